@@ -1,0 +1,141 @@
+package dev.missive.domain;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A thread between one patient side (the patient and their proxies) and one practitioner.
+ * Named Conversation because {@code Thread} belongs to java.lang.
+ */
+@Entity
+@Table(name = "conversation")
+public class Conversation {
+
+    @Id
+    @Column(length = 64)
+    private String id;
+
+    @Version
+    private long version;
+
+    @Column(name = "patient_id", nullable = false, length = 64)
+    private String patientId;
+
+    @Column(name = "practitioner_id", nullable = false, length = 64)
+    private String practitionerId;
+
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "type", column = @Column(name = "started_by_type", nullable = false, length = 20)),
+        @AttributeOverride(name = "id", column = @Column(name = "started_by_id", nullable = false, length = 64))
+    })
+    private Party startedBy;
+
+    @Column(nullable = false, length = 40)
+    private String category;
+
+    @Column(length = 255)
+    private String topic;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private ConversationStatus status;
+
+    @Column(nullable = false)
+    private boolean confidential;
+
+    @Column(nullable = false)
+    private Instant created;
+
+    /** Last activity: a new message bumps it, and the inbox is ordered by it. */
+    @Column(name = "last_activity", nullable = false)
+    private Instant lastActivity;
+
+    protected Conversation() {
+    }
+
+    public Conversation(String patientId, String practitionerId, Party startedBy, String category, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.patientId = patientId;
+        this.practitionerId = practitionerId;
+        this.startedBy = startedBy;
+        this.category = category;
+        this.status = ConversationStatus.OPEN;
+        this.created = now;
+        this.lastActivity = now;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public String getPatientId() {
+        return patientId;
+    }
+
+    public String getPractitionerId() {
+        return practitionerId;
+    }
+
+    public Party getStartedBy() {
+        return startedBy;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public String getTopic() {
+        return topic;
+    }
+
+    public void setTopic(String topic) {
+        this.topic = topic;
+    }
+
+    public ConversationStatus getStatus() {
+        return status;
+    }
+
+    public boolean isConfidential() {
+        return confidential;
+    }
+
+    public void setConfidential(boolean confidential) {
+        this.confidential = confidential;
+    }
+
+    public Instant getCreated() {
+        return created;
+    }
+
+    public Instant getLastActivity() {
+        return lastActivity;
+    }
+
+    public void recordActivity(Instant when) {
+        this.lastActivity = when;
+    }
+
+    public Party patient() {
+        return Party.patient(patientId);
+    }
+
+    public Party practitioner() {
+        return Party.practitioner(practitionerId);
+    }
+}

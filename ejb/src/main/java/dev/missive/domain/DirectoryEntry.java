@@ -1,0 +1,56 @@
+package dev.missive.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What every directory record shares: an id chosen by the integration engine or by Missive, an
+ * optimistic-locking version (the FHIR versionId) and when it last changed.
+ */
+@MappedSuperclass
+public abstract class DirectoryEntry {
+
+    @Id
+    @Column(length = 64)
+    private String id;
+
+    @Version
+    private long version;
+
+    @Column(name = "last_updated", nullable = false)
+    private Instant lastUpdated;
+
+    protected DirectoryEntry() {
+    }
+
+    protected DirectoryEntry(String id) {
+        this.id = id;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    /** Entries created without an id from the integration engine get one of Missive's. */
+    public void assignIdIfMissing() {
+        if (id == null) {
+            id = UUID.randomUUID().toString();
+        }
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getLastUpdated() {
+        return lastUpdated;
+    }
+
+    public void touch(Instant now) {
+        this.lastUpdated = now;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.missive.domain;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One message in a thread. */
+@Entity
+@Table(name = "message")
+public class Message {
+
+    /** Longest message text accepted, in characters. */
+    public static final int MAX_TEXT_LENGTH = 20_000;
+
+    @Id
+    @Column(length = 64)
+    private String id;
+
+    @Version
+    private long version;
+
+    @Column(name = "conversation_id", nullable = false, length = 64)
+    private String conversationId;
+
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "type", column = @Column(name = "sender_type", nullable = false, length = 20)),
+        @AttributeOverride(name = "id", column = @Column(name = "sender_id", nullable = false, length = 64))
+    })
+    private Party sender;
+
+    /** The other side of the thread: the practitioner for the patient side, and vice versa. */
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "type", column = @Column(name = "recipient_type", nullable = false, length = 20)),
+        @AttributeOverride(name = "id", column = @Column(name = "recipient_id", nullable = false, length = 64))
+    })
+    private Party recipient;
+
+    @Column(length = MAX_TEXT_LENGTH)
+    private String text;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private MessageStatus status;
+
+    @Column(name = "in_response_to", length = 64)
+    private String inResponseTo;
+
+    private Instant sent;
+
+    /** When the other side first opened it: the read receipt. */
+    private Instant received;
+
+    protected Message() {
+    }
+
+    public Message(String conversationId, Party sender, Party recipient, String text, String inResponseTo,
+            Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.conversationId = conversationId;
+        this.sender = sender;
+        this.recipient = recipient;
+        this.text = text;
+        this.inResponseTo = inResponseTo;
+        this.status = MessageStatus.SENT;
+        this.sent = now;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public String getConversationId() {
+        return conversationId;
+    }
+
+    public Party getSender() {
+        return sender;
+    }
+
+    public Party getRecipient() {
+        return recipient;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public MessageStatus getStatus() {
+        return status;
+    }
+
+    public String getInResponseTo() {
+        return inResponseTo;
+    }
+
+    public Instant getSent() {
+        return sent;
+    }
+
+    public Instant getReceived() {
+        return received;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.missive.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface PatientRepository {
+
+    Optional<Patient> find(String id);
+
+    List<Patient> findByPortalUsername(String username);
+
+    Patient add(Patient patient);
+}

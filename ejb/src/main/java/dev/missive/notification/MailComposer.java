@@ -1,0 +1,59 @@
+package dev.missive.notification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Writes the notification email: the clinic's name, a link to the thread and the non-urgent
+ * notice. Never the practitioner's name, the subject or the message text: an email can be
+ * read by anyone with access to the mailbox.
+ */
+@ApplicationScoped
+public class MailComposer {
+
+    @Inject
+    @ConfigProperty(name = "missive.clinic.name", defaultValue = "Your clinic")
+    String clinicName;
+
+    @Inject
+    @ConfigProperty(name = "missive.portal.url", defaultValue = "http://localhost:8080/portal")
+    String portalUrl;
+
+    public MimeMessage compose(Session session, Recipient recipient, String conversationId) throws MessagingException {
+        String link = portalUrl + "/#/threads/" + conversationId;
+        String emergency = EmergencyNumbers.forLocale(recipient.locale());
+        MimeMessage mail = new MimeMessage(session);
+        mail.setFrom();
+        mail.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient.email()));
+        mail.setSubject("New secure message from " + clinicName, StandardCharsets.UTF_8.name());
+
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(clinicName + "\n\n"
+                + "You have a new secure message. Sign in to read it:\n" + link + "\n\n"
+                + "Messaging is for non-urgent matters only. In an emergency, call " + emergency + ".\n",
+                StandardCharsets.UTF_8.name());
+        MimeBodyPart html = new MimeBodyPart();
+        html.setContent("<p><strong>" + escape(clinicName) + "</strong></p>"
+                + "<p>You have a new secure message. <a href=\"" + escape(link) + "\">Sign in to read it</a>.</p>"
+                + "<p>Messaging is for non-urgent matters only. In an emergency, call " + emergency + ".</p>",
+                "text/html; charset=UTF-8");
+        MimeMultipart body = new MimeMultipart("alternative");
+        body.addBodyPart(text);
+        body.addBodyPart(html);
+        mail.setContent(body);
+        return mail;
+    }
+
+    private static String escape(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,28 @@
+package dev.missive.notification;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/** Unwraps a notification request and hands it to the service; a failure rolls back for redelivery. */
+@MessageDriven(activationConfig = {
+    @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = JmsNotificationPublisher.QUEUE),
+    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
+})
+public class NotificationListener implements MessageListener {
+
+    @Inject
+    NotificationService notifications;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            notifications.deliver(message.getBody(NotificationRequested.class));
+        } catch (JMSException e) {
+            throw new IllegalStateException("Unreadable notification request", e);
+        }
+    }
+}

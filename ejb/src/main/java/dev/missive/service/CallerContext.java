@@ -1,0 +1,7 @@
+package dev.missive.service;
+
+/** Tells the services who the current caller is. */
+public interface CallerContext {
+
+    Caller current();
+}

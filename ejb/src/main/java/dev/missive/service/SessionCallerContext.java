@@ -1,0 +1,59 @@
+package dev.missive.service;
+
+import dev.missive.domain.Party;
+import dev.missive.domain.PatientRepository;
+import dev.missive.domain.PractitionerRepository;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJBContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves the caller from the EJB security context that the OIDC token established: the
+ * principal is the Keycloak username, and the directory entry is the one that carries it as
+ * its portal-username identifier.
+ */
+@Stateless
+@PermitAll
+@DeclareRoles({Roles.PATIENT, Roles.PROXY, Roles.PRACTITIONER, Roles.CLINIC_ADMIN, Roles.INTEGRATION})
+public class SessionCallerContext implements CallerContext {
+
+    @Resource
+    EJBContext context;
+
+    @Inject
+    PatientRepository patients;
+
+    @Inject
+    PractitionerRepository practitioners;
+
+    @Override
+    public Caller current() {
+        String username = context.getCallerPrincipal().getName();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role role : Role.values()) {
+            if (context.isCallerInRole(role.roleName())) {
+                roles.add(role);
+            }
+        }
+        return new Caller(username, roles, partyOf(username, roles));
+    }
+
+    /** A practitioner account acts as its Practitioner; a patient account as its Patient. */
+    private Optional<Party> partyOf(String username, Set<Role> roles) {
+        if (roles.contains(Role.PRACTITIONER)) {
+            return practitioners.findByPortalUsername(username).stream().findFirst()
+                    .map(p -> Party.practitioner(p.getId()));
+        }
+        if (roles.contains(Role.PATIENT)) {
+            return patients.findByPortalUsername(username).stream().findFirst()
+                    .map(p -> Party.patient(p.getId()));
+        }
+        return Optional.empty();
+    }
+}

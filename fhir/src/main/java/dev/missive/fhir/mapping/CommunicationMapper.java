@@ -1,0 +1,164 @@
+package dev.missive.fhir.mapping;
+
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import dev.missive.domain.Conversation;
+import dev.missive.domain.Message;
+import dev.missive.domain.Participant;
+import dev.missive.domain.ThreadView;
+import dev.missive.fhir.MissiveFhir;
+import dev.missive.service.MessageTypes;
+import dev.missive.service.NewMessage;
+import dev.missive.service.NewThread;
+import java.util.Date;
+import java.util.List;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Communication.CommunicationStatus;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+
+/**
+ * Communication resources to and from threads and messages. A thread is a header
+ * Communication without partOf or payload; a message points at its thread with partOf.
+ */
+public final class CommunicationMapper {
+
+    private static final String CONFIDENTIAL = "R";
+
+    private CommunicationMapper() {
+    }
+
+    public static boolean isThreadHeader(Communication resource) {
+        return !resource.hasPartOf();
+    }
+
+    public static NewThread newThread(Communication resource) {
+        if (resource.hasPayload()) {
+            throw new InvalidRequestException("A thread header has no payload: send the first message with partOf");
+        }
+        requireStatus(resource, CommunicationStatus.INPROGRESS);
+        String patientId = resource.hasSubject()
+                ? References.idOf(resource.getSubject(), "Patient", "Communication.subject") : null;
+        List<Reference> practitioners = resource.getRecipient().stream()
+                .filter(recipient -> References.isTo(recipient, "Practitioner"))
+                .toList();
+        if (practitioners.size() != 1) {
+            throw new InvalidRequestException("Communication.recipient must name exactly one Practitioner");
+        }
+        String category = categoryOf(resource);
+        boolean confidential = resource.getMeta().getSecurity().stream()
+                .anyMatch(c -> MissiveFhir.CONFIDENTIALITY.equals(c.getSystem()) && CONFIDENTIAL.equals(c.getCode()));
+        String topic = resource.hasTopic() ? resource.getTopic().getText() : null;
+        return new NewThread(patientId, practitioners.get(0).getReferenceElement().getIdPart(), category, topic,
+                confidential);
+    }
+
+    public static NewMessage newMessage(Communication resource) {
+        requireStatus(resource, CommunicationStatus.COMPLETED);
+        if (resource.getPartOf().size() != 1) {
+            throw new InvalidRequestException("Communication.partOf must name exactly one thread");
+        }
+        String threadId = References.idOf(resource.getPartOfFirstRep(), "Communication", "Communication.partOf");
+        List<String> texts = resource.getPayload().stream()
+                .filter(payload -> payload.getContent() instanceof StringType)
+                .map(payload -> ((StringType) payload.getContent()).getValue())
+                .toList();
+        if (texts.size() != 1 || resource.getPayload().size() != 1) {
+            throw new InvalidRequestException("A message has exactly one payload.contentString");
+        }
+        String inResponseTo = resource.hasInResponseTo()
+                ? References.idOf(resource.getInResponseToFirstRep(), "Communication", "Communication.inResponseTo")
+                : null;
+        return new NewMessage(threadId, texts.get(0), inResponseTo);
+    }
+
+    public static Communication toFhir(ThreadView view) {
+        Conversation conversation = view.conversation();
+        Communication resource = new Communication();
+        resource.setId(conversation.getId());
+        resource.getMeta().setVersionId(Long.toString(conversation.getVersion()));
+        resource.getMeta().setLastUpdated(Date.from(conversation.getLastActivity()));
+        if (conversation.isConfidential()) {
+            resource.getMeta().addSecurity(MissiveFhir.CONFIDENTIALITY, CONFIDENTIAL, "restricted");
+        }
+        resource.setStatus(switch (conversation.getStatus()) {
+            case DRAFT -> CommunicationStatus.PREPARATION;
+            case OPEN -> CommunicationStatus.INPROGRESS;
+            case CLOSED -> CommunicationStatus.COMPLETED;
+        });
+        resource.addCategory(new CodeableConcept(new Coding(MissiveFhir.MESSAGE_TYPE, conversation.getCategory(), null)));
+        if (conversation.getTopic() != null) {
+            resource.setTopic(new CodeableConcept().setText(conversation.getTopic()));
+        }
+        resource.setSubject(References.to(conversation.patient()));
+        resource.setSender(References.to(conversation.getStartedBy()));
+        resource.addRecipient(References.to(conversation.patient()));
+        resource.addRecipient(References.to(conversation.practitioner()));
+        resource.setSent(Date.from(conversation.getCreated()));
+        if (view.participant() != null) {
+            resource.addExtension(participantState(view.participant()));
+        }
+        return resource;
+    }
+
+    public static Communication toFhir(Message message) {
+        Communication resource = new Communication();
+        resource.setId(message.getId());
+        resource.getMeta().setVersionId(Long.toString(message.getVersion()));
+        resource.getMeta().setLastUpdated(Date.from(message.getSent()));
+        resource.addPartOf(new Reference("Communication/" + message.getConversationId()));
+        resource.setStatus(switch (message.getStatus()) {
+            case DRAFT -> CommunicationStatus.PREPARATION;
+            case SENT -> CommunicationStatus.COMPLETED;
+            case RETRACTED -> CommunicationStatus.ENTEREDINERROR;
+        });
+        if (message.getInResponseTo() != null) {
+            resource.addInResponseTo(new Reference("Communication/" + message.getInResponseTo()));
+        }
+        resource.setSender(References.to(message.getSender()));
+        resource.addRecipient(References.to(message.getRecipient()));
+        if (message.getText() != null) {
+            resource.addPayload().setContent(new StringType(message.getText()));
+        }
+        resource.setSent(Date.from(message.getSent()));
+        if (message.getReceived() != null) {
+            resource.setReceived(Date.from(message.getReceived()));
+        }
+        return resource;
+    }
+
+    private static Extension participantState(Participant participant) {
+        Extension state = new Extension(MissiveFhir.PARTICIPANT_STATE);
+        state.addExtension("archived", new BooleanType(participant.isArchived()));
+        state.addExtension("unread", new IntegerType(participant.getUnread()));
+        if (participant.getLastRead() != null) {
+            state.addExtension("lastRead", new InstantType(Date.from(participant.getLastRead())));
+        }
+        return state;
+    }
+
+    private static String categoryOf(Communication resource) {
+        if (!resource.hasCategory()) {
+            return "general";
+        }
+        return resource.getCategoryFirstRep().getCoding().stream()
+                .filter(coding -> MissiveFhir.MESSAGE_TYPE.equals(coding.getSystem()))
+                .map(Coding::getCode)
+                .filter(MessageTypes.ALL::contains)
+                .findFirst()
+                .orElseThrow(() -> new InvalidRequestException(
+                        "Communication.category must be a code from " + MissiveFhir.MESSAGE_TYPE));
+    }
+
+    /** Status may be left out; if given it must be the one this kind of write produces. */
+    private static void requireStatus(Communication resource, CommunicationStatus expected) {
+        if (resource.hasStatus() && resource.getStatus() != expected) {
+            throw new InvalidRequestException("Communication.status must be " + expected.toCode() + " here");
+        }
+    }
+}

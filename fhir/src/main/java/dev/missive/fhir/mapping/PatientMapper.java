@@ -1,0 +1,58 @@
+package dev.missive.fhir.mapping;
+
+import dev.missive.fhir.MissiveFhir;
+import java.time.ZoneOffset;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Patient;
+
+/** Patient resources to and from the directory's patients. */
+public final class PatientMapper {
+
+    private static final String BCP47 = "urn:ietf:bcp:47";
+
+    private PatientMapper() {
+    }
+
+    public static dev.missive.domain.Patient fromFhir(Patient resource, String id) {
+        dev.missive.domain.Patient patient = new dev.missive.domain.Patient(id);
+        PersonMapper.fromFhir(patient, resource.getIdentifier(), resource.getName(), resource.getTelecom(),
+                !resource.hasActive() || resource.getActive());
+        if (resource.hasBirthDate()) {
+            patient.setBirthDate(resource.getBirthDateElement().getValueAsCalendar().toZonedDateTime()
+                    .withZoneSameLocal(ZoneOffset.UTC).toLocalDate());
+        }
+        Extension doNotEmail = resource.getExtensionByUrl(MissiveFhir.DO_NOT_EMAIL);
+        patient.setDoNotEmail(doNotEmail != null && doNotEmail.getValue() instanceof BooleanType flag
+                && flag.booleanValue());
+        resource.getCommunication().stream()
+                .filter(Patient.PatientCommunicationComponent::getPreferred)
+                .findFirst()
+                .or(() -> resource.getCommunication().stream().findFirst())
+                .flatMap(communication -> communication.getLanguage().getCoding().stream()
+                        .filter(coding -> BCP47.equals(coding.getSystem()))
+                        .findFirst())
+                .ifPresent(coding -> patient.setLocale(coding.getCode()));
+        return patient;
+    }
+
+    public static Patient toFhir(dev.missive.domain.Patient patient) {
+        Patient resource = new Patient();
+        PersonMapper.toFhir(patient, resource, resource.getIdentifier(), resource.getName(), resource.getTelecom());
+        resource.setActive(patient.isActive());
+        if (patient.getBirthDate() != null) {
+            resource.setBirthDateElement(new DateType(patient.getBirthDate().toString()));
+        }
+        if (patient.isDoNotEmail()) {
+            resource.addExtension(MissiveFhir.DO_NOT_EMAIL, new BooleanType(true));
+        }
+        if (patient.getLocale() != null) {
+            resource.addCommunication().setPreferred(true)
+                    .setLanguage(new CodeableConcept(new Coding(BCP47, patient.getLocale(), null)));
+        }
+        return resource;
+    }
+}

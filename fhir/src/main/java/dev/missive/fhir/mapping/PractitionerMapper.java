@@ -1,0 +1,32 @@
+package dev.missive.fhir.mapping;
+
+import dev.missive.fhir.MissiveFhir;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Practitioner;
+
+/** Practitioner resources to and from the directory's practitioners. */
+public final class PractitionerMapper {
+
+    private PractitionerMapper() {
+    }
+
+    public static dev.missive.domain.Practitioner fromFhir(Practitioner resource, String id) {
+        dev.missive.domain.Practitioner practitioner = new dev.missive.domain.Practitioner(id);
+        PersonMapper.fromFhir(practitioner, resource.getIdentifier(), resource.getName(), resource.getTelecom(),
+                !resource.hasActive() || resource.getActive());
+        Extension notify = resource.getExtensionByUrl(MissiveFhir.EMAIL_NOTIFICATIONS);
+        practitioner.setEmailNotifications(notify != null && notify.getValue() instanceof BooleanType flag
+                && flag.booleanValue());
+        return practitioner;
+    }
+
+    public static Practitioner toFhir(dev.missive.domain.Practitioner practitioner) {
+        Practitioner resource = new Practitioner();
+        PersonMapper.toFhir(practitioner, resource, resource.getIdentifier(), resource.getName(),
+                resource.getTelecom());
+        resource.setActive(practitioner.isActive());
+        resource.addExtension(MissiveFhir.EMAIL_NOTIFICATIONS, new BooleanType(practitioner.isEmailNotifications()));
+        return resource;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.missive.fhir.mapping;
+
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import dev.missive.domain.Party;
+import dev.missive.domain.PartyType;
+import org.hl7.fhir.r4.model.Reference;
+
+/** Between FHIR references and the domain's parties. */
+public final class References {
+
+    private References() {
+    }
+
+    public static Reference to(Party party) {
+        return new Reference(typeOf(party.type()) + "/" + party.id());
+    }
+
+    public static String typeOf(PartyType type) {
+        return switch (type) {
+            case PATIENT -> "Patient";
+            case PRACTITIONER -> "Practitioner";
+            case RELATED_PERSON -> "RelatedPerson";
+        };
+    }
+
+    /** The id of a reference to a resource of the given type, or a 400 naming the element. */
+    public static String idOf(Reference reference, String type, String element) {
+        if (reference == null || reference.getReferenceElement().getIdPart() == null
+                || !type.equals(reference.getReferenceElement().getResourceType())) {
+            throw new InvalidRequestException(element + " must be a reference to a " + type);
+        }
+        return reference.getReferenceElement().getIdPart();
+    }
+
+    public static boolean isTo(Reference reference, String type) {
+        return reference != null && type.equals(reference.getReferenceElement().getResourceType())
+                && reference.getReferenceElement().getIdPart() != null;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.missive.fhir.server;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import dev.missive.fhir.provider.CareTeamProvider;
+import dev.missive.fhir.provider.CommunicationProvider;
+import dev.missive.fhir.provider.PatientProvider;
+import dev.missive.fhir.provider.PractitionerProvider;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * Missive's FHIR R4 endpoint: every provider, interceptor and server setting is assembled here.
+ * The web module maps it to /fhir/* behind OIDC bearer-token authentication.
+ */
+public class MissiveRestfulServer extends RestfulServer {
+
+    private static final long serialVersionUID = 1L;
+    private static final int DEFAULT_PAGE_SIZE = 20;
+    private static final int MAX_PAGE_SIZE = 100;
+    private static final int PAGED_SEARCHES_KEPT = 1000;
+
+    @Inject
+    transient CommunicationProvider communications;
+
+    @Inject
+    transient PatientProvider patients;
+
+    @Inject
+    transient PractitionerProvider practitioners;
+
+    @Inject
+    transient CareTeamProvider careTeams;
+
+    @Inject
+    transient AuthenticatedCallerInterceptor authenticatedCaller;
+
+    @Inject
+    transient ServiceExceptionInterceptor serviceExceptions;
+
+    public MissiveRestfulServer() {
+        super(FhirContext.forR4Cached());
+    }
+
+    @Override
+    protected void initialize() {
+        setDefaultResponseEncoding(EncodingEnum.JSON);
+        setDefaultPrettyPrint(false);
+        FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(PAGED_SEARCHES_KEPT);
+        paging.setDefaultPageSize(DEFAULT_PAGE_SIZE);
+        paging.setMaximumPageSize(MAX_PAGE_SIZE);
+        setPagingProvider(paging);
+        registerProviders(List.of(communications, patients, practitioners, careTeams));
+        registerInterceptor(authenticatedCaller);
+        registerInterceptor(serviceExceptions);
+        setServerConformanceProvider(new MissiveCapabilityStatementProvider(this));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.missive.fhir.server;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import dev.missive.fhir.MissiveFhir;
+import dev.missive.service.ForbiddenException;
+import dev.missive.service.NotFoundException;
+import dev.missive.service.RuleViolationException;
+import dev.missive.service.VersionConflictException;
+import jakarta.ejb.EJBAccessException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hl7.fhir.r4.model.OperationOutcome;
+
+/**
+ * Turns what the services throw into the FHIR error the design promises: 404 for anything
+ * the caller may not see, 403, 409, 422 naming the rule, and for anything unexpected a 500
+ * whose body says nothing but a reference to the server log.
+ */
+@Interceptor
+@ApplicationScoped
+public class ServiceExceptionInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(ServiceExceptionInterceptor.class.getName());
+
+    @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+    public BaseServerResponseException translate(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            BaseServerResponseException translated = translateOne(cause);
+            if (translated != null) {
+                return translated;
+            }
+            if (cause instanceof BaseServerResponseException fhir && !(fhir instanceof InternalErrorException)) {
+                return fhir;
+            }
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected failure, reference " + reference, thrown);
+        return new InternalErrorException("The server could not complete the request (reference " + reference + ")");
+    }
+
+    private static BaseServerResponseException translateOne(Throwable cause) {
+        if (cause instanceof NotFoundException) {
+            return new ResourceNotFoundException(cause.getMessage());
+        }
+        if (cause instanceof ForbiddenException || cause instanceof EJBAccessException) {
+            return new ForbiddenOperationException("This account may not make this request");
+        }
+        if (cause instanceof VersionConflictException || cause instanceof OptimisticLockException) {
+            return new ResourceVersionConflictException("The resource changed since the version given");
+        }
+        if (cause instanceof RuleViolationException rule) {
+            OperationOutcome outcome = new OperationOutcome();
+            outcome.addIssue()
+                    .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                    .setCode(OperationOutcome.IssueType.BUSINESSRULE)
+                    .setDiagnostics(rule.getMessage())
+                    .getDetails().addCoding().setSystem(MissiveFhir.RULE).setCode(rule.rule());
+            return new UnprocessableEntityException(rule.getMessage(), outcome);
+        }
+        if (cause instanceof dev.missive.service.InvalidRequestException) {
+            return new InvalidRequestException(cause.getMessage());
+        }
+        return null;
+    }
+}
