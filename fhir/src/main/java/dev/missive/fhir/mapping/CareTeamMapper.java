@@ -1,7 +1,6 @@
 package dev.missive.fhir.mapping;
 
 import dev.missive.fhir.MissiveFhir;
-import java.util.Date;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Reference;
 
@@ -26,9 +25,7 @@ public final class CareTeamMapper {
 
     public static CareTeam toFhir(dev.missive.domain.CareTeam careTeam) {
         CareTeam resource = new CareTeam();
-        resource.setId(careTeam.getId());
-        resource.getMeta().setVersionId(Long.toString(careTeam.getVersion()));
-        resource.getMeta().setLastUpdated(Date.from(careTeam.getLastUpdated()));
+        VersionIds.setMeta(resource, careTeam.getId(), careTeam.getVersion(), careTeam.getLastUpdated());
         resource.setStatus(careTeam.isActive() ? CareTeam.CareTeamStatus.ACTIVE : CareTeam.CareTeamStatus.INACTIVE);
         resource.setName(careTeam.getName());
         resource.setSubject(new Reference("Patient/" + careTeam.getPatientId()));

@@ -80,9 +80,7 @@ public final class CommunicationMapper {
     public static Communication toFhir(ThreadView view) {
         Conversation conversation = view.conversation();
         Communication resource = new Communication();
-        resource.setId(conversation.getId());
-        resource.getMeta().setVersionId(Long.toString(conversation.getVersion()));
-        resource.getMeta().setLastUpdated(Date.from(conversation.getLastActivity()));
+        VersionIds.setMeta(resource, conversation.getId(), conversation.getVersion(), conversation.getLastActivity());
         if (conversation.isConfidential()) {
             resource.getMeta().addSecurity(MissiveFhir.CONFIDENTIALITY, CONFIDENTIAL, "restricted");
         }
@@ -108,9 +106,7 @@ public final class CommunicationMapper {
 
     public static Communication toFhir(Message message) {
         Communication resource = new Communication();
-        resource.setId(message.getId());
-        resource.getMeta().setVersionId(Long.toString(message.getVersion()));
-        resource.getMeta().setLastUpdated(Date.from(message.getSent()));
+        VersionIds.setMeta(resource, message.getId(), message.getVersion(), message.getSent());
         resource.addPartOf(new Reference("Communication/" + message.getConversationId()));
         resource.setStatus(switch (message.getStatus()) {
             case DRAFT -> CommunicationStatus.PREPARATION;

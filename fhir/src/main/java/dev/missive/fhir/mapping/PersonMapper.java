@@ -2,7 +2,6 @@ package dev.missive.fhir.mapping;
 
 import dev.missive.domain.Person;
 import dev.missive.fhir.MissiveFhir;
-import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DomainResource;
@@ -37,9 +36,7 @@ final class PersonMapper {
 
     static void toFhir(Person person, DomainResource resource, List<Identifier> identifiers, List<HumanName> names,
             List<ContactPoint> telecom) {
-        resource.setId(person.getId());
-        resource.getMeta().setVersionId(Long.toString(person.getVersion()));
-        resource.getMeta().setLastUpdated(Date.from(person.getLastUpdated()));
+        VersionIds.setMeta(resource, person.getId(), person.getVersion(), person.getLastUpdated());
         if (person.getPortalUsername() != null) {
             identifiers.add(new Identifier().setSystem(MissiveFhir.PORTAL_USERNAME).setValue(person.getPortalUsername()));
         }

@@ -36,10 +36,7 @@ public class CommunicationProvider implements IResourceProvider {
         Communication created = CommunicationMapper.isThreadHeader(resource)
                 ? CommunicationMapper.toFhir(conversations.start(CommunicationMapper.newThread(resource)))
                 : CommunicationMapper.toFhir(conversations.send(CommunicationMapper.newMessage(resource)));
-        MethodOutcome outcome = new MethodOutcome(created.getIdElement().withVersion(created.getMeta().getVersionId()));
-        outcome.setResource(created);
-        outcome.setCreated(true);
-        return outcome;
+        return Versions.outcome(created, true);
     }
 
     @Read

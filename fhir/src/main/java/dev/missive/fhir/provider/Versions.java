@@ -2,6 +2,7 @@ package dev.missive.fhir.provider;
 
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import dev.missive.fhir.mapping.VersionIds;
 import dev.missive.service.Saved;
 import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IIdType;
@@ -19,17 +20,20 @@ final class Versions {
             return null;
         }
         try {
-            return Long.valueOf(id.getVersionIdPart());
+            return VersionIds.toEntity(id.getVersionIdPart());
         } catch (NumberFormatException e) {
             throw new InvalidRequestException("If-Match must name a version of this resource");
         }
     }
 
     static <T> MethodOutcome outcome(Saved<T> saved, Function<T, ? extends DomainResource> toFhir) {
-        DomainResource resource = toFhir.apply(saved.entry());
+        return outcome(toFhir.apply(saved.entry()), saved.created());
+    }
+
+    static MethodOutcome outcome(DomainResource resource, boolean created) {
         MethodOutcome outcome = new MethodOutcome(resource.getIdElement().withVersion(resource.getMeta().getVersionId()));
         outcome.setResource(resource);
-        outcome.setCreated(saved.created());
+        outcome.setCreated(created);
         return outcome;
     }
 

@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
@@ -57,8 +58,11 @@ public class ServiceExceptionInterceptor {
         if (cause instanceof ForbiddenException || cause instanceof EJBAccessException) {
             return new ForbiddenOperationException("This account may not make this request");
         }
-        if (cause instanceof VersionConflictException || cause instanceof OptimisticLockException) {
-            return new ResourceVersionConflictException("The resource changed since the version given");
+        if (cause instanceof VersionConflictException) {
+            return new PreconditionFailedException("The resource changed since the version given in If-Match");
+        }
+        if (cause instanceof OptimisticLockException) {
+            return new ResourceVersionConflictException("The resource was changed by another request at the same time");
         }
         if (cause instanceof RuleViolationException rule) {
             OperationOutcome outcome = new OperationOutcome();

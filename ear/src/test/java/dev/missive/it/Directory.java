@@ -1,0 +1,29 @@
+package dev.missive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+
+/** Finding directory entries the way a portal does: by the portal-username identifier. */
+final class Directory {
+
+    static final String PORTAL_USERNAME = "https://missive.dev/fhir/sid/portal-username";
+
+    private Directory() {
+    }
+
+    static Bundle search(Fhir client, String type, String username) {
+        Fhir.Response response = client.get(type + "?identifier=" + PORTAL_USERNAME + "|" + username);
+        assertEquals(200, response.status(), response::toString);
+        return response.bundle();
+    }
+
+    /** The id of the one entry the caller can see for that username. */
+    static String idOf(Fhir client, String type, String username) {
+        Bundle bundle = search(client, type, username);
+        assertEquals(1, bundle.getEntry().size(), () -> type + " " + username + " should be visible once");
+        Resource resource = bundle.getEntryFirstRep().getResource();
+        return resource.getIdElement().getIdPart();
+    }
+}

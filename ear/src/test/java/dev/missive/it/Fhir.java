@@ -1,0 +1,116 @@
+package dev.missive.it;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * A small FHIR client over java.net.http, so that tests see exactly what a hospital's
+ * integration engine sees: status codes, headers and bodies.
+ */
+final class Fhir {
+
+    static final FhirContext CONTEXT = FhirContext.forR4Cached();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Optional<String> token;
+
+    private Fhir(Optional<String> token) {
+        this.token = token;
+    }
+
+    /** A client that calls with the account's real token. */
+    static Fhir as(String account) {
+        return new Fhir(Optional.of(Tokens.of(account)));
+    }
+
+    /** A client with a bearer token as given, valid or not. */
+    static Fhir withToken(String token) {
+        return new Fhir(Optional.of(token));
+    }
+
+    static Fhir anonymous() {
+        return new Fhir(Optional.empty());
+    }
+
+    static String base() {
+        int port = 8080 + Integer.getInteger("missive.it.port.offset", 0);
+        return "http://localhost:" + port + "/fhir";
+    }
+
+    Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    Response post(String path, Resource resource) {
+        return postRaw(path, CONTEXT.newJsonParser().encodeResourceToString(resource));
+    }
+
+    Response postRaw(String path, String body) {
+        return send(request(path).header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Response put(String path, Resource resource, String ifMatch) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/fhir+json")
+                .PUT(HttpRequest.BodyPublishers.ofString(CONTEXT.newJsonParser().encodeResourceToString(resource)));
+        if (ifMatch != null) {
+            builder.header("If-Match", ifMatch);
+        }
+        return send(builder);
+    }
+
+    Response putRaw(String path, String body) {
+        return send(request(path).header("Content-Type", "application/fhir+json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base() + "/" + path))
+                .header("Accept", "application/fhir+json");
+        token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
+        return builder;
+    }
+
+    private static Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("ETag").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException("Missive is not reachable at " + base(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Response(int status, String body, String contentType, String etag) {
+
+        <T extends IBaseResource> T as(Class<T> type) {
+            return CONTEXT.newJsonParser().parseResource(type, body);
+        }
+
+        Bundle bundle() {
+            return as(Bundle.class);
+        }
+
+        OperationOutcome outcome() {
+            return as(OperationOutcome.class);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

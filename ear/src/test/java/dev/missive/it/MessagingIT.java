@@ -1,0 +1,115 @@
+package dev.missive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.StringType;
+import org.junit.jupiter.api.Test;
+
+/** The first slice of messaging, end to end: thread, message, listing, inbox and email. */
+class MessagingIT extends MissiveIT {
+
+    @Test
+    void patientStartsThreadWritesAndPractitionerReadsIt(GreenMail mail) {
+        Fhir alice = Fhir.as("alice");
+        String aliceId = Directory.idOf(alice, "Patient", "alice");
+        String drleeId = Directory.idOf(alice, "Practitioner", "drlee");
+
+        String threadId = Threads.start(alice, aliceId, drleeId, "Knee after the run");
+        String text = "My left knee has been swollen since Tuesday. " + Instant.now();
+        String messageId = Threads.send(alice, threadId, text);
+
+        Fhir drlee = Fhir.as("drlee");
+        Fhir.Response listed = drlee.get("Communication?part-of=Communication/" + threadId);
+        assertEquals(200, listed.status(), listed::toString);
+        Bundle messages = listed.bundle();
+        assertEquals(1, messages.getTotal());
+        Communication message = (Communication) messages.getEntryFirstRep().getResource();
+        assertEquals(messageId, message.getIdElement().getIdPart());
+        assertEquals(text, ((StringType) message.getPayloadFirstRep().getContent()).getValue());
+        assertEquals("Patient/" + aliceId, message.getSender().getReference());
+        assertEquals("Practitioner/" + drleeId, message.getRecipientFirstRep().getReference());
+
+        Fhir.Response read = drlee.get("Communication/" + messageId);
+        assertEquals(200, read.status(), read::toString);
+        assertEquals("Communication/" + threadId, read.as(Communication.class).getPartOfFirstRep().getReference());
+
+        Communication header = drlee.get("Communication/" + threadId).as(Communication.class);
+        assertEquals("Knee after the run", header.getTopic().getText());
+        assertEquals(1, unread(header), "the practitioner has one unread message");
+
+        MimeMessage email = awaitEmailTo(mail, "drlee@example.com", threadId);
+        String plain = Mails.part(email, "text/plain");
+        assertTrue(plain.contains("http://localhost:9080/portal/#/threads/" + threadId), plain);
+        assertTrue(Mails.part(email, "text/html").contains("/portal/#/threads/" + threadId));
+        String whole = GreenMailUtil.getWholeMessage(email).toLowerCase();
+        assertFalse(whole.contains("knee") || whole.contains("swollen"), "no health information in the email");
+        assertFalse(whole.contains("emma") || whole.contains("alice"), "no names in the email");
+        assertFalse(email.getSubject().contains("Knee"), "no subject line of the thread in the email");
+        assertTrue(email.getHeader("Message-ID") != null, "a real Message-ID");
+    }
+
+    @Test
+    void inboxListsTheNewestThreadFirst() {
+        Fhir chloe = Fhir.as("chloe");
+        String chloeId = Directory.idOf(chloe, "Patient", "chloe");
+        String drleeId = Directory.idOf(chloe, "Practitioner", "drlee");
+        Threads.start(chloe, chloeId, drleeId, "Older");
+        String newer = Threads.start(chloe, chloeId, drleeId, "Newer");
+
+        Fhir.Response inbox = chloe.get("Communication?part-of:missing=true&_count=1");
+        assertEquals(200, inbox.status(), inbox::toString);
+        Bundle page = inbox.bundle();
+        assertEquals(newer, page.getEntryFirstRep().getResource().getIdElement().getIdPart());
+        assertTrue(page.getTotal() >= 2);
+        assertTrue(page.getLink(Bundle.LINK_NEXT) != null, "paged: a next link");
+
+        Fhir.Response next = chloe.get(page.getLink(Bundle.LINK_NEXT).getUrl());
+        assertEquals(200, next.status(), next::toString);
+        assertFalse(next.bundle().getEntry().isEmpty());
+        assertFalse(newer.equals(next.bundle().getEntryFirstRep().getResource().getIdElement().getIdPart()));
+    }
+
+    @Test
+    void onlyParticipantsSeeAThread() {
+        Fhir alice = Fhir.as("alice");
+        String aliceId = Directory.idOf(alice, "Patient", "alice");
+        String drleeId = Directory.idOf(alice, "Practitioner", "drlee");
+        String threadId = Threads.start(alice, aliceId, drleeId, "Private");
+        String messageId = Threads.send(alice, threadId, "Only for Dr Lee");
+
+        for (String outsider : List.of("chloe", "drpatel")) {
+            Fhir client = Fhir.as(outsider);
+            assertEquals(404, client.get("Communication/" + threadId).status(), outsider + " reads the thread");
+            assertEquals(404, client.get("Communication/" + messageId).status(), outsider + " reads the message");
+            assertEquals(404, client.get("Communication?part-of=Communication/" + threadId).status(),
+                    outsider + " lists the thread");
+            Fhir.Response refused = client.post("Communication", Threads.message(threadId, "Let me in"));
+            assertEquals(404, refused.status(), outsider + " writes into the thread");
+            Bundle inbox = client.get("Communication?part-of:missing=true&_count=100").bundle();
+            assertTrue(inbox.getEntry().stream().noneMatch(e -> e.getResource().getIdElement().getIdPart().equals(threadId)));
+        }
+        assertEquals(1, Fhir.as("alice").get("Communication?part-of=Communication/" + threadId).bundle().getTotal(),
+                "nothing was written by the refused attempts");
+    }
+
+    private static int unread(Communication header) {
+        Extension state = header.getExtensionByUrl("https://missive.dev/fhir/StructureDefinition/participant-state");
+        return ((IntegerType) state.getExtensionByUrl("unread").getValue()).getValue();
+    }
+
+    private static MimeMessage awaitEmailTo(GreenMail mail, String address, String threadId) {
+        return Mails.await(mail, m -> Mails.addressedTo(m, address) && Mails.part(m, "text/plain").contains(threadId))
+                .orElseThrow(() -> new AssertionError("No email to " + address + " about thread " + threadId));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.missive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.StringType;
+import org.junit.jupiter.api.Test;
+
+/** Default deny and clean refusals: what a caller gets when the request is not right. */
+class SecurityIT extends MissiveIT {
+
+    @Test
+    void noTokenOrABadTokenIs401WithAnOperationOutcome() {
+        for (Fhir client : List.of(Fhir.anonymous(), Fhir.withToken("not-a-token"),
+                Fhir.withToken(Tokens.of("alice") + "x"))) {
+            for (String path : List.of("metadata", "Communication?part-of:missing=true", "Patient/alice")) {
+                Fhir.Response response = client.get(path);
+                assertEquals(401, response.status(), path + " " + response);
+                assertTrue(response.contentType().startsWith("application/fhir+json"), response.contentType());
+                assertEquals(OperationOutcome.IssueType.LOGIN, response.outcome().getIssueFirstRep().getCode());
+            }
+        }
+    }
+
+    @Test
+    void malformedBodiesAre400AndWriteNothing() {
+        Fhir alice = Fhir.as("alice");
+        long before = inboxSize(alice);
+        String aliceId = Directory.idOf(alice, "Patient", "alice");
+        String drleeId = Directory.idOf(alice, "Practitioner", "drlee");
+
+        Communication withPayload = Threads.header(aliceId, drleeId, "Header with text");
+        withPayload.addPayload().setContent(new StringType("a header carries no text"));
+        Communication noPractitioner = Threads.header(aliceId, drleeId, "Nobody");
+        noPractitioner.getRecipient().clear();
+        Communication emptyMessage = Threads.message("no-such-thread", "");
+
+        for (Fhir.Response response : List.of(
+                alice.postRaw("Communication", "{\"resourceType\":\"Communication\",\"status\":"),
+                alice.postRaw("Communication", "{\"resourceType\":\"Communication\",\"status\":\"bogus\"}"),
+                alice.postRaw("Communication", "<Communication xmlns=\"http://hl7.org/fhir\">"),
+                alice.post("Communication", withPayload),
+                alice.post("Communication", noPractitioner))) {
+            assertEquals(400, response.status(), response::toString);
+            assertEquals(OperationOutcome.IssueSeverity.ERROR, response.outcome().getIssueFirstRep().getSeverity());
+            assertTrue(!response.body().contains("Exception") && !response.body().contains("at dev.missive"),
+                    "no stack trace: " + response.body());
+        }
+        assertEquals(404, alice.post("Communication", emptyMessage).status());
+        assertEquals(before, inboxSize(alice), "nothing was written");
+    }
+
+    @Test
+    void ruleBreaksAre422NamingTheRule() {
+        Fhir chloe = Fhir.as("chloe");
+        String chloeId = Directory.idOf(chloe, "Patient", "chloe");
+        String drpatelId = Directory.idOf(Fhir.as("alice"), "Practitioner", "drpatel");
+        Fhir.Response refused = chloe.post("Communication", Threads.header(chloeId, drpatelId, "Not my doctor"));
+        assertEquals(422, refused.status(), refused::toString);
+        assertEquals("recipient-not-eligible", refused.outcome().getIssueFirstRep().getDetails().getCodingFirstRep().getCode());
+    }
+
+    @Test
+    void peopleCannotWriteTheDirectory() {
+        Patient patient = new Patient();
+        patient.setId("intruder");
+        patient.addName().setFamily("Intruder");
+        for (String account : List.of("alice", "drlee", "admin")) {
+            assertEquals(403, Fhir.as(account).put("Patient/intruder", patient, null).status(), account);
+        }
+        assertEquals(404, Fhir.as(Tokens.INTEGRATION).get("Patient/intruder").status());
+    }
+
+    @Test
+    void capabilityStatementListsWhatIsImplemented() {
+        Fhir.Response response = Fhir.as("alice").get("metadata");
+        assertEquals(200, response.status());
+        CapabilityStatement statement = response.as(CapabilityStatement.class);
+        Set<String> types = statement.getRestFirstRep().getResource().stream()
+                .map(CapabilityStatement.CapabilityStatementRestResourceComponent::getType)
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("Communication", "Patient", "Practitioner", "CareTeam", "OperationDefinition"), types);
+    }
+
+    private static long inboxSize(Fhir client) {
+        return client.get("Communication?part-of:missing=true&_summary=count").bundle().getTotal();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.missive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+
+/** Builds the Communications a portal posts: thread headers and messages. */
+final class Threads {
+
+    static final String MESSAGE_TYPE = "https://missive.dev/fhir/CodeSystem/message-type";
+
+    private Threads() {
+    }
+
+    static Communication header(String patientId, String practitionerId, String topic) {
+        Communication header = new Communication();
+        header.setStatus(Communication.CommunicationStatus.INPROGRESS);
+        header.addCategory(new CodeableConcept(new Coding(MESSAGE_TYPE, "general", null)));
+        header.setSubject(new Reference("Patient/" + patientId));
+        header.addRecipient(new Reference("Practitioner/" + practitionerId));
+        header.setTopic(new CodeableConcept().setText(topic));
+        return header;
+    }
+
+    static Communication message(String threadId, String text) {
+        Communication message = new Communication();
+        message.setStatus(Communication.CommunicationStatus.COMPLETED);
+        message.addPartOf(new Reference("Communication/" + threadId));
+        message.addPayload().setContent(new StringType(text));
+        return message;
+    }
+
+    /** Starts a thread as the client and returns its id. */
+    static String start(Fhir client, String patientId, String practitionerId, String topic) {
+        Fhir.Response created = client.post("Communication", header(patientId, practitionerId, topic));
+        assertEquals(201, created.status(), created::toString);
+        return created.as(Communication.class).getIdElement().getIdPart();
+    }
+
+    /** Sends a message into the thread as the client and returns its id. */
+    static String send(Fhir client, String threadId, String text) {
+        Fhir.Response sent = client.post("Communication", message(threadId, text));
+        assertEquals(201, sent.status(), sent::toString);
+        return sent.as(Communication.class).getIdElement().getIdPart();
+    }
+}

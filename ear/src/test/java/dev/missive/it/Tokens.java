@@ -1,0 +1,63 @@
+package dev.missive.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Real access tokens from the suite's Keycloak: the password grant of the public missive-cli
+ * client for demo users, client credentials for the integration engine. Cached per account
+ * for the suite (they live 15 minutes in the demo realm).
+ */
+final class Tokens {
+
+    static final String INTEGRATION = "integration-engine";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
+    private Tokens() {
+    }
+
+    static String of(String account) {
+        return CACHE.computeIfAbsent(account, Tokens::issue);
+    }
+
+    private static String issue(String account) {
+        Map<String, String> form = INTEGRATION.equals(account)
+                ? Map.of("grant_type", "client_credentials", "client_id", INTEGRATION,
+                        "client_secret", "integration-secret")
+                : Map.of("grant_type", "password", "client_id", "missive-cli", "username", account,
+                        "password", account, "scope", "openid");
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(System.getProperty("missive.it.keycloak")
+                        + "/realms/missive/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Keycloak refused a token for " + account + ": " + response.body());
+            }
+            JsonNode token = JSON.readTree(response.body());
+            return token.get("access_token").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak is not reachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

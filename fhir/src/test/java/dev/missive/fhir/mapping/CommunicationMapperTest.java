@@ -1,0 +1,113 @@
+package dev.missive.fhir.mapping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import dev.missive.domain.Conversation;
+import dev.missive.domain.Message;
+import dev.missive.domain.Participant;
+import dev.missive.domain.Party;
+import dev.missive.domain.ThreadView;
+import dev.missive.fhir.MissiveFhir;
+import dev.missive.service.NewMessage;
+import dev.missive.service.NewThread;
+import java.time.Instant;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.junit.jupiter.api.Test;
+
+class CommunicationMapperTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+
+    private static Communication header() {
+        Communication header = new Communication();
+        header.setSubject(new Reference("Patient/alice"));
+        header.addRecipient(new Reference("Patient/alice"));
+        header.addRecipient(new Reference("Practitioner/drlee"));
+        return header;
+    }
+
+    @Test
+    void aHeaderBecomesANewThread() {
+        Communication header = header();
+        header.addCategory(new CodeableConcept(new Coding(MissiveFhir.MESSAGE_TYPE, "test-results", null)));
+        header.setTopic(new CodeableConcept().setText("Blood test"));
+        header.getMeta().addSecurity(MissiveFhir.CONFIDENTIALITY, "R", null);
+        assertEquals(new NewThread("alice", "drlee", "test-results", "Blood test", true),
+                CommunicationMapper.newThread(header));
+    }
+
+    @Test
+    void aHeaderWithoutCategoryIsGeneralAndNotConfidential() {
+        NewThread thread = CommunicationMapper.newThread(header());
+        assertEquals("general", thread.category());
+        assertFalse(thread.confidential());
+        assertNull(thread.topic());
+    }
+
+    @Test
+    void malformedHeadersAreRefused() {
+        Communication withPayload = header();
+        withPayload.addPayload().setContent(new StringType("text"));
+        Communication twoPractitioners = header();
+        twoPractitioners.addRecipient(new Reference("Practitioner/drpatel"));
+        Communication unknownType = header();
+        unknownType.addCategory(new CodeableConcept(new Coding(MissiveFhir.MESSAGE_TYPE, "gossip", null)));
+        Communication subjectNotAPatient = header();
+        subjectNotAPatient.setSubject(new Reference("Group/1"));
+        Communication closed = header();
+        closed.setStatus(Communication.CommunicationStatus.COMPLETED);
+        for (Communication bad : new Communication[] {withPayload, twoPractitioners, unknownType, subjectNotAPatient, closed}) {
+            assertThrows(InvalidRequestException.class, () -> CommunicationMapper.newThread(bad));
+        }
+    }
+
+    @Test
+    void aMessageNamesItsThreadTextAndWhatItAnswers() {
+        Communication message = new Communication();
+        message.addPartOf(new Reference("Communication/t1"));
+        message.addInResponseTo(new Reference("Communication/m1"));
+        message.addPayload().setContent(new StringType("Thanks"));
+        assertTrue(!CommunicationMapper.isThreadHeader(message));
+        assertEquals(new NewMessage("t1", "Thanks", "m1"), CommunicationMapper.newMessage(message));
+
+        message.addPayload().setContent(new StringType("Second text"));
+        assertThrows(InvalidRequestException.class, () -> CommunicationMapper.newMessage(message));
+    }
+
+    @Test
+    void aThreadShowsTheCallersOwnState() {
+        Conversation conversation = new Conversation("alice", "drlee", Party.patient("alice"), "general", NOW);
+        Participant participant = new Participant(conversation.getId(), Party.practitioner("drlee"), NOW);
+        participant.messageArrived(NOW, false);
+        Communication header = CommunicationMapper.toFhir(new ThreadView(conversation, participant));
+
+        assertEquals(Communication.CommunicationStatus.INPROGRESS, header.getStatus());
+        assertEquals("1", header.getMeta().getVersionId());
+        assertEquals("Patient/alice", header.getSubject().getReference());
+        assertEquals(2, header.getRecipient().size());
+        Extension state = header.getExtensionByUrl(MissiveFhir.PARTICIPANT_STATE);
+        assertEquals(1, ((IntegerType) state.getExtensionByUrl("unread").getValue()).getValue());
+        assertTrue(CommunicationMapper.toFhir(new ThreadView(conversation, null)).getExtension().isEmpty());
+    }
+
+    @Test
+    void aMessageIsPartOfItsThread() {
+        Message message = new Message("t1", Party.patient("alice"), Party.practitioner("drlee"), "Hello", null, NOW);
+        Communication resource = CommunicationMapper.toFhir(message);
+        assertEquals("Communication/t1", resource.getPartOfFirstRep().getReference());
+        assertEquals(Communication.CommunicationStatus.COMPLETED, resource.getStatus());
+        assertEquals("Practitioner/drlee", resource.getRecipientFirstRep().getReference());
+        assertEquals("Hello", resource.getPayloadFirstRep().getContentStringType().getValue());
+    }
+}
