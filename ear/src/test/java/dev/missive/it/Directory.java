@@ -14,7 +14,7 @@ final class Directory {
     }
 
     static Bundle search(Fhir client, String type, String username) {
-        Fhir.Response response = client.get(type + "?identifier=" + PORTAL_USERNAME + "|" + username);
+        Fhir.Response response = client.get(type + "?identifier=" + PORTAL_USERNAME + "%7C" + username);
         assertEquals(200, response.status(), response::toString);
         return response.bundle();
     }

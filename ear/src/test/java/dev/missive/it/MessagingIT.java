@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class MessagingIT extends MissiveIT {
 
     @Test
-    void patientStartsThreadWritesAndPractitionerReadsIt(GreenMail mail) {
+    void patientStartsThreadWritesAndPractitionerReadsIt(GreenMail mail) throws Exception {
         Fhir alice = Fhir.as("alice");
         String aliceId = Directory.idOf(alice, "Patient", "alice");
         String drleeId = Directory.idOf(alice, "Practitioner", "drlee");
@@ -50,7 +50,7 @@ class MessagingIT extends MissiveIT {
 
         MimeMessage email = awaitEmailTo(mail, "drlee@example.com", threadId);
         String plain = Mails.part(email, "text/plain");
-        assertTrue(plain.contains("http://localhost:9080/portal/#/threads/" + threadId), plain);
+        assertTrue(plain.contains(System.getProperty("missive.it.portal.url") + "/#/threads/" + threadId), plain);
         assertTrue(Mails.part(email, "text/html").contains("/portal/#/threads/" + threadId));
         String whole = GreenMailUtil.getWholeMessage(email).toLowerCase();
         assertFalse(whole.contains("knee") || whole.contains("swollen"), "no health information in the email");

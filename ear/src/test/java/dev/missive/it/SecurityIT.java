@@ -40,21 +40,23 @@ class SecurityIT extends MissiveIT {
         withPayload.addPayload().setContent(new StringType("a header carries no text"));
         Communication noPractitioner = Threads.header(aliceId, drleeId, "Nobody");
         noPractitioner.getRecipient().clear();
-        Communication emptyMessage = Threads.message("no-such-thread", "");
+        Communication emptyMessage = Threads.message(Threads.start(alice, aliceId, drleeId, "Empty"), "");
+        long withEmptyThread = before + 1;
 
         for (Fhir.Response response : List.of(
                 alice.postRaw("Communication", "{\"resourceType\":\"Communication\",\"status\":"),
                 alice.postRaw("Communication", "{\"resourceType\":\"Communication\",\"status\":\"bogus\"}"),
                 alice.postRaw("Communication", "<Communication xmlns=\"http://hl7.org/fhir\">"),
                 alice.post("Communication", withPayload),
-                alice.post("Communication", noPractitioner))) {
+                alice.post("Communication", noPractitioner),
+                alice.post("Communication", emptyMessage))) {
             assertEquals(400, response.status(), response::toString);
             assertEquals(OperationOutcome.IssueSeverity.ERROR, response.outcome().getIssueFirstRep().getSeverity());
             assertTrue(!response.body().contains("Exception") && !response.body().contains("at dev.missive"),
                     "no stack trace: " + response.body());
         }
-        assertEquals(404, alice.post("Communication", emptyMessage).status());
-        assertEquals(before, inboxSize(alice), "nothing was written");
+        assertEquals(404, alice.post("Communication", Threads.message("no-such-thread", "Hello?")).status());
+        assertEquals(withEmptyThread, inboxSize(alice), "nothing was written");
     }
 
     @Test

@@ -1,0 +1,81 @@
+package dev.missive.domain;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** A visit: the history that makes a practitioner eligible under the appointment policy. */
+@Entity
+@Table(name = "appointment")
+public class Appointment extends DirectoryEntry {
+
+    @Column(name = "patient_id", nullable = false, length = 64)
+    private String patientId;
+
+    /** FHIR Appointment.status code; cancelled, noshow and entered-in-error never count. */
+    @Column(nullable = false, length = 20)
+    private String status;
+
+    @Column(name = "start_time")
+    private Instant start;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "appointment_practitioner", joinColumns = @JoinColumn(name = "appointment_id"))
+    @Column(name = "practitioner_id", length = 64)
+    private Set<String> practitionerIds = new LinkedHashSet<>();
+
+    protected Appointment() {
+    }
+
+    public Appointment(String id) {
+        super(id);
+    }
+
+    /** Whether it counts as a relationship between patient and practitioner. */
+    public boolean counts() {
+        return !Set.of("cancelled", "noshow", "entered-in-error").contains(status);
+    }
+
+    public String getPatientId() {
+        return patientId;
+    }
+
+    public void setPatientId(String patientId) {
+        this.patientId = patientId;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public Instant getStart() {
+        return start;
+    }
+
+    public void setStart(Instant start) {
+        this.start = start;
+    }
+
+    public Set<String> getPractitionerIds() {
+        return practitionerIds;
+    }
+
+    public void copyFrom(Appointment source) {
+        this.patientId = source.patientId;
+        this.status = source.status;
+        this.start = source.start;
+        this.practitionerIds.clear();
+        this.practitionerIds.addAll(source.practitionerIds);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.missive.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface RelatedPersonRepository {
+
+    Optional<RelatedPerson> find(String id);
+
+    /** Every proxy record of that account: one per patient they may act for. */
+    List<RelatedPerson> findByPortalUsername(String username);
+
+    List<RelatedPerson> findByPatient(String patientId);
+
+    RelatedPerson add(RelatedPerson relatedPerson);
+}

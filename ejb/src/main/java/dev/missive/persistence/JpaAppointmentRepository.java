@@ -1,0 +1,24 @@
+package dev.missive.persistence;
+
+import dev.missive.domain.Appointment;
+import dev.missive.domain.AppointmentRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+@ApplicationScoped
+public class JpaAppointmentRepository extends JpaDirectoryRepository<Appointment> implements AppointmentRepository {
+
+    public JpaAppointmentRepository() {
+        super(Appointment.class);
+    }
+
+    @Override
+    public List<Appointment> findByPatientSince(String patientId, Instant since) {
+        return em.createQuery("select a from Appointment a where a.patientId = :patient and a.start >= :since"
+                        + " order by a.start", Appointment.class)
+                .setParameter("patient", patientId)
+                .setParameter("since", since)
+                .getResultList();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.missive.persistence;
+
+import dev.missive.domain.Consent;
+import dev.missive.domain.ConsentRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+@ApplicationScoped
+public class JpaConsentRepository extends JpaDirectoryRepository<Consent> implements ConsentRepository {
+
+    public JpaConsentRepository() {
+        super(Consent.class);
+    }
+
+    @Override
+    public List<Consent> findByPatient(String patientId) {
+        return listBy("patientId", patientId);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.missive.persistence;
+
+import dev.missive.domain.EpisodeOfCare;
+import dev.missive.domain.EpisodeOfCareRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+@ApplicationScoped
+public class JpaEpisodeOfCareRepository extends JpaDirectoryRepository<EpisodeOfCare> implements EpisodeOfCareRepository {
+
+    public JpaEpisodeOfCareRepository() {
+        super(EpisodeOfCare.class);
+    }
+
+    @Override
+    public List<EpisodeOfCare> findByPatient(String patientId) {
+        return listBy("patientId", patientId);
+    }
+}

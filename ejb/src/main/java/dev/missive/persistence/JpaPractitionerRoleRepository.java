@@ -1,0 +1,20 @@
+package dev.missive.persistence;
+
+import dev.missive.domain.PractitionerRole;
+import dev.missive.domain.PractitionerRoleRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+@ApplicationScoped
+public class JpaPractitionerRoleRepository extends JpaDirectoryRepository<PractitionerRole>
+        implements PractitionerRoleRepository {
+
+    public JpaPractitionerRoleRepository() {
+        super(PractitionerRole.class);
+    }
+
+    @Override
+    public List<PractitionerRole> findByPractitioner(String practitionerId) {
+        return listBy("practitionerId", practitionerId);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.missive.persistence;
+
+import dev.missive.domain.RelatedPerson;
+import dev.missive.domain.RelatedPersonRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+@ApplicationScoped
+public class JpaRelatedPersonRepository extends JpaPersonRepository<RelatedPerson> implements RelatedPersonRepository {
+
+    public JpaRelatedPersonRepository() {
+        super(RelatedPerson.class);
+    }
+
+    @Override
+    public List<RelatedPerson> findByPatient(String patientId) {
+        return listBy("patientId", patientId);
+    }
+}
