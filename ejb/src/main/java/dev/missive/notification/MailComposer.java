@@ -1,5 +1,6 @@
 package dev.missive.notification;
 
+import dev.missive.domain.ClinicPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -13,24 +14,23 @@ import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Writes the notification email: the clinic's name, a link to the thread and the non-urgent
- * notice. Never the practitioner's name, the subject or the message text: an email can be
+ * Writes the notification email: the clinic's name, a link to the thread, the clinic's
+ * guidelines and the non-urgent notice with the emergency number for the recipient's locale. Never the practitioner's name, the subject or the message text: an email can be
  * read by anyone with access to the mailbox.
  */
 @ApplicationScoped
 public class MailComposer {
 
     @Inject
-    @ConfigProperty(name = "missive.clinic.name", defaultValue = "Your clinic")
-    String clinicName;
-
-    @Inject
     @ConfigProperty(name = "missive.portal.url", defaultValue = "http://localhost:8080/portal")
     String portalUrl;
 
-    public MimeMessage compose(Session session, Recipient recipient, String conversationId) throws MessagingException {
+    public MimeMessage compose(Session session, ClinicPolicy policy, Recipient recipient, String conversationId)
+            throws MessagingException {
+        String clinicName = policy.getClinicName();
         String link = portalUrl + "/#/threads/" + conversationId;
-        String emergency = EmergencyNumbers.forLocale(recipient.locale());
+        String emergency = policy.emergencyNumberFor(recipient.locale());
+        String guidelines = policy.getGuidelines() == null ? "" : policy.getGuidelines();
         MimeMessage mail = new MimeMessage(session);
         mail.setFrom();
         mail.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient.email()));
@@ -39,11 +39,13 @@ public class MailComposer {
         MimeBodyPart text = new MimeBodyPart();
         text.setText(clinicName + "\n\n"
                 + "You have a new secure message. Sign in to read it:\n" + link + "\n\n"
+                + guidelines + "\n\n"
                 + "Messaging is for non-urgent matters only. In an emergency, call " + emergency + ".\n",
                 StandardCharsets.UTF_8.name());
         MimeBodyPart html = new MimeBodyPart();
         html.setContent("<p><strong>" + escape(clinicName) + "</strong></p>"
                 + "<p>You have a new secure message. <a href=\"" + escape(link) + "\">Sign in to read it</a>.</p>"
+                + "<p>" + escape(guidelines) + "</p>"
                 + "<p>Messaging is for non-urgent matters only. In an emergency, call " + emergency + ".</p>",
                 "text/html; charset=UTF-8");
         MimeMultipart body = new MimeMultipart("alternative");

@@ -4,6 +4,7 @@ import dev.missive.domain.Party;
 import dev.missive.domain.PartyType;
 import dev.missive.domain.PatientRepository;
 import dev.missive.domain.PractitionerRepository;
+import dev.missive.service.PolicyService;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -32,6 +33,9 @@ public class NotificationService {
     @Inject
     MailComposer composer;
 
+    @Inject
+    PolicyService policies;
+
     @Resource(lookup = "java:jboss/mail/Missive")
     Session mailSession;
 
@@ -41,7 +45,7 @@ public class NotificationService {
             return;
         }
         try {
-            Transport.send(composer.compose(mailSession, recipient.get(), request.conversationId()));
+            Transport.send(composer.compose(mailSession, policies.current(), recipient.get(), request.conversationId()));
         } catch (MessagingException e) {
             // Ids only: the log must not carry an address or anything about the message.
             LOG.warning("Notification for message " + request.messageId() + " not sent yet: " + e.getClass().getSimpleName());

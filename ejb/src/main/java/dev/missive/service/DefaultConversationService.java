@@ -1,6 +1,7 @@
 package dev.missive.service;
 
 import dev.missive.domain.CareTeamRepository;
+import dev.missive.domain.ClinicPolicy;
 import dev.missive.domain.Conversation;
 import dev.missive.domain.ConversationRepository;
 import dev.missive.domain.ConversationStatus;
@@ -22,7 +23,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 @Stateless
 @DeclareRoles({Roles.PATIENT, Roles.PROXY, Roles.PRACTITIONER, Roles.CLINIC_ADMIN, Roles.INTEGRATION})
@@ -45,6 +45,9 @@ public class DefaultConversationService implements ConversationService {
     CallerContext callers;
 
     @Inject
+    ThreadAccess access;
+
+    @Inject
     NotificationPublisher notifications;
 
     @Inject
@@ -55,7 +58,7 @@ public class DefaultConversationService implements ConversationService {
     public ThreadView start(NewThread request) {
         Caller caller = callers.current();
         Party starter = caller.party().orElseThrow(() -> new ForbiddenException("No directory entry for this account"));
-        if (!MessageTypes.ALL.contains(request.category())) {
+        if (!ClinicPolicy.MESSAGE_TYPES.contains(request.category())) {
             throw new InvalidRequestException("Unknown message type");
         }
         String patientId = request.patientId() == null && starter.type() == PartyType.PATIENT
@@ -91,7 +94,7 @@ public class DefaultConversationService implements ConversationService {
     @RolesAllowed({Roles.PATIENT, Roles.PRACTITIONER})
     public Message send(NewMessage request) {
         Caller caller = callers.current();
-        ThreadView view = visibleThread(caller, request.conversationId());
+        ThreadView view = access.require(caller, request.conversationId());
         Conversation conversation = view.conversation();
         Party sender = caller.party().orElseThrow(() -> new ForbiddenException("No directory entry for this account"));
         if (conversation.getStatus() != ConversationStatus.OPEN) {
@@ -126,14 +129,14 @@ public class DefaultConversationService implements ConversationService {
 
     @Override
     public ThreadView thread(String id) {
-        return visibleThread(callers.current(), id);
+        return access.require(callers.current(), id);
     }
 
     @Override
     public Message message(String id) {
         Caller caller = callers.current();
         return conversations.findMessage(id)
-                .filter(message -> findVisible(caller, message.getConversationId()).isPresent())
+                .filter(message -> access.find(caller, message.getConversationId()).isPresent())
                 .orElseThrow(() -> new NotFoundException("Communication", id));
     }
 
@@ -149,29 +152,13 @@ public class DefaultConversationService implements ConversationService {
 
     @Override
     public List<Message> messages(String conversationId, int offset, int limit) {
-        visibleThread(callers.current(), conversationId);
+        access.require(callers.current(), conversationId);
         return conversations.messages(conversationId, offset, limit);
     }
 
     @Override
     public long messageCount(String conversationId) {
-        visibleThread(callers.current(), conversationId);
+        access.require(callers.current(), conversationId);
         return conversations.messageCount(conversationId);
-    }
-
-    private ThreadView visibleThread(Caller caller, String id) {
-        return findVisible(caller, id).orElseThrow(() -> new NotFoundException("Communication", id));
-    }
-
-    /** The thread if the caller takes part in it or sees everything. */
-    private Optional<ThreadView> findVisible(Caller caller, String id) {
-        return conversations.find(id).flatMap(conversation -> {
-            if (caller.seesEverything()) {
-                return Optional.of(new ThreadView(conversation, null));
-            }
-            return caller.party()
-                    .flatMap(party -> conversations.findParticipant(id, party))
-                    .map(participant -> new ThreadView(conversation, participant));
-        });
     }
 }

@@ -49,6 +49,8 @@ class ConversationServiceTest {
         service.practitioners = practitioners;
         service.careTeams = careTeams;
         service.conversations = conversations;
+        service.access = new ThreadAccess();
+        service.access.conversations = conversations;
         service.notifications = published::add;
         service.callers = () -> caller;
         service.clock = new Clock() {

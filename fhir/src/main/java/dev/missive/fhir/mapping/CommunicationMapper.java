@@ -1,12 +1,12 @@
 package dev.missive.fhir.mapping;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import dev.missive.domain.ClinicPolicy;
 import dev.missive.domain.Conversation;
 import dev.missive.domain.Message;
 import dev.missive.domain.Participant;
 import dev.missive.domain.ThreadView;
 import dev.missive.fhir.MissiveFhir;
-import dev.missive.service.MessageTypes;
 import dev.missive.service.NewMessage;
 import dev.missive.service.NewThread;
 import java.util.Date;
@@ -145,7 +145,7 @@ public final class CommunicationMapper {
         return resource.getCategoryFirstRep().getCoding().stream()
                 .filter(coding -> MissiveFhir.MESSAGE_TYPE.equals(coding.getSystem()))
                 .map(Coding::getCode)
-                .filter(MessageTypes.ALL::contains)
+                .filter(ClinicPolicy.MESSAGE_TYPES::contains)
                 .findFirst()
                 .orElseThrow(() -> new InvalidRequestException(
                         "Communication.category must be a code from " + MissiveFhir.MESSAGE_TYPE));
