@@ -4,6 +4,8 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import dev.missive.fhir.conformance.CanonicalSearchProvider;
+import dev.missive.fhir.conformance.ConformanceResources;
 import dev.missive.fhir.provider.CareTeamProvider;
 import dev.missive.fhir.provider.CommunicationProvider;
 import dev.missive.fhir.provider.PatientProvider;
@@ -53,8 +55,10 @@ public class MissiveRestfulServer extends RestfulServer {
         paging.setMaximumPageSize(MAX_PAGE_SIZE);
         setPagingProvider(paging);
         registerProviders(List.of(communications, patients, practitioners, careTeams));
+        ConformanceResources conformance = ConformanceResources.load();
+        registerProviders(CanonicalSearchProvider.forEachType(conformance));
         registerInterceptor(authenticatedCaller);
         registerInterceptor(serviceExceptions);
-        setServerConformanceProvider(new MissiveCapabilityStatementProvider(this));
+        setServerConformanceProvider(new MissiveCapabilityStatementProvider(this, conformance));
     }
 }
