@@ -5,6 +5,7 @@ import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationResult;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
@@ -29,12 +30,33 @@ public final class ConformanceValidator {
 
     /** The ERROR and FATAL messages for the resource; warnings and information are left out. */
     public static List<SingleValidationMessage> errors(IBaseResource resource) {
-        IBaseResource validated = resource instanceof StructureDefinition definition
-                ? withFhirPathContexts(definition) : resource;
-        return Holder.VALIDATOR.validateWithResult(validated).getMessages().stream()
+        return errorsOf(Holder.VALIDATOR.validateWithResult(resource instanceof StructureDefinition definition
+                ? withFhirPathContexts(definition) : resource));
+    }
+
+    /** Fails with every error found, each with where it is. */
+    public static void assertValid(IBaseResource resource) {
+        assertNone(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), errors(resource));
+    }
+
+    /** Validates a resource exactly as a server sent it, in JSON or XML. */
+    public static void assertValid(String body) {
+        assertNone("The response body", errorsOf(Holder.VALIDATOR.validateWithResult(body)));
+    }
+
+    private static List<SingleValidationMessage> errorsOf(ValidationResult result) {
+        return result.getMessages().stream()
                 .filter(message -> message.getSeverity() == ResultSeverityEnum.ERROR
                         || message.getSeverity() == ResultSeverityEnum.FATAL)
                 .toList();
+    }
+
+    private static void assertNone(String what, List<SingleValidationMessage> errors) {
+        if (!errors.isEmpty()) {
+            throw new AssertionError(what + " does not validate:\n" + errors.stream()
+                    .map(error -> "  " + error.getSeverity() + " " + error.getLocationString() + ": " + error.getMessage())
+                    .collect(Collectors.joining("\n")));
+        }
     }
 
     /**
@@ -57,18 +79,6 @@ public final class ConformanceValidator {
             }
         }
         return copy;
-    }
-
-    /** Fails with every error found, each with where it is. */
-    public static void assertValid(IBaseResource resource) {
-        List<SingleValidationMessage> errors = errors(resource);
-        if (!errors.isEmpty()) {
-            throw new AssertionError(resource.fhirType() + "/" + resource.getIdElement().getIdPart()
-                    + " does not validate:\n" + errors.stream()
-                            .map(error -> "  " + error.getSeverity() + " " + error.getLocationString() + ": "
-                                    + error.getMessage())
-                            .collect(Collectors.joining("\n")));
-        }
     }
 
     /** Built on first use and kept: loading the R4 definitions takes seconds. */

@@ -2,7 +2,9 @@ package dev.missive.fhir.conformance;
 
 import static dev.missive.fhir.conformance.ConformanceValidator.assertValid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import dev.missive.domain.CareTeam;
 import dev.missive.domain.Conversation;
@@ -10,6 +12,7 @@ import dev.missive.domain.Message;
 import dev.missive.domain.Participant;
 import dev.missive.domain.Party;
 import dev.missive.domain.Patient;
+import dev.missive.domain.Person;
 import dev.missive.domain.Practitioner;
 import dev.missive.domain.ThreadView;
 import dev.missive.fhir.mapping.CareTeamMapper;
@@ -48,28 +51,27 @@ class MappedResourcesValidateTest {
     }
 
     @Test
+    void aBodyIsValidatedAsSent() {
+        Message message = new Message("t1", Party.practitioner("drlee"), Party.patient("alice"), "Hi", null, NOW);
+        String body = FhirContext.forR4Cached().newJsonParser().encodeResourceToString(CommunicationMapper.toFhir(message));
+        assertValid(body);
+        assertThrows(AssertionError.class, () -> assertValid(body.replace("\"status\":\"completed\",", "")),
+                "Communication.status is required");
+    }
+
+    @Test
     void aPatientWithEveryElementTheMapperWrites() {
-        Patient patient = new Patient("alice");
-        patient.setPortalUsername("alice");
-        patient.setGivenName("Alice");
-        patient.setFamilyName("Moreau");
-        patient.setEmail("alice@example.com");
+        Patient patient = person(new Patient("alice"), "Alice", "Moreau");
         patient.setBirthDate(LocalDate.of(1990, 4, 2));
         patient.setDoNotEmail(true);
         patient.setLocale("fr-CA");
-        patient.touch(NOW);
         assertValid(PatientMapper.toFhir(patient));
     }
 
     @Test
     void aPractitioner() {
-        Practitioner practitioner = new Practitioner("drlee");
-        practitioner.setPortalUsername("drlee");
-        practitioner.setGivenName("Emma");
-        practitioner.setFamilyName("Lee");
-        practitioner.setEmail("drlee@example.com");
+        Practitioner practitioner = person(new Practitioner("drlee"), "Emma", "Lee");
         practitioner.setEmailNotifications(true);
-        practitioner.touch(NOW);
         assertValid(PractitionerMapper.toFhir(practitioner));
     }
 
@@ -90,5 +92,15 @@ class MappedResourcesValidateTest {
         OperationOutcome outcome = (OperationOutcome) response.getOperationOutcome();
         assertEquals("thread-closed", outcome.getIssueFirstRep().getDetails().getCodingFirstRep().getCode());
         assertValid(outcome);
+    }
+
+    /** A directory entry with a portal account, names and an email, as the integration engine sends them. */
+    private static <T extends Person> T person(T person, String given, String family) {
+        person.setPortalUsername(person.getId());
+        person.setGivenName(given);
+        person.setFamilyName(family);
+        person.setEmail(person.getId() + "@example.com");
+        person.touch(NOW);
+        return person;
     }
 }
