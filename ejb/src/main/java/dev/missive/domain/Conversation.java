@@ -54,6 +54,21 @@ public class Conversation {
     @Column(nullable = false)
     private boolean confidential;
 
+    /** The EpisodeOfCare the thread is "regarding", when the patient has more than one. */
+    @Column(name = "episode_id", length = 64)
+    private String episodeId;
+
+    /** The patient's agreement to be billed, required when the practitioner charges. */
+    @Column(name = "billing_consent_id", length = 64)
+    private String billingConsentId;
+
+    /** Which staff member should respond, and how (v3 ParticipationMode code). */
+    @Column(name = "responder_id", length = 64)
+    private String responderId;
+
+    @Column(name = "response_method", length = 20)
+    private String responseMethod;
+
     @Column(nullable = false)
     private Instant created;
 
@@ -67,10 +82,10 @@ public class Conversation {
     public Conversation(String patientId, String practitionerId, Party startedBy, String category, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.patientId = patientId;
-        this.practitionerId = practitionerId;
         this.startedBy = startedBy;
-        this.category = category;
         this.status = ConversationStatus.OPEN;
+        this.practitionerId = practitionerId;
+        this.category = category;
         this.created = now;
         this.lastActivity = now;
     }
@@ -125,6 +140,52 @@ public class Conversation {
 
     public Instant getLastActivity() {
         return lastActivity;
+    }
+
+    /** A draft's details can change until it is sent. */
+    public void redirect(String practitionerId, String category) {
+        this.practitionerId = practitionerId;
+        this.category = category;
+    }
+
+    public void saveAsDraft() {
+        this.status = ConversationStatus.DRAFT;
+    }
+
+    /** Sending a draft thread opens it, from then on with its final details. */
+    public void open(Instant when) {
+        this.status = ConversationStatus.OPEN;
+        this.created = when;
+        this.lastActivity = when;
+    }
+
+    public String getEpisodeId() {
+        return episodeId;
+    }
+
+    public void setEpisodeId(String episodeId) {
+        this.episodeId = episodeId;
+    }
+
+    public String getBillingConsentId() {
+        return billingConsentId;
+    }
+
+    public void setBillingConsentId(String billingConsentId) {
+        this.billingConsentId = billingConsentId;
+    }
+
+    public String getResponderId() {
+        return responderId;
+    }
+
+    public String getResponseMethod() {
+        return responseMethod;
+    }
+
+    public void setResponsePreference(String responderId, String responseMethod) {
+        this.responderId = responderId;
+        this.responseMethod = responseMethod;
     }
 
     public void recordActivity(Instant when) {

@@ -1,5 +1,6 @@
 package dev.missive.domain;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,10 +15,23 @@ public interface ConversationRepository {
 
     List<Participant> participants(String conversationId);
 
-    /** The party's threads, newest activity first, from {@code offset}, at most {@code limit}. */
-    List<ThreadView> inbox(Party party, int offset, int limit);
+    /** An inbox page, newest activity first, from {@code offset}, at most {@code limit}. */
+    List<ThreadView> inbox(InboxQuery query, int offset, int limit);
 
-    long inboxSize(Party party);
+    long inboxSize(InboxQuery query);
+
+    /** Draft threads started by any of these parties, newest first. */
+    List<Conversation> draftThreads(Collection<Party> authors);
+
+    /** Draft messages written by any of these parties. */
+    List<Message> draftMessages(Collection<Party> authors);
+
+    /** Every message of a thread, drafts included (to discard a draft thread whole). */
+    List<Message> allMessages(String conversationId);
+
+    void remove(Message message);
+
+    void remove(Conversation conversation);
 
     /** A thread's sent and retracted messages in the order they were sent. */
     List<Message> messages(String conversationId, int offset, int limit);

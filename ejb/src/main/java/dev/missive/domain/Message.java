@@ -76,6 +76,22 @@ public class Message {
         this.sent = now;
     }
 
+    public void saveAsDraft() {
+        this.status = MessageStatus.DRAFT;
+    }
+
+    /** A draft's text and what it answers can change until it is sent. */
+    public void edit(String text, String inResponseTo) {
+        this.text = text;
+        this.inResponseTo = inResponseTo;
+    }
+
+    /** Sending a draft stamps it with the moment it really went. */
+    public void send(Instant when) {
+        this.status = MessageStatus.SENT;
+        this.sent = when;
+    }
+
     public String getId() {
         return id;
     }

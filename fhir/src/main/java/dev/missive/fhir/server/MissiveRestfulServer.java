@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import dev.missive.fhir.provider.CareTeamProvider;
 import dev.missive.fhir.provider.CommunicationProvider;
+import dev.missive.fhir.provider.OrganizationProvider;
 import dev.missive.fhir.provider.PatientProvider;
 import dev.missive.fhir.provider.PractitionerProvider;
 import jakarta.inject.Inject;
@@ -35,6 +36,9 @@ public class MissiveRestfulServer extends RestfulServer {
     transient CareTeamProvider careTeams;
 
     @Inject
+    transient OrganizationProvider organizations;
+
+    @Inject
     transient AuthenticatedCallerInterceptor authenticatedCaller;
 
     @Inject
@@ -52,7 +56,7 @@ public class MissiveRestfulServer extends RestfulServer {
         paging.setDefaultPageSize(DEFAULT_PAGE_SIZE);
         paging.setMaximumPageSize(MAX_PAGE_SIZE);
         setPagingProvider(paging);
-        registerProviders(List.of(communications, patients, practitioners, careTeams));
+        registerProviders(List.of(communications, patients, practitioners, careTeams, organizations));
         registerInterceptor(authenticatedCaller);
         registerInterceptor(serviceExceptions);
         setServerConformanceProvider(new MissiveCapabilityStatementProvider(this));

@@ -43,7 +43,7 @@ class CommunicationMapperTest {
         header.addCategory(new CodeableConcept(new Coding(MissiveFhir.MESSAGE_TYPE, "test-results", null)));
         header.setTopic(new CodeableConcept().setText("Blood test"));
         header.getMeta().addSecurity(MissiveFhir.CONFIDENTIALITY, "R", null);
-        assertEquals(new NewThread("alice", "drlee", "test-results", "Blood test", true),
+        assertEquals(new NewThread("alice", "drlee", "test-results", "Blood test", true, null, null, null, null, false),
                 CommunicationMapper.newThread(header));
     }
 
@@ -80,9 +80,34 @@ class CommunicationMapperTest {
         message.addPayload().setContent(new StringType("Thanks"));
         assertTrue(!CommunicationMapper.isThreadHeader(message));
         assertEquals(new NewMessage("t1", "Thanks", "m1"), CommunicationMapper.newMessage(message));
+        message.setStatus(Communication.CommunicationStatus.PREPARATION);
+        assertTrue(CommunicationMapper.newMessage(message).draft());
+        message.setStatus(Communication.CommunicationStatus.COMPLETED);
 
         message.addPayload().setContent(new StringType("Second text"));
         assertThrows(InvalidRequestException.class, () -> CommunicationMapper.newMessage(message));
+    }
+
+    @Test
+    void aHeaderCarriesRegardingBillingConsentAndResponsePreference() {
+        Communication header = header();
+        header.setStatus(Communication.CommunicationStatus.PREPARATION);
+        header.addAbout(new Reference("EpisodeOfCare/knee"));
+        header.addExtension(MissiveFhir.BILLING_CONSENT, new Reference("Consent/c1"));
+        Extension preference = header.addExtension().setUrl(MissiveFhir.RESPONSE_PREFERENCE);
+        preference.addExtension("responder", new Reference("Practitioner/drpatel"));
+        preference.addExtension("method", new Coding(MissiveFhir.PARTICIPATION_MODE, "PHONE", null));
+        NewThread thread = CommunicationMapper.newThread(header);
+        assertEquals(new NewThread("alice", "drlee", "general", null, false, "knee", "c1", "drpatel", "PHONE", true),
+                thread);
+
+        Conversation conversation = new Conversation("alice", "drlee", Party.patient("alice"), "general", NOW);
+        conversation.setEpisodeId("knee");
+        conversation.setBillingConsentId("c1");
+        conversation.setResponsePreference("drpatel", "PHONE");
+        Communication mapped = CommunicationMapper.toFhir(new ThreadView(conversation, null));
+        assertEquals(thread, CommunicationMapper.newThread(mapped.setStatus(Communication.CommunicationStatus.PREPARATION)),
+                "what is written reads back the same");
     }
 
     @Test
