@@ -68,6 +68,10 @@ final class Fhir {
         return send(builder);
     }
 
+    Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     Response putRaw(String path, String body) {
         return send(request(path).header("Content-Type", "application/fhir+json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));

@@ -42,6 +42,9 @@ public class DefaultEligibilityService implements EligibilityService {
     PractitionerRoleRepository roles;
 
     @Inject
+    CallerContext callers;
+
+    @Inject
     Clock clock;
 
     @Override
@@ -56,6 +59,15 @@ public class DefaultEligibilityService implements EligibilityService {
                 .flatMap(practitionerId -> roles.findByPractitioner(practitionerId).stream())
                 .filter(role -> role.takesMessagesAt(now, messageType))
                 .toList();
+    }
+
+    @Override
+    public List<PractitionerRole> recipientsForCaller(String patientId, String messageType) {
+        Caller caller = callers.current();
+        if (!caller.seesEverything() && caller.patientSideFor(patientId).isEmpty()) {
+            throw new NotFoundException("Patient", patientId);
+        }
+        return recipients(patientId, messageType);
     }
 
     @Override

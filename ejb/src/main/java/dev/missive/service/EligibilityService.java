@@ -16,6 +16,12 @@ public interface EligibilityService {
     /** The roles through which the patient (or their proxy) may reach a practitioner for this message type. */
     List<PractitionerRole> recipients(String patientId, String messageType);
 
+    /**
+     * {@link #recipients} for a patient the caller acts for (themselves, or as their proxy);
+     * integration engines and clinic admins may ask for anyone. Any other patient is not found.
+     */
+    List<PractitionerRole> recipientsForCaller(String patientId, String messageType);
+
     /** Refuses (422 naming the rule) a new thread the caller may not start. */
     void checkMayStart(Caller caller, String patientId, String practitionerId, String messageType);
 
