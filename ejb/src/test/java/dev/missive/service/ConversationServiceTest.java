@@ -131,6 +131,17 @@ class ConversationServiceTest {
     }
 
     @Test
+    void peopleAskWhomTheyMayWriteToOnlyForThePatientsTheyActFor() {
+        clinic.actAs("gina");
+        assertEquals(1, clinic.eligibility.recipientsForCaller("ben", "general").size());
+        assertThrows(NotFoundException.class, () -> clinic.eligibility.recipientsForCaller("alice", "general"));
+        clinic.actAs("alice");
+        assertThrows(NotFoundException.class, () -> clinic.eligibility.recipientsForCaller("ben", "general"));
+        clinic.actAs("integration");
+        assertEquals(2, clinic.eligibility.recipientsForCaller("alice", "general").size());
+    }
+
+    @Test
     void underTheAppointmentPolicyRecentVisitsMakeEligibility() {
         clinic.policy.setEligibilityBasis(dev.missive.domain.EligibilityBasis.APPOINTMENT);
         clinic.policy.setAppointmentWindowDays(30);

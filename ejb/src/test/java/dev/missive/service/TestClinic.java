@@ -93,6 +93,7 @@ final class TestClinic {
         eligibility.practitioners = practitioners;
         eligibility.roles = roles;
         eligibility.clock = clock;
+        eligibility.callers = () -> caller;
         access.conversations = conversations;
         service.conversations = conversations;
         service.patients = patients;
