@@ -68,7 +68,10 @@ public class JpaConversationRepository implements ConversationRepository {
 
     @Override
     public long inboxSize(InboxQuery query) {
-        return inboxQuery("select count(c)", "", query, Long.class).getSingleResult();
+        // Without a filter on the thread itself, a person's count never leaves participant_inbox.
+        boolean threadFilter = query.category() != null || query.patientId() != null || query.text() != null;
+        String select = query.forProxy() || threadFilter ? "select count(c)" : "select count(p)";
+        return inboxQuery(select, "", query, Long.class).getSingleResult();
     }
 
     private <T> TypedQuery<T> inboxQuery(String select, String order, InboxQuery query, Class<T> type) {
@@ -77,8 +80,11 @@ public class JpaConversationRepository implements ConversationRepository {
             jpql.append(" from Conversation c left join Participant p on p.conversationId = c.id"
                     + " and p.party.type = :relatedPerson and p.party.id in :proxyIds"
                     + " where c.patientId in :proxyPatients and c.confidential = false and c.status <> :draft");
-        } else {
+        } else if (select.contains("(c") || query.category() != null || query.patientId() != null
+                || query.text() != null) {
             jpql.append(" from Participant p join Conversation c on c.id = p.conversationId where p.party = :party");
+        } else {
+            jpql.append(" from Participant p where p.party = :party");
         }
         if (query.archived() != null) {
             jpql.append(query.archived() ? " and p.archived = true" : " and (p is null or p.archived = false)");
