@@ -9,6 +9,7 @@ import dev.missive.fhir.provider.CommunicationProvider;
 import dev.missive.fhir.provider.OrganizationProvider;
 import dev.missive.fhir.provider.PatientProvider;
 import dev.missive.fhir.provider.PractitionerProvider;
+import dev.missive.fhir.provider.TransactionProvider;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -39,6 +40,9 @@ public class MissiveRestfulServer extends RestfulServer {
     transient OrganizationProvider organizations;
 
     @Inject
+    transient TransactionProvider transactions;
+
+    @Inject
     transient AuthenticatedCallerInterceptor authenticatedCaller;
 
     @Inject
@@ -56,7 +60,7 @@ public class MissiveRestfulServer extends RestfulServer {
         paging.setDefaultPageSize(DEFAULT_PAGE_SIZE);
         paging.setMaximumPageSize(MAX_PAGE_SIZE);
         setPagingProvider(paging);
-        registerProviders(List.of(communications, patients, practitioners, careTeams, organizations));
+        registerProviders(List.of(communications, patients, practitioners, careTeams, organizations, transactions));
         registerInterceptor(authenticatedCaller);
         registerInterceptor(serviceExceptions);
         setServerConformanceProvider(new MissiveCapabilityStatementProvider(this));
