@@ -9,7 +9,9 @@ import dev.missive.domain.Participant;
 import dev.missive.domain.Party;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -101,5 +103,33 @@ public class JpaConversationRepository implements ConversationRepository {
     @Override
     public void add(Participant participant) {
         em.persist(participant);
+    }
+
+    @Override
+    public void lock(String conversationId) {
+        // select ... for update, then the version bump: before anything else of the thread is read
+        em.find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+    }
+
+    @Override
+    public boolean hasMessageSince(String conversationId, Instant since, String messageId) {
+        return !em.createQuery("select m.id from Message m where m.conversationId = :conversation"
+                        + " and m.status = :sent and m.sent >= :since and m.id <> :message", String.class)
+                .setParameter("conversation", conversationId)
+                .setParameter("sent", MessageStatus.SENT)
+                .setParameter("since", since)
+                .setParameter("message", messageId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    @Override
+    public List<Message> unreceived(String conversationId) {
+        return em.createQuery("select m from Message m where m.conversationId = :conversation"
+                        + " and m.status = :sent and m.received is null order by m.sent, m.id", Message.class)
+                .setParameter("conversation", conversationId)
+                .setParameter("sent", MessageStatus.SENT)
+                .getResultList();
     }
 }
