@@ -8,6 +8,7 @@ import dev.missive.fhir.provider.CareTeamProvider;
 import dev.missive.fhir.provider.CommunicationProvider;
 import dev.missive.fhir.provider.PatientProvider;
 import dev.missive.fhir.provider.PractitionerProvider;
+import dev.missive.fhir.provider.ThreadActionProvider;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -35,6 +36,9 @@ public class MissiveRestfulServer extends RestfulServer {
     transient CareTeamProvider careTeams;
 
     @Inject
+    transient ThreadActionProvider threadActions;
+
+    @Inject
     transient AuthenticatedCallerInterceptor authenticatedCaller;
 
     @Inject
@@ -53,6 +57,7 @@ public class MissiveRestfulServer extends RestfulServer {
         paging.setMaximumPageSize(MAX_PAGE_SIZE);
         setPagingProvider(paging);
         registerProviders(List.of(communications, patients, practitioners, careTeams));
+        registerProvider(threadActions);
         registerInterceptor(authenticatedCaller);
         registerInterceptor(serviceExceptions);
         setServerConformanceProvider(new MissiveCapabilityStatementProvider(this));
