@@ -96,7 +96,7 @@ public class DefaultThreadActions implements ThreadActions {
     @Override
     public Message retract(String messageId) {
         Caller caller = callers.current();
-        if (lockedThread(caller, messageId).isPresent()) {
+        if (access.find(caller, messageId).isPresent()) {
             throw new InvalidRequestException("Only a message can be retracted, not a thread");
         }
         Message message = lockedMessage(messageId);
@@ -156,7 +156,7 @@ public class DefaultThreadActions implements ThreadActions {
     /** The thread, locked, if the caller takes part in it; 400 if the id is a message they see. */
     private ThreadView participating(String threadId) {
         ThreadView view = lockedThread(callers.current(), threadId).orElseGet(() -> {
-            lockedMessage(threadId); // not found unless the caller sees a message with this id
+            messages.message(threadId); // not found unless the caller sees a message with this id
             throw new InvalidRequestException("This operation applies to a thread, not to a message");
         });
         participantIn(view);
