@@ -12,9 +12,11 @@ import dev.missive.domain.PartyType;
 import dev.missive.domain.ThreadView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.Collection;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -206,5 +208,33 @@ public class JpaConversationRepository implements ConversationRepository {
     @Override
     public void add(Participant participant) {
         em.persist(participant);
+    }
+
+    @Override
+    public void lock(String conversationId) {
+        // select ... for update, then the version bump: before anything else of the thread is read
+        em.find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+    }
+
+    @Override
+    public boolean hasMessageSince(String conversationId, Instant since, String messageId) {
+        return !em.createQuery("select m.id from Message m where m.conversationId = :conversation"
+                        + " and m.status = :sent and m.sent >= :since and m.id <> :message", String.class)
+                .setParameter("conversation", conversationId)
+                .setParameter("sent", MessageStatus.SENT)
+                .setParameter("since", since)
+                .setParameter("message", messageId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    @Override
+    public List<Message> unreceived(String conversationId) {
+        return em.createQuery("select m from Message m where m.conversationId = :conversation"
+                        + " and m.status = :sent and m.received is null order by m.sent, m.id", Message.class)
+                .setParameter("conversation", conversationId)
+                .setParameter("sent", MessageStatus.SENT)
+                .getResultList();
     }
 }

@@ -10,6 +10,7 @@ import dev.missive.fhir.provider.OrganizationProvider;
 import dev.missive.fhir.provider.PatientProvider;
 import dev.missive.fhir.provider.PractitionerProvider;
 import dev.missive.fhir.provider.TransactionProvider;
+import dev.missive.fhir.provider.ThreadActionProvider;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -43,6 +44,9 @@ public class MissiveRestfulServer extends RestfulServer {
     transient TransactionProvider transactions;
 
     @Inject
+    transient ThreadActionProvider threadActions;
+
+    @Inject
     transient AuthenticatedCallerInterceptor authenticatedCaller;
 
     @Inject
@@ -60,7 +64,8 @@ public class MissiveRestfulServer extends RestfulServer {
         paging.setDefaultPageSize(DEFAULT_PAGE_SIZE);
         paging.setMaximumPageSize(MAX_PAGE_SIZE);
         setPagingProvider(paging);
-        registerProviders(List.of(communications, patients, practitioners, careTeams, organizations, transactions));
+        registerProviders(List.of(communications, patients, practitioners, careTeams, organizations, transactions,
+                threadActions));
         registerInterceptor(authenticatedCaller);
         registerInterceptor(serviceExceptions);
         setServerConformanceProvider(new MissiveCapabilityStatementProvider(this));
