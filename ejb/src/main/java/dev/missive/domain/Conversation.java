@@ -69,6 +69,10 @@ public class Conversation {
     @Column(name = "response_method", length = 20)
     private String responseMethod;
 
+    /** "No response needed": the starter's message closes the thread as it is sent. */
+    @Column(name = "no_response_needed", nullable = false)
+    private boolean noResponseNeeded;
+
     @Column(nullable = false)
     private Instant created;
 
@@ -181,6 +185,14 @@ public class Conversation {
 
     public void setBillingConsentId(String billingConsentId) {
         this.billingConsentId = billingConsentId;
+    }
+
+    public boolean isNoResponseNeeded() {
+        return noResponseNeeded;
+    }
+
+    public void setNoResponseNeeded(boolean noResponseNeeded) {
+        this.noResponseNeeded = noResponseNeeded;
     }
 
     public String getResponderId() {

@@ -18,6 +18,7 @@ import dev.missive.domain.PractitionerRepository;
 import dev.missive.domain.PractitionerRoleRepository;
 import dev.missive.domain.RelatedPerson;
 import dev.missive.domain.RelatedPersonRepository;
+import dev.missive.domain.ThreadStatusReason;
 import dev.missive.domain.ThreadView;
 import dev.missive.notification.NotificationPublisher;
 import dev.missive.notification.NotificationRequested;
@@ -148,6 +149,7 @@ public class DefaultConversationService implements ConversationService {
             throw new InvalidRequestException("The responder must be a known Practitioner");
         }
         conversation.setResponsePreference(details.responderId(), details.responseMethod());
+        conversation.setNoResponseNeeded(details.noResponseNeeded());
         if (details.episodeId() != null && episodes.find(details.episodeId())
                 .filter(episode -> episode.getPatientId().equals(conversation.getPatientId())).isEmpty()) {
             throw new InvalidRequestException("The thread can only be regarding one of the patient's episodes of care");
@@ -318,6 +320,9 @@ public class DefaultConversationService implements ConversationService {
                 notifications.publish(new NotificationRequested(message.getId(), conversation.getId(),
                         participant.getParty()));
             }
+        }
+        if (conversation.isNoResponseNeeded() && message.getSender().equals(conversation.getStartedBy())) {
+            conversation.close(ThreadStatusReason.NO_RESPONSE_NEEDED, now);
         }
     }
 

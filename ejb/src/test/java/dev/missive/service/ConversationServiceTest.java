@@ -228,7 +228,7 @@ class ConversationServiceTest {
     @Test
     void draftsAreTheAuthorsAloneUntilSent() {
         ThreadView draft = service.start(new NewThread(null, "drlee", "general", "Draft", false, null, null, null,
-                null, true));
+                null, false, true));
         String id = draft.conversation().getId();
         Message draftMessage = service.send(new NewMessage(id, "Half written", null, true));
         assertEquals(1, service.draftThreads().size());
@@ -241,7 +241,7 @@ class ConversationServiceTest {
 
         clinic.actAs("alice");
         service.editDraftThread(id, new NewThread("alice", "drpatel", "general", "Edited", false, null, null, null,
-                null, true));
+                null, false, true));
         assertEquals("drpatel", service.thread(id).conversation().getPractitionerId(), "recipient edited");
         service.editDraftThread(id, NewThread.of("alice", "drlee", "general", "Sent", false));
         service.editDraftMessage(draftMessage.getId(), new NewMessage(id, "Whole now", null, false));
@@ -271,10 +271,10 @@ class ConversationServiceTest {
         assertRule("billing-consent-required", () -> clinic.start("alice", "drpatel"));
         consent("consent-chloe", "chloe");
         assertRule("billing-consent-required", () -> service.start(new NewThread(null, "drpatel", "general", null, false,
-                null, "consent-chloe", null, null, false)));
+                null, "consent-chloe", null, null, false, false)));
         consent("consent-alice", "alice");
         ThreadView view = service.start(new NewThread(null, "drpatel", "general", null, false, null, "consent-alice",
-                null, null, false));
+                null, null, false, false));
         assertEquals("consent-alice", view.conversation().getBillingConsentId());
     }
 
@@ -284,12 +284,25 @@ class ConversationServiceTest {
         clinic.start("alice", "drlee");
         episode("diabetes", "alice");
         assertRule("regarding-required", () -> clinic.start("alice", "drlee"));
-        ThreadView view = service.start(new NewThread(null, "drlee", "general", null, false, "knee", null, null, null,
+        ThreadView view = service.start(new NewThread(null, "drlee", "general", null, false, "knee", null, null, null, false,
                 false));
         assertEquals("knee", view.conversation().getEpisodeId());
         episode("bens", "ben");
         assertThrows(InvalidRequestException.class, () -> service.start(new NewThread(null, "drlee", "general", null,
-                false, "bens", null, null, null, false)));
+                false, "bens", null, null, null, false, false)));
+    }
+
+    @Test
+    void noResponseNeededClosesTheThreadAsTheMessageIsSent() {
+        String thread = service.start(new NewThread(null, "drlee", "general", null, false, null, null, null, null,
+                true, false)).conversation().getId();
+        assertEquals(dev.missive.domain.ConversationStatus.OPEN, clinic.conversations.find(thread).orElseThrow().getStatus());
+        service.send(new NewMessage(thread, "Just so you know: the rash is gone", null));
+        assertEquals(dev.missive.domain.ThreadStatusReason.NO_RESPONSE_NEEDED,
+                clinic.conversations.find(thread).orElseThrow().getStatusReason());
+        assertEquals(1, clinic.published.size(), "the practitioner is still told");
+        clinic.actAs("drlee");
+        assertRule("thread-closed", () -> service.send(new NewMessage(thread, "Glad to hear", null)));
     }
 
     @Test

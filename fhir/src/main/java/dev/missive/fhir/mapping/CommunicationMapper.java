@@ -72,8 +72,10 @@ public final class CommunicationMapper {
             Extension how = preference.getExtensionByUrl("method");
             method = how != null && how.getValue() instanceof Coding coding ? coding.getCode() : null;
         }
+        boolean noResponseNeeded = resource.getStatusReason().getCoding().stream()
+                .anyMatch(c -> MissiveFhir.THREAD_STATUS_REASON.equals(c.getSystem()) && "no-response-needed".equals(c.getCode()));
         return new NewThread(patientId, practitioners.get(0).getReferenceElement().getIdPart(), categoryOf(resource),
-                topic, confidential, episodeId, consentId, responderId, method, draft);
+                topic, confidential, episodeId, consentId, responderId, method, noResponseNeeded, draft);
     }
 
     public static NewMessage newMessage(Communication resource) {

@@ -45,8 +45,16 @@ class CommunicationMapperTest {
         header.addCategory(new CodeableConcept(new Coding(MissiveFhir.MESSAGE_TYPE, "test-results", null)));
         header.setTopic(new CodeableConcept().setText("Blood test"));
         header.getMeta().addSecurity(MissiveFhir.CONFIDENTIALITY, "R", null);
-        assertEquals(new NewThread("alice", "drlee", "test-results", "Blood test", true, null, null, null, null, false),
+        assertEquals(new NewThread("alice", "drlee", "test-results", "Blood test", true, null, null, null, null, false, false),
                 CommunicationMapper.newThread(header));
+    }
+
+    @Test
+    void aHeaderSaysNoResponseIsNeededWithItsStatusReason() {
+        Communication header = header();
+        header.getStatusReason().addCoding(new Coding(MissiveFhir.THREAD_STATUS_REASON, "no-response-needed", null));
+        assertTrue(CommunicationMapper.newThread(header).noResponseNeeded());
+        assertFalse(CommunicationMapper.newThread(header()).noResponseNeeded());
     }
 
     @Test
@@ -100,7 +108,7 @@ class CommunicationMapperTest {
         preference.addExtension("responder", new Reference("Practitioner/drpatel"));
         preference.addExtension("method", new Coding(MissiveFhir.PARTICIPATION_MODE, "PHONE", null));
         NewThread thread = CommunicationMapper.newThread(header);
-        assertEquals(new NewThread("alice", "drlee", "general", null, false, "knee", "c1", "drpatel", "PHONE", true),
+        assertEquals(new NewThread("alice", "drlee", "general", null, false, "knee", "c1", "drpatel", "PHONE", false, true),
                 thread);
 
         Conversation conversation = new Conversation("alice", "drlee", Party.patient("alice"), "general", NOW);
