@@ -59,6 +59,11 @@ final class Fhir {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A POST without a body or Content-Type, as {@code curl -X POST} sends it. */
+    Response postEmpty(String path) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     Response put(String path, Resource resource, String ifMatch) {
         HttpRequest.Builder builder = request(path).header("Content-Type", "application/fhir+json")
                 .PUT(HttpRequest.BodyPublishers.ofString(CONTEXT.newJsonParser().encodeResourceToString(resource)));
@@ -66,6 +71,10 @@ final class Fhir {
             builder.header("If-Match", ifMatch);
         }
         return send(builder);
+    }
+
+    Response delete(String path) {
+        return send(request(path).DELETE());
     }
 
     Response putRaw(String path, String body) {

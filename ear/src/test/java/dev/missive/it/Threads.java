@@ -36,9 +36,21 @@ final class Threads {
 
     /** Starts a thread as the client and returns its id. */
     static String start(Fhir client, String patientId, String practitionerId, String topic) {
-        Fhir.Response created = client.post("Communication", header(patientId, practitionerId, topic));
+        return start(client, header(patientId, practitionerId, topic));
+    }
+
+    static String start(Fhir client, Communication header) {
+        Fhir.Response created = client.post("Communication", header);
         assertEquals(201, created.status(), created::toString);
         return created.as(Communication.class).getIdElement().getIdPart();
+    }
+
+    /** Ben has two episodes of care in the demo clinic: his threads say which one they are regarding. */
+    static Communication regarding(Communication header, String patientId) {
+        if ("ben".equals(patientId)) {
+            header.addAbout(new Reference("EpisodeOfCare/episode-ben-asthma"));
+        }
+        return header;
     }
 
     /** Sends a message into the thread as the client and returns its id. */

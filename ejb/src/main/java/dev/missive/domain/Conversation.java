@@ -54,6 +54,25 @@ public class Conversation {
     @Column(nullable = false)
     private boolean confidential;
 
+    /** The EpisodeOfCare the thread is "regarding", when the patient has more than one. */
+    @Column(name = "episode_id", length = 64)
+    private String episodeId;
+
+    /** The patient's agreement to be billed, required when the practitioner charges. */
+    @Column(name = "billing_consent_id", length = 64)
+    private String billingConsentId;
+
+    /** Which staff member should respond, and how (v3 ParticipationMode code). */
+    @Column(name = "responder_id", length = 64)
+    private String responderId;
+
+    @Column(name = "response_method", length = 20)
+    private String responseMethod;
+
+    /** "No response needed": the starter's message closes the thread as it is sent. */
+    @Column(name = "no_response_needed", nullable = false)
+    private boolean noResponseNeeded;
+
     @Column(nullable = false)
     private Instant created;
 
@@ -61,16 +80,24 @@ public class Conversation {
     @Column(name = "last_activity", nullable = false)
     private Instant lastActivity;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status_reason", length = 40)
+    private ThreadStatusReason statusReason;
+
+    /** When it was last closed, even if reopened since: a message sent before can no longer be retracted. */
+    @Column(name = "last_closed")
+    private Instant lastClosed;
+
     protected Conversation() {
     }
 
     public Conversation(String patientId, String practitionerId, Party startedBy, String category, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.patientId = patientId;
-        this.practitionerId = practitionerId;
         this.startedBy = startedBy;
-        this.category = category;
         this.status = ConversationStatus.OPEN;
+        this.practitionerId = practitionerId;
+        this.category = category;
         this.created = now;
         this.lastActivity = now;
     }
@@ -127,6 +154,60 @@ public class Conversation {
         return lastActivity;
     }
 
+    /** A draft's details can change until it is sent. */
+    public void redirect(String practitionerId, String category) {
+        this.practitionerId = practitionerId;
+        this.category = category;
+    }
+
+    public void saveAsDraft() {
+        this.status = ConversationStatus.DRAFT;
+    }
+
+    /** Sending a draft thread opens it, from then on with its final details. */
+    public void open(Instant when) {
+        this.status = ConversationStatus.OPEN;
+        this.created = when;
+        this.lastActivity = when;
+    }
+
+    public String getEpisodeId() {
+        return episodeId;
+    }
+
+    public void setEpisodeId(String episodeId) {
+        this.episodeId = episodeId;
+    }
+
+    public String getBillingConsentId() {
+        return billingConsentId;
+    }
+
+    public void setBillingConsentId(String billingConsentId) {
+        this.billingConsentId = billingConsentId;
+    }
+
+    public boolean isNoResponseNeeded() {
+        return noResponseNeeded;
+    }
+
+    public void setNoResponseNeeded(boolean noResponseNeeded) {
+        this.noResponseNeeded = noResponseNeeded;
+    }
+
+    public String getResponderId() {
+        return responderId;
+    }
+
+    public String getResponseMethod() {
+        return responseMethod;
+    }
+
+    public void setResponsePreference(String responderId, String responseMethod) {
+        this.responderId = responderId;
+        this.responseMethod = responseMethod;
+    }
+
     public void recordActivity(Instant when) {
         this.lastActivity = when;
     }
@@ -137,5 +218,24 @@ public class Conversation {
 
     public Party practitioner() {
         return Party.practitioner(practitionerId);
+    }
+
+    public ThreadStatusReason getStatusReason() {
+        return statusReason;
+    }
+
+    public Instant getLastClosed() {
+        return lastClosed;
+    }
+
+    public void close(ThreadStatusReason reason, Instant when) {
+        this.status = ConversationStatus.CLOSED;
+        this.statusReason = reason;
+        this.lastClosed = when;
+    }
+
+    public void reopen() {
+        this.status = ConversationStatus.OPEN;
+        this.statusReason = null;
     }
 }

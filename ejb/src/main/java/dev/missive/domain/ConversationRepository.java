@@ -1,5 +1,7 @@
 package dev.missive.domain;
 
+import java.util.Collection;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,10 +16,23 @@ public interface ConversationRepository {
 
     List<Participant> participants(String conversationId);
 
-    /** The party's threads, newest activity first, from {@code offset}, at most {@code limit}. */
-    List<ThreadView> inbox(Party party, int offset, int limit);
+    /** An inbox page, newest activity first, from {@code offset}, at most {@code limit}. */
+    List<ThreadView> inbox(InboxQuery query, int offset, int limit);
 
-    long inboxSize(Party party);
+    long inboxSize(InboxQuery query);
+
+    /** Draft threads started by any of these parties, newest first. */
+    List<Conversation> draftThreads(Collection<Party> authors);
+
+    /** Draft messages written by any of these parties. */
+    List<Message> draftMessages(Collection<Party> authors);
+
+    /** Every message of a thread, drafts included (to discard a draft thread whole). */
+    List<Message> allMessages(String conversationId);
+
+    void remove(Message message);
+
+    void remove(Conversation conversation);
 
     /** A thread's sent and retracted messages in the order they were sent. */
     List<Message> messages(String conversationId, int offset, int limit);
@@ -29,4 +44,18 @@ public interface ConversationRepository {
     void add(Message message);
 
     void add(Participant participant);
+
+    /**
+     * Waits for, then holds until the transaction ends, the thread's row, and counts one more
+     * version of it: thread actions run one at a time per thread, and a write that read the
+     * thread before (a message being sent) fails with a version conflict instead of being lost.
+     * Call it before reading anything else of the thread.
+     */
+    void lock(String conversationId);
+
+    /** Whether any sent message of the thread other than {@code messageId} was sent at or after {@code since}. */
+    boolean hasMessageSince(String conversationId, Instant since, String messageId);
+
+    /** The thread's sent messages that have no read receipt yet, whoever sent them. */
+    List<Message> unreceived(String conversationId);
 }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Threads and the messages in them, as the caller may see and write them. A thread or message
- * the caller does not take part in is not found.
+ * the caller may not see is not found; a draft is seen by its author alone.
  */
 @Local
 public interface ConversationService {
@@ -16,17 +16,32 @@ public interface ConversationService {
 
     Message send(NewMessage request);
 
+    /** Edits a draft thread; when the edit is not itself a draft, sends it. */
+    ThreadView editDraftThread(String id, NewThread edited);
+
+    /** Edits a draft message; when the edit is not itself a draft, sends it. */
+    Message editDraftMessage(String id, NewMessage edited);
+
+    /** Discards a draft thread (with its draft messages) or a draft message; nothing else. */
+    void discardDraft(String id);
+
     ThreadView thread(String id);
 
     Message message(String id);
 
     /** The caller's threads, newest activity first. */
-    List<ThreadView> inbox(int offset, int limit);
+    List<ThreadView> inbox(InboxFilter filter, int offset, int limit);
 
-    long inboxSize();
+    long inboxSize(InboxFilter filter);
 
-    /** A thread's messages in the order they were sent. */
+    /** A thread's sent (and retracted) messages in the order they were sent. */
     List<Message> messages(String conversationId, int offset, int limit);
 
     long messageCount(String conversationId);
+
+    /** The caller's draft threads, newest first. */
+    List<ThreadView> draftThreads();
+
+    /** The caller's draft messages in threads they may still see. */
+    List<Message> draftMessages();
 }

@@ -3,13 +3,18 @@ package dev.missive.service;
 import dev.missive.domain.Party;
 import dev.missive.domain.PatientRepository;
 import dev.missive.domain.PractitionerRepository;
+import dev.missive.domain.RelatedPersonRepository;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJBContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,6 +37,12 @@ public class SessionCallerContext implements CallerContext {
     @Inject
     PractitionerRepository practitioners;
 
+    @Inject
+    RelatedPersonRepository relatedPersons;
+
+    @Inject
+    Clock clock;
+
     @Override
     public Caller current() {
         String username = context.getCallerPrincipal().getName();
@@ -41,7 +52,20 @@ public class SessionCallerContext implements CallerContext {
                 roles.add(role);
             }
         }
-        return new Caller(username, roles, partyOf(username, roles));
+        return new Caller(username, roles, partyOf(username, roles), proxyFor(username, roles));
+    }
+
+    /** A proxy acts for each patient of whom they are an active RelatedPerson, within its period. */
+    private Map<String, String> proxyFor(String username, Set<Role> roles) {
+        if (!roles.contains(Role.PROXY)) {
+            return Map.of();
+        }
+        Instant now = clock.instant();
+        Map<String, String> proxyFor = new LinkedHashMap<>();
+        relatedPersons.findByPortalUsername(username).stream()
+                .filter(relatedPerson -> relatedPerson.actsAt(now))
+                .forEach(relatedPerson -> proxyFor.putIfAbsent(relatedPerson.getPatientId(), relatedPerson.getId()));
+        return proxyFor;
     }
 
     /** A practitioner account acts as its Practitioner; a patient account as its Patient. */

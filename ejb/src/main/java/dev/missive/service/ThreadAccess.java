@@ -1,6 +1,10 @@
 package dev.missive.service;
 
+import dev.missive.domain.Conversation;
 import dev.missive.domain.ConversationRepository;
+import dev.missive.domain.ConversationStatus;
+import dev.missive.domain.Participant;
+import dev.missive.domain.Party;
 import dev.missive.domain.ThreadView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +13,8 @@ import java.util.Optional;
 /**
  * The one place that decides whether a caller may see a thread, and in what state they see
  * it. Every service that touches a thread goes through here, so a thread the caller may not
- * see is "not found" everywhere alike.
+ * see is "not found" everywhere alike: a draft to anyone but its author, a confidential
+ * thread to proxies, anyone else's thread to patients and practitioners.
  */
 @ApplicationScoped
 public class ThreadAccess {
@@ -17,19 +22,43 @@ public class ThreadAccess {
     @Inject
     ConversationRepository conversations;
 
-    /** The thread as the caller sees it, if they take part in it or see everything. */
+    /** The thread as the caller sees it, if they may see it. */
     public Optional<ThreadView> find(Caller caller, String threadId) {
-        return conversations.find(threadId).flatMap(conversation -> {
-            if (caller.seesEverything()) {
-                return Optional.of(new ThreadView(conversation, null));
-            }
-            return caller.party()
-                    .flatMap(party -> conversations.findParticipant(threadId, party))
-                    .map(participant -> new ThreadView(conversation, participant));
-        });
+        return conversations.find(threadId).flatMap(conversation -> view(caller, conversation));
     }
 
     public ThreadView require(Caller caller, String threadId) {
         return find(caller, threadId).orElseThrow(() -> new NotFoundException("Communication", threadId));
+    }
+
+    private Optional<ThreadView> view(Caller caller, Conversation conversation) {
+        if (conversation.getStatus() == ConversationStatus.DRAFT) {
+            return authoredBy(caller, conversation, conversation.getStartedBy())
+                    ? Optional.of(new ThreadView(conversation, own(caller, conversation)))
+                    : Optional.empty();
+        }
+        if (caller.seesEverything()) {
+            return Optional.of(new ThreadView(conversation, null));
+        }
+        if (caller.isProxyOf(conversation.getPatientId())) {
+            // A proxy sees the patient's threads, never a confidential one; their own state
+            // exists once they take part (started the thread or were a proxy when it started).
+            return conversation.isConfidential() ? Optional.empty()
+                    : Optional.of(new ThreadView(conversation, own(caller, conversation)));
+        }
+        return caller.party()
+                .flatMap(party -> conversations.findParticipant(conversation.getId(), party))
+                .map(participant -> new ThreadView(conversation, participant));
+    }
+
+    /** Whether the caller is that party: themselves, or the proxy record they act through. */
+    public boolean authoredBy(Caller caller, Conversation conversation, Party author) {
+        return caller.is(author) || caller.patientSideFor(conversation.getPatientId()).filter(author::equals).isPresent();
+    }
+
+    private Participant own(Caller caller, Conversation conversation) {
+        Optional<Party> party = caller.party().isPresent() ? caller.party()
+                : caller.patientSideFor(conversation.getPatientId());
+        return party.flatMap(p -> conversations.findParticipant(conversation.getId(), p)).orElse(null);
     }
 }

@@ -1,153 +1,365 @@
 package dev.missive.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.missive.domain.CareTeam;
 import dev.missive.domain.Message;
 import dev.missive.domain.Participant;
 import dev.missive.domain.Party;
-import dev.missive.domain.Patient;
-import dev.missive.domain.Practitioner;
+import dev.missive.domain.PartyType;
 import dev.missive.domain.ThreadView;
 import dev.missive.notification.NotificationRequested;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The thread and message rules of the service, each test failing if its rule is removed. */
 class ConversationServiceTest {
 
-    private final InMemoryRepositories.Patients patients = new InMemoryRepositories.Patients();
-    private final InMemoryRepositories.Practitioners practitioners = new InMemoryRepositories.Practitioners();
-    private final InMemoryRepositories.CareTeams careTeams = new InMemoryRepositories.CareTeams();
-    private final InMemoryRepositories.Conversations conversations = new InMemoryRepositories.Conversations();
-    private final List<NotificationRequested> published = new ArrayList<>();
-    private final DefaultConversationService service = new DefaultConversationService();
-    private Caller caller;
-    private Instant now = Instant.parse("2026-11-21T10:00:00Z");
-
-    @BeforeEach
-    void directory() {
-        patients.add(new Patient("alice"));
-        patients.add(new Patient("chloe"));
-        practitioners.add(new Practitioner("drlee"));
-        practitioners.add(new Practitioner("drpatel"));
-        CareTeam team = new CareTeam("team-alice");
-        team.setPatientId("alice");
-        team.getPractitionerIds().add("drlee");
-        careTeams.add(team);
-
-        service.patients = patients;
-        service.practitioners = practitioners;
-        service.careTeams = careTeams;
-        service.conversations = conversations;
-        service.access = new ThreadAccess();
-        service.access.conversations = conversations;
-        service.notifications = published::add;
-        service.callers = () -> caller;
-        service.clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
-        actAs(Role.PATIENT, Party.patient("alice"));
-    }
-
-    private void actAs(Role role, Party party) {
-        caller = new Caller(party == null ? "system" : party.id(), EnumSet.of(role), Optional.ofNullable(party));
-    }
+    private final TestClinic clinic = new TestClinic();
+    private final ConversationService service = clinic.service;
 
     @Test
     void aPatientStartsAThreadWithAPractitionerOnTheirCareTeam() {
-        ThreadView view = service.start(new NewThread(null, "drlee", "general", "Knee", false));
+        ThreadView view = service.start(NewThread.of(null, "drlee", "general", "Knee", false));
         assertEquals("alice", view.conversation().getPatientId());
         assertEquals(Party.patient("alice"), view.participant().getParty());
-        assertEquals(2, conversations.participants(view.conversation().getId()).size());
-    }
-
-    @Test
-    void aPractitionerOutsideTheCareTeamIsNotEligible() {
-        RuleViolationException refused = assertThrows(RuleViolationException.class,
-                () -> service.start(new NewThread("alice", "drpatel", "general", null, false)));
-        assertEquals("recipient-not-eligible", refused.rule());
+        assertEquals(2, clinic.conversations.participants(view.conversation().getId()).size());
     }
 
     @Test
     void nobodyStartsAThreadForSomeoneElse() {
-        assertThrows(ForbiddenException.class, () -> service.start(new NewThread("chloe", "drlee", "general", null, false)));
-        actAs(Role.PRACTITIONER, Party.practitioner("drpatel"));
-        assertThrows(ForbiddenException.class, () -> service.start(new NewThread("alice", "drlee", "general", null, false)));
+        assertThrows(ForbiddenException.class, () -> clinic.start("chloe", "drlee"));
+        clinic.actAs("drpatel");
+        assertThrows(ForbiddenException.class, () -> clinic.start("alice", "drlee"));
+        clinic.actAs("integration");
+        assertThrows(ForbiddenException.class, () -> clinic.start("alice", "drlee"));
     }
 
     @Test
     void unknownMessageTypesAreRefused() {
-        assertThrows(InvalidRequestException.class, () -> service.start(new NewThread(null, "drlee", "gossip", null, false)));
+        assertThrows(InvalidRequestException.class, () -> service.start(NewThread.of(null, "drlee", "gossip", null, false)));
     }
 
     @Test
     void sendingNotifiesTheOtherSideAndCountsItUnread() {
-        String thread = service.start(new NewThread(null, "drlee", "general", null, false)).conversation().getId();
-        now = now.plus(Duration.ofMinutes(1));
+        String thread = clinic.start("alice", "drlee");
+        clinic.later(Duration.ofMinutes(1));
         Message message = service.send(new NewMessage(thread, "  Hello  ", null));
 
         assertEquals("Hello", message.getText());
         assertEquals(Party.practitioner("drlee"), message.getRecipient());
-        assertEquals(List.of(new NotificationRequested(message.getId(), thread, Party.practitioner("drlee"))), published);
-        Participant practitioner = conversations.findParticipant(thread, Party.practitioner("drlee")).orElseThrow();
-        Participant patient = conversations.findParticipant(thread, Party.patient("alice")).orElseThrow();
+        assertEquals(List.of(new NotificationRequested(message.getId(), thread, Party.practitioner("drlee"))),
+                clinic.published);
+        Participant practitioner = clinic.conversations.findParticipant(thread, Party.practitioner("drlee")).orElseThrow();
+        Participant patient = clinic.conversations.findParticipant(thread, Party.patient("alice")).orElseThrow();
         assertEquals(1, practitioner.getUnread());
         assertEquals(0, patient.getUnread());
-        assertEquals(now, conversations.find(thread).orElseThrow().getLastActivity());
+        assertEquals(clinic.clock.instant(), clinic.conversations.find(thread).orElseThrow().getLastActivity());
     }
 
     @Test
     void outsidersCannotReadOrWriteAThread() {
-        String thread = service.start(new NewThread(null, "drlee", "general", null, false)).conversation().getId();
+        String thread = clinic.start("alice", "drlee");
         String message = service.send(new NewMessage(thread, "Hello", null)).getId();
-        actAs(Role.PRACTITIONER, Party.practitioner("drpatel"));
+        clinic.actAs("drpatel");
         assertThrows(NotFoundException.class, () -> service.thread(thread));
         assertThrows(NotFoundException.class, () -> service.message(message));
         assertThrows(NotFoundException.class, () -> service.messages(thread, 0, 10));
         assertThrows(NotFoundException.class, () -> service.send(new NewMessage(thread, "Hi", null)));
-        assertTrue(service.inbox(0, 10).isEmpty());
+        assertTrue(service.inbox(InboxFilter.ALL, 0, 10).isEmpty());
     }
 
     @Test
-    void integrationEnginesReadEveryThreadButHaveNoInbox() {
-        String thread = service.start(new NewThread(null, "drlee", "general", null, false)).conversation().getId();
-        actAs(Role.INTEGRATION, null);
+    void integrationEnginesReadEveryThreadButNeitherWriteNorHaveAnInbox() {
+        String thread = clinic.start("alice", "drlee");
+        clinic.actAs("integration");
         assertEquals(thread, service.thread(thread).conversation().getId());
-        assertEquals(0, service.inboxSize());
+        assertEquals(0, service.inboxSize(InboxFilter.ALL));
+        assertThrows(ForbiddenException.class, () -> service.send(new NewMessage(thread, "From the EHR", null)));
     }
 
     @Test
     void messagesNeedTextWithinTheLimitAndAnswerTheirOwnThread() {
-        String thread = service.start(new NewThread(null, "drlee", "general", null, false)).conversation().getId();
-        String other = service.start(new NewThread(null, "drlee", "general", null, false)).conversation().getId();
+        String thread = clinic.start("alice", "drlee");
+        String other = clinic.start("alice", "drlee");
         String elsewhere = service.send(new NewMessage(other, "Elsewhere", null)).getId();
         assertThrows(InvalidRequestException.class, () -> service.send(new NewMessage(thread, "   ", null)));
         assertThrows(InvalidRequestException.class,
                 () -> service.send(new NewMessage(thread, "x".repeat(Message.MAX_TEXT_LENGTH + 1), null)));
         assertThrows(InvalidRequestException.class, () -> service.send(new NewMessage(thread, "Re", elsewhere)));
         assertEquals(0, service.messageCount(thread));
+    }
+
+    @Test
+    void nothingIsWrittenWhileMessagingIsOff() {
+        String thread = clinic.start("alice", "drlee");
+        clinic.policy.setMessagingEnabled(false);
+        assertRule("messaging-disabled", () -> clinic.start("alice", "drlee"));
+        assertRule("messaging-disabled", () -> service.send(new NewMessage(thread, "Hello", null)));
+        assertEquals(thread, service.thread(thread).conversation().getId(), "threads stay readable");
+    }
+
+    @Test
+    void patientsStartThreadsOnlyWhenTheClinicAllowsIt() {
+        clinic.policy.setPatientsMayStart(false);
+        assertRule("patients-may-not-start", () -> clinic.start("alice", "drlee"));
+        clinic.actAs("drlee");
+        String thread = clinic.start("alice", "drlee");
+        clinic.actAs("alice");
+        service.send(new NewMessage(thread, "Thanks for writing", null));
+    }
+
+    @Test
+    void onlyOfferedMessageTypesAreAccepted() {
+        clinic.policy.getMessageTypes().remove("billing");
+        assertRule("message-type-not-offered",
+                () -> service.start(NewThread.of(null, "drlee", "billing", null, false)));
+    }
+
+    @Test
+    void onlyCareTeamMembersAvailableForPortalMessagesAreEligible() {
+        assertRule("recipient-not-eligible", () -> clinic.start("alice", "nursekim"));
+        clinic.actAs("chloe");
+        assertRule("recipient-not-eligible", () -> clinic.start("chloe", "drpatel"));
+        assertEquals(List.of("drlee", "drpatel"), recipients("alice", "general"));
+        clinic.roles.find("role-drpatel").orElseThrow().getMessageTypes().add("billing");
+        assertEquals(List.of("drlee", "drpatel"), recipients("alice", "billing"));
+        assertEquals(List.of("drlee"), recipients("alice", "test-results"), "Dr Patel takes billing messages only");
+    }
+
+    @Test
+    void peopleAskWhomTheyMayWriteToOnlyForThePatientsTheyActFor() {
+        clinic.actAs("gina");
+        assertEquals(1, clinic.eligibility.recipientsForCaller("ben", "general").size());
+        assertThrows(NotFoundException.class, () -> clinic.eligibility.recipientsForCaller("alice", "general"));
+        clinic.actAs("alice");
+        assertThrows(NotFoundException.class, () -> clinic.eligibility.recipientsForCaller("ben", "general"));
+        clinic.actAs("integration");
+        assertEquals(2, clinic.eligibility.recipientsForCaller("alice", "general").size());
+    }
+
+    @Test
+    void underTheAppointmentPolicyRecentVisitsMakeEligibility() {
+        clinic.policy.setEligibilityBasis(dev.missive.domain.EligibilityBasis.APPOINTMENT);
+        clinic.policy.setAppointmentWindowDays(30);
+        assertEquals(List.of(), recipients("chloe", "general"), "no visit, nobody to write to");
+        visit("chloe", "drlee", Duration.ofDays(10), "fulfilled");
+        visit("chloe", "drpatel", Duration.ofDays(40), "fulfilled");
+        assertEquals(List.of("drlee"), recipients("chloe", "general"));
+        visit("ben", "drlee", Duration.ofDays(2), "cancelled");
+        assertEquals(List.of(), recipients("ben", "general"), "a cancelled visit does not count");
+    }
+
+    @Test
+    void practitionersStartThreadsOnlyWithTheirOwnPatients() {
+        clinic.actAs("drpatel");
+        assertRule("not-your-patient", () -> clinic.start("chloe", "drpatel"));
+        clinic.start("alice", "drpatel");
+    }
+
+    @Test
+    void eligibilityIsCheckedAgainOnEveryReply() {
+        String thread = clinic.start("alice", "drlee");
+        clinic.careTeams.find("team-alice").orElseThrow().getPractitionerIds().remove("drlee");
+        assertRule("read-only-thread", () -> service.send(new NewMessage(thread, "Still there?", null)));
+        assertEquals(thread, service.thread(thread).conversation().getId(), "still readable");
+
+        clinic.actAs("chloe");
+        String other = clinic.start("chloe", "drlee");
+        clinic.roles.find("role-drlee").orElseThrow().setPortalMessaging(false);
+        assertRule("read-only-thread", () -> service.send(new NewMessage(other, "Hello?", null)));
+        clinic.actAs("drlee");
+        service.send(new NewMessage(other, "The practitioner can still write", null));
+    }
+
+    @Test
+    void aProxyActsForEachOfTheirPatientsAndIsTheSender() {
+        clinic.actAs("gina");
+        ThreadView view = service.start(NewThread.of("ben", "drlee", "general", "Ben's cough", false));
+        Party gina = new Party(PartyType.RELATED_PERSON, "gina-for-ben");
+        assertEquals(gina, view.conversation().getStartedBy());
+        Message message = service.send(new NewMessage(view.conversation().getId(), "He coughs at night", null));
+        assertEquals(gina, message.getSender());
+        assertEquals("ben", view.conversation().getPatientId());
+        assertThrows(ForbiddenException.class, () -> clinic.start("alice", "drlee"), "not Alice's proxy");
+    }
+
+    @Test
+    void aProxyNeverSeesAConfidentialThread() {
+        clinic.actAs("ben");
+        String open = clinic.start("ben", "drlee");
+        String confidential = service.start(NewThread.of("ben", "drlee", "general", "Private", true))
+                .conversation().getId();
+        clinic.actAs("gina");
+        assertThrows(NotFoundException.class, () -> service.thread(confidential));
+        assertThrows(NotFoundException.class, () -> service.send(new NewMessage(confidential, "Hi", null)));
+        List<String> inbox = service.inbox(InboxFilter.ALL, 0, 10).stream().map(v -> v.conversation().getId()).toList();
+        assertEquals(List.of(open), inbox);
+        assertEquals(1, service.inboxSize(InboxFilter.ALL));
+        assertThrows(ForbiddenException.class,
+                () -> service.start(NewThread.of("ben", "drlee", "general", null, true)), "proxies cannot hide threads");
+    }
+
+    @Test
+    void aProxyIsNotifiedOfNonConfidentialThreadsOnly() {
+        clinic.actAs("drlee");
+        String open = clinic.start("ben", "drlee");
+        String confidential = service.start(NewThread.of("ben", "drlee", "general", null, true)).conversation().getId();
+        service.send(new NewMessage(open, "Results are fine", null));
+        service.send(new NewMessage(confidential, "About what we discussed", null));
+        Party gina = new Party(PartyType.RELATED_PERSON, "gina-for-ben");
+        assertEquals(1, clinic.published.stream().filter(n -> n.recipient().equals(gina)).count());
+        assertTrue(clinic.published.stream().noneMatch(n -> n.recipient().equals(gina)
+                && n.conversationId().equals(confidential)));
+    }
+
+    @Test
+    void aRevokedProxyLosesAccessAtOnce() {
+        clinic.actAs("gina");
+        String thread = clinic.start("ben", "drlee");
+        clinic.relatedPersons.find("gina-for-ben").orElseThrow().setActive(false);
+        clinic.actAs("gina");
+        assertThrows(NotFoundException.class, () -> service.thread(thread));
+    }
+
+    @Test
+    void draftsAreTheAuthorsAloneUntilSent() {
+        ThreadView draft = service.start(new NewThread(null, "drlee", "general", "Draft", false, null, null, null,
+                null, false, true));
+        String id = draft.conversation().getId();
+        Message draftMessage = service.send(new NewMessage(id, "Half written", null, true));
+        assertEquals(1, service.draftThreads().size());
+        assertEquals(List.of(draftMessage.getId()), service.draftMessages().stream().map(Message::getId).toList());
+        assertTrue(clinic.published.isEmpty(), "a draft notifies nobody");
+
+        clinic.actAs("drlee");
+        assertThrows(NotFoundException.class, () -> service.thread(id));
+        assertEquals(0, service.inboxSize(InboxFilter.ALL));
+
+        clinic.actAs("alice");
+        service.editDraftThread(id, new NewThread("alice", "drpatel", "general", "Edited", false, null, null, null,
+                null, false, true));
+        assertEquals("drpatel", service.thread(id).conversation().getPractitionerId(), "recipient edited");
+        service.editDraftThread(id, NewThread.of("alice", "drlee", "general", "Sent", false));
+        service.editDraftMessage(draftMessage.getId(), new NewMessage(id, "Whole now", null, false));
+
+        clinic.actAs("drlee");
+        assertEquals("Sent", service.thread(id).conversation().getTopic());
+        assertEquals("Whole now", service.messages(id, 0, 10).get(0).getText());
+        assertEquals(1, clinic.published.size());
+    }
+
+    @Test
+    void onlyDraftsCanBeDiscarded() {
+        String thread = clinic.start("alice", "drlee");
+        Message sent = service.send(new NewMessage(thread, "Sent", null));
+        Message draft = service.send(new NewMessage(thread, "Not yet", null, true));
+        assertThrows(InvalidRequestException.class, () -> service.discardDraft(sent.getId()));
+        assertThrows(InvalidRequestException.class, () -> service.discardDraft(thread));
+        clinic.actAs("drlee");
+        assertThrows(NotFoundException.class, () -> service.discardDraft(draft.getId()), "someone else's draft");
+        clinic.actAs("alice");
+        service.discardDraft(draft.getId());
+        assertTrue(service.draftMessages().isEmpty());
+    }
+
+    @Test
+    void aPractitionerWhoChargesNeedsThePatientsBillingConsent() {
+        assertRule("billing-consent-required", () -> clinic.start("alice", "drpatel"));
+        consent("consent-chloe", "chloe");
+        assertRule("billing-consent-required", () -> service.start(new NewThread(null, "drpatel", "general", null, false,
+                null, "consent-chloe", null, null, false, false)));
+        consent("consent-alice", "alice");
+        ThreadView view = service.start(new NewThread(null, "drpatel", "general", null, false, null, "consent-alice",
+                null, null, false, false));
+        assertEquals("consent-alice", view.conversation().getBillingConsentId());
+    }
+
+    @Test
+    void aThreadSaysWhichEpisodeItIsRegardingWhenThereIsMoreThanOne() {
+        episode("knee", "alice");
+        clinic.start("alice", "drlee");
+        episode("diabetes", "alice");
+        assertRule("regarding-required", () -> clinic.start("alice", "drlee"));
+        ThreadView view = service.start(new NewThread(null, "drlee", "general", null, false, "knee", null, null, null, false,
+                false));
+        assertEquals("knee", view.conversation().getEpisodeId());
+        episode("bens", "ben");
+        assertThrows(InvalidRequestException.class, () -> service.start(new NewThread(null, "drlee", "general", null,
+                false, "bens", null, null, null, false, false)));
+    }
+
+    @Test
+    void noResponseNeededClosesTheThreadAsTheMessageIsSent() {
+        String thread = service.start(new NewThread(null, "drlee", "general", null, false, null, null, null, null,
+                true, false)).conversation().getId();
+        assertEquals(dev.missive.domain.ConversationStatus.OPEN, clinic.conversations.find(thread).orElseThrow().getStatus());
+        service.send(new NewMessage(thread, "Just so you know: the rash is gone", null));
+        assertEquals(dev.missive.domain.ThreadStatusReason.NO_RESPONSE_NEEDED,
+                clinic.conversations.find(thread).orElseThrow().getStatusReason());
+        assertEquals(1, clinic.published.size(), "the practitioner is still told");
+        clinic.actAs("drlee");
+        assertRule("thread-closed", () -> service.send(new NewMessage(thread, "Glad to hear", null)));
+    }
+
+    @Test
+    void searchTextNeedsThreeCharacters() {
+        assertThrows(InvalidRequestException.class, () -> new InboxFilter(null, false, null, null, "ab"));
+        assertEquals("abc", new InboxFilter(null, false, null, null, "abc").text());
+    }
+
+    @Test
+    void theInboxFiltersByStateTypeAndPatient() {
+        clinic.actAs("drlee");
+        String alices = clinic.start("alice", "drlee");
+        String bens = service.start(NewThread.of("ben", "drlee", "test-results", null, false)).conversation().getId();
+        clinic.actAs("alice");
+        service.send(new NewMessage(alices, "Unread for Dr Lee", null));
+        clinic.actAs("drlee");
+        assertEquals(List.of(alices), ids(new InboxFilter(null, true, null, null, null)));
+        assertEquals(List.of(bens), ids(new InboxFilter(null, false, "test-results", null, null)));
+        assertEquals(List.of(bens), ids(new InboxFilter(null, false, null, "ben", null)));
+        assertFalse(ids(new InboxFilter(false, false, null, null, null)).isEmpty());
+    }
+
+    private List<String> ids(InboxFilter filter) {
+        return service.inbox(filter, 0, 20).stream().map(v -> v.conversation().getId()).toList();
+    }
+
+    private List<String> recipients(String patientId, String type) {
+        return clinic.eligibility.recipients(patientId, type).stream()
+                .map(dev.missive.domain.PractitionerRole::getPractitionerId).toList();
+    }
+
+    private void visit(String patientId, String practitionerId, Duration ago, String status) {
+        dev.missive.domain.Appointment appointment = new dev.missive.domain.Appointment(patientId + practitionerId + ago);
+        appointment.setPatientId(patientId);
+        appointment.getPractitionerIds().add(practitionerId);
+        appointment.setStart(clinic.clock.instant().minus(ago));
+        appointment.setStatus(status);
+        clinic.appointments.add(appointment);
+    }
+
+    private void consent(String id, String patientId) {
+        dev.missive.domain.Consent consent = new dev.missive.domain.Consent(id);
+        consent.setPatientId(patientId);
+        consent.setStatus("active");
+        consent.setCategory(dev.missive.domain.Consent.MESSAGE_BILLING);
+        clinic.consents.add(consent);
+    }
+
+    private void episode(String id, String patientId) {
+        dev.missive.domain.EpisodeOfCare episode = new dev.missive.domain.EpisodeOfCare(id);
+        episode.setPatientId(patientId);
+        episode.setStatus("active");
+        clinic.episodes.add(episode);
+    }
+
+    private static void assertRule(String rule, Runnable request) {
+        RuleViolationException refused = assertThrows(RuleViolationException.class, request::run);
+        assertEquals(rule, refused.rule());
     }
 }

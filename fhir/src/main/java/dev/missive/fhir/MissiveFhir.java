@@ -9,8 +9,20 @@ public final class MissiveFhir {
     public static final String THREAD_STATUS_REASON = BASE + "/CodeSystem/thread-status-reason";
     public static final String RULE = BASE + "/CodeSystem/rule";
     public static final String PARTICIPANT_STATE = BASE + "/StructureDefinition/participant-state";
+    public static final String RESPONSE_PREFERENCE = BASE + "/StructureDefinition/response-preference";
+    public static final String BILLING_CONSENT = BASE + "/StructureDefinition/billing-consent";
+    public static final String PARTICIPATION_MODE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationMode";
     public static final String EMAIL_NOTIFICATIONS = BASE + "/StructureDefinition/email-notifications";
     public static final String DO_NOT_EMAIL = BASE + "/StructureDefinition/do-not-email";
+    public static final String POLICY_MESSAGING_ENABLED = BASE + "/StructureDefinition/messaging-enabled";
+    public static final String POLICY_PATIENTS_MAY_START = BASE + "/StructureDefinition/patients-may-start";
+    public static final String POLICY_ELIGIBILITY_BASIS = BASE + "/StructureDefinition/eligibility-basis";
+    public static final String POLICY_APPOINTMENT_WINDOW_DAYS = BASE + "/StructureDefinition/appointment-window-days";
+    public static final String POLICY_OFFERED_MESSAGE_TYPE = BASE + "/StructureDefinition/offered-message-type";
+    public static final String POLICY_ATTACHMENTS_ALLOWED = BASE + "/StructureDefinition/attachments-allowed";
+    public static final String POLICY_RETRACT_WINDOW = BASE + "/StructureDefinition/retract-window";
+    public static final String POLICY_GUIDELINES = BASE + "/StructureDefinition/guidelines";
+    public static final String POLICY_EMERGENCY_NUMBER = BASE + "/StructureDefinition/emergency-number";
     public static final String CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
 
     private MissiveFhir() {

@@ -5,8 +5,11 @@ import dev.missive.domain.ClinicPolicy;
 import dev.missive.domain.Conversation;
 import dev.missive.domain.Message;
 import dev.missive.domain.Participant;
+import dev.missive.domain.PartyType;
+import dev.missive.domain.ThreadStatusReason;
 import dev.missive.domain.ThreadView;
 import dev.missive.fhir.MissiveFhir;
+import dev.missive.service.MarkedRead;
 import dev.missive.service.NewMessage;
 import dev.missive.service.NewThread;
 import java.util.Date;
@@ -41,7 +44,7 @@ public final class CommunicationMapper {
         if (resource.hasPayload()) {
             throw new InvalidRequestException("A thread header has no payload: send the first message with partOf");
         }
-        requireStatus(resource, CommunicationStatus.INPROGRESS);
+        boolean draft = isDraft(resource, CommunicationStatus.INPROGRESS);
         String patientId = resource.hasSubject()
                 ? References.idOf(resource.getSubject(), "Patient", "Communication.subject") : null;
         List<Reference> practitioners = resource.getRecipient().stream()
@@ -50,16 +53,33 @@ public final class CommunicationMapper {
         if (practitioners.size() != 1) {
             throw new InvalidRequestException("Communication.recipient must name exactly one Practitioner");
         }
-        String category = categoryOf(resource);
         boolean confidential = resource.getMeta().getSecurity().stream()
                 .anyMatch(c -> MissiveFhir.CONFIDENTIALITY.equals(c.getSystem()) && CONFIDENTIAL.equals(c.getCode()));
         String topic = resource.hasTopic() ? resource.getTopic().getText() : null;
-        return new NewThread(patientId, practitioners.get(0).getReferenceElement().getIdPart(), category, topic,
-                confidential);
+        String episodeId = resource.hasAbout()
+                ? References.idOf(resource.getAboutFirstRep(), "EpisodeOfCare", "Communication.about") : null;
+        Extension consent = resource.getExtensionByUrl(MissiveFhir.BILLING_CONSENT);
+        String consentId = consent == null ? null
+                : References.idOf(consent.getValue() instanceof Reference r ? r : null, "Consent", "billing-consent");
+        Extension preference = resource.getExtensionByUrl(MissiveFhir.RESPONSE_PREFERENCE);
+        String responderId = null;
+        String method = null;
+        if (preference != null) {
+            Extension responder = preference.getExtensionByUrl("responder");
+            responderId = responder == null ? null
+                    : References.idOf(responder.getValue() instanceof Reference r ? r : null, "Practitioner",
+                            "response-preference.responder");
+            Extension how = preference.getExtensionByUrl("method");
+            method = how != null && how.getValue() instanceof Coding coding ? coding.getCode() : null;
+        }
+        boolean noResponseNeeded = resource.getStatusReason().getCoding().stream()
+                .anyMatch(c -> MissiveFhir.THREAD_STATUS_REASON.equals(c.getSystem()) && "no-response-needed".equals(c.getCode()));
+        return new NewThread(patientId, practitioners.get(0).getReferenceElement().getIdPart(), categoryOf(resource),
+                topic, confidential, episodeId, consentId, responderId, method, noResponseNeeded, draft);
     }
 
     public static NewMessage newMessage(Communication resource) {
-        requireStatus(resource, CommunicationStatus.COMPLETED);
+        boolean draft = isDraft(resource, CommunicationStatus.COMPLETED);
         if (resource.getPartOf().size() != 1) {
             throw new InvalidRequestException("Communication.partOf must name exactly one thread");
         }
@@ -74,7 +94,7 @@ public final class CommunicationMapper {
         String inResponseTo = resource.hasInResponseTo()
                 ? References.idOf(resource.getInResponseToFirstRep(), "Communication", "Communication.inResponseTo")
                 : null;
-        return new NewMessage(threadId, texts.get(0), inResponseTo);
+        return new NewMessage(threadId, texts.get(0), inResponseTo, draft);
     }
 
     public static Communication toFhir(ThreadView view) {
@@ -89,14 +109,37 @@ public final class CommunicationMapper {
             case OPEN -> CommunicationStatus.INPROGRESS;
             case CLOSED -> CommunicationStatus.COMPLETED;
         });
+        if (conversation.getStatusReason() != null) {
+            resource.setStatusReason(new CodeableConcept(
+                    new Coding(MissiveFhir.THREAD_STATUS_REASON, statusReasonCode(conversation.getStatusReason()), null)));
+        }
         resource.addCategory(new CodeableConcept(new Coding(MissiveFhir.MESSAGE_TYPE, conversation.getCategory(), null)));
         if (conversation.getTopic() != null) {
             resource.setTopic(new CodeableConcept().setText(conversation.getTopic()));
         }
         resource.setSubject(References.to(conversation.patient()));
+        if (conversation.getEpisodeId() != null) {
+            resource.addAbout(new Reference("EpisodeOfCare/" + conversation.getEpisodeId()));
+        }
         resource.setSender(References.to(conversation.getStartedBy()));
         resource.addRecipient(References.to(conversation.patient()));
         resource.addRecipient(References.to(conversation.practitioner()));
+        if (conversation.getStartedBy().type() == PartyType.RELATED_PERSON) {
+            resource.addRecipient(References.to(conversation.getStartedBy()));
+        }
+        if (conversation.getBillingConsentId() != null) {
+            resource.addExtension(MissiveFhir.BILLING_CONSENT, new Reference("Consent/" + conversation.getBillingConsentId()));
+        }
+        if (conversation.getResponderId() != null || conversation.getResponseMethod() != null) {
+            Extension preference = resource.addExtension().setUrl(MissiveFhir.RESPONSE_PREFERENCE);
+            if (conversation.getResponderId() != null) {
+                preference.addExtension("responder", new Reference("Practitioner/" + conversation.getResponderId()));
+            }
+            if (conversation.getResponseMethod() != null) {
+                preference.addExtension("method",
+                        new Coding(MissiveFhir.PARTICIPATION_MODE, conversation.getResponseMethod(), null));
+            }
+        }
         resource.setSent(Date.from(conversation.getCreated()));
         if (view.participant() != null) {
             resource.addExtension(participantState(view.participant()));
@@ -128,6 +171,20 @@ public final class CommunicationMapper {
         return resource;
     }
 
+    /** The message that was marked read, or the thread when the whole thread was. */
+    public static Communication toFhir(MarkedRead read) {
+        return read.message() == null ? toFhir(read.thread()) : toFhir(read.message());
+    }
+
+    private static String statusReasonCode(ThreadStatusReason reason) {
+        return switch (reason) {
+            case NO_RESPONSE_NEEDED -> "no-response-needed";
+            case CLOSED_BY_PARTICIPANT -> "closed-by-participant";
+            case PRACTITIONER_INACTIVE -> "practitioner-inactive";
+            case PATIENT_MERGED -> "patient-merged";
+        };
+    }
+
     private static Extension participantState(Participant participant) {
         Extension state = new Extension(MissiveFhir.PARTICIPANT_STATE);
         state.addExtension("archived", new BooleanType(participant.isArchived()));
@@ -151,10 +208,17 @@ public final class CommunicationMapper {
                         "Communication.category must be a code from " + MissiveFhir.MESSAGE_TYPE));
     }
 
-    /** Status may be left out; if given it must be the one this kind of write produces. */
-    private static void requireStatus(Communication resource, CommunicationStatus expected) {
-        if (resource.hasStatus() && resource.getStatus() != expected) {
-            throw new InvalidRequestException("Communication.status must be " + expected.toCode() + " here");
+    /**
+     * Whether the write is a draft ({@code preparation}). Otherwise the status may be left out,
+     * or be the one this kind of write produces.
+     */
+    private static boolean isDraft(Communication resource, CommunicationStatus sent) {
+        if (!resource.hasStatus() || resource.getStatus() == sent) {
+            return false;
         }
+        if (resource.getStatus() == CommunicationStatus.PREPARATION) {
+            return true;
+        }
+        throw new InvalidRequestException("Communication.status must be preparation or " + sent.toCode() + " here");
     }
 }

@@ -1,27 +1,41 @@
 package dev.missive.fhir.provider;
 
 import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.Delete;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
-import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.StringParam;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 import dev.missive.fhir.mapping.CommunicationMapper;
 import dev.missive.service.ConversationService;
+import dev.missive.service.InboxFilter;
 import dev.missive.service.NotFoundException;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.IdType;
 
-/** Threads (header Communications) and messages (Communications with partOf). */
+/** Threads (header Communications) and messages (Communications with partOf), drafts included. */
 @ApplicationScoped
 public class CommunicationProvider implements IResourceProvider {
+
+    static final String SP_ARCHIVED = "archived";
+    static final String SP_UNREAD = "unread";
+    private static final String PREPARATION = "preparation";
 
     @EJB
     ConversationService conversations;
@@ -39,6 +53,24 @@ public class CommunicationProvider implements IResourceProvider {
         return Versions.outcome(created, true);
     }
 
+    /** Edits a draft, or sends it when the new status is no longer {@code preparation}. */
+    @Update
+    public MethodOutcome update(@IdParam IdType id, @ResourceParam Communication resource) {
+        String communicationId = Versions.idForUpdate(id, resource);
+        Communication updated = CommunicationMapper.isThreadHeader(resource)
+                ? CommunicationMapper.toFhir(conversations.editDraftThread(communicationId,
+                        CommunicationMapper.newThread(resource)))
+                : CommunicationMapper.toFhir(conversations.editDraftMessage(communicationId,
+                        CommunicationMapper.newMessage(resource)));
+        return Versions.outcome(updated, false);
+    }
+
+    /** Discards a draft; anything already sent cannot be deleted (it can be retracted). */
+    @Delete
+    public void discard(@IdParam IdType id) {
+        conversations.discardDraft(id.getIdPart());
+    }
+
     @Read
     public Communication read(@IdParam IdType id) {
         String communicationId = id.getIdPart();
@@ -50,14 +82,34 @@ public class CommunicationProvider implements IResourceProvider {
     }
 
     /**
-     * {@code part-of:missing=true} is the caller's inbox, newest activity first;
-     * {@code part-of=Communication/{id}} is one thread's messages in the order they were sent.
+     * {@code part-of:missing=true} is the caller's inbox, newest activity first, narrowed by
+     * {@code archived}, {@code unread}, {@code category}, {@code subject} and {@code _content};
+     * {@code part-of=Communication/{id}} is one thread's messages in the order they were sent;
+     * {@code status=preparation} is the caller's drafts.
      */
     @Search
-    public IBundleProvider byPartOf(@RequiredParam(name = Communication.SP_PART_OF) ReferenceParam partOf) {
+    public IBundleProvider search(
+            @OptionalParam(name = Communication.SP_PART_OF) ReferenceParam partOf,
+            @OptionalParam(name = Communication.SP_STATUS) TokenParam status,
+            @OptionalParam(name = SP_ARCHIVED) TokenParam archived,
+            @OptionalParam(name = SP_UNREAD) TokenParam unread,
+            @OptionalParam(name = Communication.SP_CATEGORY) TokenParam category,
+            @OptionalParam(name = Communication.SP_SUBJECT) ReferenceParam subject,
+            @OptionalParam(name = Constants.PARAM_CONTENT) StringParam content) {
+        if (status != null && PREPARATION.equals(status.getValue()) && partOf == null) {
+            return drafts();
+        }
+        if (partOf == null) {
+            throw new InvalidRequestException(
+                    "Search with part-of:missing=true (inbox), part-of=Communication/{id} (a thread) or status=preparation (drafts)");
+        }
         if (Boolean.TRUE.equals(partOf.getMissing())) {
-            return new PagedResults(conversations.inboxSize(),
-                    (offset, limit) -> conversations.inbox(offset, limit).stream()
+            InboxFilter filter = new InboxFilter(flag(archived, SP_ARCHIVED), Boolean.TRUE.equals(flag(unread, SP_UNREAD)),
+                    category == null ? null : category.getValue(),
+                    subject == null ? null : subject.getIdPart(),
+                    content == null ? null : content.getValue());
+            return new PagedResults(conversations.inboxSize(filter),
+                    (offset, limit) -> conversations.inbox(filter, offset, limit).stream()
                             .map(CommunicationMapper::toFhir).toList());
         }
         if (partOf.getMissing() != null || partOf.getIdPart() == null
@@ -68,5 +120,23 @@ public class CommunicationProvider implements IResourceProvider {
         return new PagedResults(conversations.messageCount(threadId),
                 (offset, limit) -> conversations.messages(threadId, offset, limit).stream()
                         .map(CommunicationMapper::toFhir).toList());
+    }
+
+    private SimpleBundleProvider drafts() {
+        List<IBaseResource> drafts = new ArrayList<>();
+        conversations.draftThreads().forEach(view -> drafts.add(CommunicationMapper.toFhir(view)));
+        conversations.draftMessages().forEach(message -> drafts.add(CommunicationMapper.toFhir(message)));
+        return new SimpleBundleProvider(drafts);
+    }
+
+    private static Boolean flag(TokenParam token, String name) {
+        if (token == null) {
+            return null;
+        }
+        return switch (token.getValue()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new InvalidRequestException(name + " is true or false");
+        };
     }
 }

@@ -8,8 +8,11 @@ import dev.missive.fhir.conformance.CanonicalSearchProvider;
 import dev.missive.fhir.conformance.ConformanceResources;
 import dev.missive.fhir.provider.CareTeamProvider;
 import dev.missive.fhir.provider.CommunicationProvider;
+import dev.missive.fhir.provider.OrganizationProvider;
 import dev.missive.fhir.provider.PatientProvider;
 import dev.missive.fhir.provider.PractitionerProvider;
+import dev.missive.fhir.provider.TransactionProvider;
+import dev.missive.fhir.provider.ThreadActionProvider;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -37,6 +40,15 @@ public class MissiveRestfulServer extends RestfulServer {
     transient CareTeamProvider careTeams;
 
     @Inject
+    transient OrganizationProvider organizations;
+
+    @Inject
+    transient TransactionProvider transactions;
+
+    @Inject
+    transient ThreadActionProvider threadActions;
+
+    @Inject
     transient AuthenticatedCallerInterceptor authenticatedCaller;
 
     @Inject
@@ -54,7 +66,8 @@ public class MissiveRestfulServer extends RestfulServer {
         paging.setDefaultPageSize(DEFAULT_PAGE_SIZE);
         paging.setMaximumPageSize(MAX_PAGE_SIZE);
         setPagingProvider(paging);
-        registerProviders(List.of(communications, patients, practitioners, careTeams));
+        registerProviders(List.of(communications, patients, practitioners, careTeams, organizations, transactions,
+                threadActions));
         ConformanceResources conformance = ConformanceResources.load();
         registerProviders(CanonicalSearchProvider.forEachType(conformance));
         registerInterceptor(authenticatedCaller);

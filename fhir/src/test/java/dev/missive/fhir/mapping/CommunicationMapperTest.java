@@ -10,9 +10,11 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import dev.missive.domain.Conversation;
 import dev.missive.domain.Message;
 import dev.missive.domain.Participant;
+import dev.missive.domain.ThreadStatusReason;
 import dev.missive.domain.Party;
 import dev.missive.domain.ThreadView;
 import dev.missive.fhir.MissiveFhir;
+import dev.missive.service.MarkedRead;
 import dev.missive.service.NewMessage;
 import dev.missive.service.NewThread;
 import java.time.Instant;
@@ -43,8 +45,16 @@ class CommunicationMapperTest {
         header.addCategory(new CodeableConcept(new Coding(MissiveFhir.MESSAGE_TYPE, "test-results", null)));
         header.setTopic(new CodeableConcept().setText("Blood test"));
         header.getMeta().addSecurity(MissiveFhir.CONFIDENTIALITY, "R", null);
-        assertEquals(new NewThread("alice", "drlee", "test-results", "Blood test", true),
+        assertEquals(new NewThread("alice", "drlee", "test-results", "Blood test", true, null, null, null, null, false, false),
                 CommunicationMapper.newThread(header));
+    }
+
+    @Test
+    void aHeaderSaysNoResponseIsNeededWithItsStatusReason() {
+        Communication header = header();
+        header.getStatusReason().addCoding(new Coding(MissiveFhir.THREAD_STATUS_REASON, "no-response-needed", null));
+        assertTrue(CommunicationMapper.newThread(header).noResponseNeeded());
+        assertFalse(CommunicationMapper.newThread(header()).noResponseNeeded());
     }
 
     @Test
@@ -80,9 +90,34 @@ class CommunicationMapperTest {
         message.addPayload().setContent(new StringType("Thanks"));
         assertTrue(!CommunicationMapper.isThreadHeader(message));
         assertEquals(new NewMessage("t1", "Thanks", "m1"), CommunicationMapper.newMessage(message));
+        message.setStatus(Communication.CommunicationStatus.PREPARATION);
+        assertTrue(CommunicationMapper.newMessage(message).draft());
+        message.setStatus(Communication.CommunicationStatus.COMPLETED);
 
         message.addPayload().setContent(new StringType("Second text"));
         assertThrows(InvalidRequestException.class, () -> CommunicationMapper.newMessage(message));
+    }
+
+    @Test
+    void aHeaderCarriesRegardingBillingConsentAndResponsePreference() {
+        Communication header = header();
+        header.setStatus(Communication.CommunicationStatus.PREPARATION);
+        header.addAbout(new Reference("EpisodeOfCare/knee"));
+        header.addExtension(MissiveFhir.BILLING_CONSENT, new Reference("Consent/c1"));
+        Extension preference = header.addExtension().setUrl(MissiveFhir.RESPONSE_PREFERENCE);
+        preference.addExtension("responder", new Reference("Practitioner/drpatel"));
+        preference.addExtension("method", new Coding(MissiveFhir.PARTICIPATION_MODE, "PHONE", null));
+        NewThread thread = CommunicationMapper.newThread(header);
+        assertEquals(new NewThread("alice", "drlee", "general", null, false, "knee", "c1", "drpatel", "PHONE", false, true),
+                thread);
+
+        Conversation conversation = new Conversation("alice", "drlee", Party.patient("alice"), "general", NOW);
+        conversation.setEpisodeId("knee");
+        conversation.setBillingConsentId("c1");
+        conversation.setResponsePreference("drpatel", "PHONE");
+        Communication mapped = CommunicationMapper.toFhir(new ThreadView(conversation, null));
+        assertEquals(thread, CommunicationMapper.newThread(mapped.setStatus(Communication.CommunicationStatus.PREPARATION)),
+                "what is written reads back the same");
     }
 
     @Test
@@ -109,5 +144,44 @@ class CommunicationMapperTest {
         assertEquals(Communication.CommunicationStatus.COMPLETED, resource.getStatus());
         assertEquals("Practitioner/drlee", resource.getRecipientFirstRep().getReference());
         assertEquals("Hello", resource.getPayloadFirstRep().getContentStringType().getValue());
+    }
+
+    @Test
+    void aClosedThreadSaysWhy() {
+        Conversation conversation = new Conversation("alice", "drlee", Party.patient("alice"), "general", NOW);
+        assertFalse(CommunicationMapper.toFhir(new ThreadView(conversation, null)).hasStatusReason());
+        conversation.close(ThreadStatusReason.CLOSED_BY_PARTICIPANT, NOW);
+        Communication header = CommunicationMapper.toFhir(new ThreadView(conversation, null));
+        assertEquals(Communication.CommunicationStatus.COMPLETED, header.getStatus());
+        Coding reason = header.getStatusReason().getCodingFirstRep();
+        assertEquals(MissiveFhir.THREAD_STATUS_REASON, reason.getSystem());
+        assertEquals("closed-by-participant", reason.getCode());
+        conversation.close(ThreadStatusReason.PRACTITIONER_INACTIVE, NOW);
+        assertEquals("practitioner-inactive", CommunicationMapper.toFhir(new ThreadView(conversation, null))
+                .getStatusReason().getCodingFirstRep().getCode());
+    }
+
+    @Test
+    void aRetractedMessageIsATombstoneWithoutPayload() {
+        Message message = new Message("t1", Party.patient("alice"), Party.practitioner("drlee"), "Oops", null, NOW);
+        message.retract();
+        Communication resource = CommunicationMapper.toFhir(message);
+        assertEquals(Communication.CommunicationStatus.ENTEREDINERROR, resource.getStatus());
+        assertFalse(resource.hasPayload());
+        assertEquals("Patient/alice", resource.getSender().getReference());
+    }
+
+    @Test
+    void markingReadAnswersWhatWasMarked() {
+        Conversation conversation = new Conversation("alice", "drlee", Party.patient("alice"), "general", NOW);
+        Participant participant = new Participant(conversation.getId(), Party.practitioner("drlee"), NOW);
+        ThreadView thread = new ThreadView(conversation, participant);
+        Message message = new Message(conversation.getId(), Party.patient("alice"), Party.practitioner("drlee"), "Hi",
+                null, NOW);
+        message.markReceived(NOW);
+        assertFalse(CommunicationMapper.toFhir(new MarkedRead(thread, null)).hasPartOf());
+        Communication read = CommunicationMapper.toFhir(new MarkedRead(thread, message));
+        assertEquals(message.getId(), read.getIdElement().getIdPart());
+        assertEquals(NOW, read.getReceived().toInstant());
     }
 }

@@ -1,0 +1,154 @@
+package dev.missive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The messaging rules over FHIR with the demo clinic: policy, eligibility, proxies,
+ * confidentiality, drafts, billing consent and inbox search, each with real tokens.
+ */
+class RulesIT extends MissiveIT {
+
+    private static final String MESSAGING_ENABLED = "https://missive.dev/fhir/StructureDefinition/messaging-enabled";
+
+    @Test
+    void theClinicAdminSwitchesMessagingOffAndEveryoneIsTold() {
+        Fhir admin = Fhir.as("admin");
+        Organization clinic = admin.get("Organization/clinic").as(Organization.class);
+        assertEquals(200, Fhir.as("alice").get("Organization/clinic").status(), "everyone reads the policy");
+        assertEquals(403, Fhir.as("alice").put("Organization/clinic", clinic, null).status());
+        try {
+            clinic.getExtensionByUrl(MESSAGING_ENABLED).setValue(new BooleanType(false));
+            assertEquals(200, admin.put("Organization/clinic", clinic, null).status());
+            Fhir.Response refused = Fhir.as("alice").post("Communication", Threads.header("alice", "drlee", "Off"));
+            assertEquals(422, refused.status(), refused::toString);
+            assertEquals("messaging-disabled", rule(refused));
+        } finally {
+            clinic.getExtensionByUrl(MESSAGING_ENABLED).setValue(new BooleanType(true));
+            assertEquals(200, admin.put("Organization/clinic", clinic, null).status());
+        }
+        assertEquals(201, Fhir.as("alice").post("Communication", Threads.header("alice", "drlee", "On")).status());
+    }
+
+    @Test
+    void onlyPortalMessagingStaffOnTheCareTeamCanBeWrittenTo() {
+        Fhir.Response nurse = Fhir.as("alice").post("Communication", Threads.header("alice", "nursekim", "Nurse"));
+        assertEquals(422, nurse.status(), nurse::toString);
+        assertEquals("recipient-not-eligible", rule(nurse));
+    }
+
+    @Test
+    void aPractitionerWhoChargesNeedsTheBillingConsent() {
+        Fhir alice = Fhir.as("alice");
+        Fhir.Response refused = alice.post("Communication", Threads.header("alice", "drpatel", "Billing"));
+        assertEquals("billing-consent-required", rule(refused));
+
+        Consent consent = new Consent();
+        consent.setStatus(Consent.ConsentState.ACTIVE);
+        consent.setPatient(new Reference("Patient/alice"));
+        consent.getScope().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/consentscope").setCode("patient-privacy");
+        consent.addCategory().addCoding().setSystem("https://missive.dev/fhir/CodeSystem/consent-category")
+                .setCode("message-billing");
+        consent.setDateTimeElement(org.hl7.fhir.r4.model.DateTimeType.now());
+        Fhir.Response created = alice.post("Consent", consent);
+        assertEquals(201, created.status(), created::toString);
+
+        Communication header = Threads.header("alice", "drpatel", "Billing");
+        header.addExtension("https://missive.dev/fhir/StructureDefinition/billing-consent",
+                new Reference("Consent/" + created.as(Consent.class).getIdElement().getIdPart()));
+        Fhir.Response accepted = alice.post("Communication", header);
+        assertEquals(201, accepted.status(), accepted::toString);
+    }
+
+    @Test
+    void aGuardianWritesForEachChildAsThemselves() {
+        Fhir gina = Fhir.as("gina");
+        for (String child : List.of("ben", "chloe")) {
+            Communication header = Threads.header(child, "drlee", "For " + child);
+            Threads.regarding(header, child);
+            Fhir.Response started = gina.post("Communication", header);
+            assertEquals(201, started.status(), started::toString);
+            Communication thread = started.as(Communication.class);
+            assertEquals("RelatedPerson/gina-for-" + child, thread.getSender().getReference());
+            String messageId = Threads.send(gina, thread.getIdElement().getIdPart(), "Question about " + child);
+            Communication message = gina.get("Communication/" + messageId).as(Communication.class);
+            assertEquals("RelatedPerson/gina-for-" + child, message.getSender().getReference());
+        }
+        Fhir.Response forAlice = gina.post("Communication", Threads.header("alice", "drlee", "Not mine"));
+        assertEquals(403, forAlice.status(), forAlice::toString);
+    }
+
+    @Test
+    void aConfidentialThreadIsInvisibleToTheGuardianEverywhere() {
+        Fhir ben = Fhir.as("ben");
+        long ginaCountBefore = count(Fhir.as("gina"));
+        Communication header = Threads.header("ben", "drlee", "Just between us");
+        Threads.regarding(header, "ben");
+        header.getMeta().addSecurity("http://terminology.hl7.org/CodeSystem/v3-Confidentiality", "R", "restricted");
+        String threadId = Threads.start(ben, header);
+        String messageId = Threads.send(ben, threadId, "Please do not tell my guardian");
+
+        Fhir gina = Fhir.as("gina");
+        assertEquals(404, gina.get("Communication/" + threadId).status());
+        assertEquals(404, gina.get("Communication/" + messageId).status());
+        assertEquals(404, gina.get("Communication?part-of=Communication/" + threadId).status());
+        assertEquals(404, gina.post("Communication", Threads.message(threadId, "Hello?")).status());
+        assertEquals(ginaCountBefore, count(gina), "not in the guardian's count");
+        Bundle inbox = gina.get("Communication?part-of:missing=true&_count=100").bundle();
+        assertTrue(inbox.getEntry().stream().noneMatch(e -> e.getResource().getIdElement().getIdPart().equals(threadId)));
+        assertFalse(inbox.toString().contains(threadId));
+        assertEquals(200, Fhir.as("drlee").get("Communication/" + threadId).status(), "the practitioner sees it");
+    }
+
+    @Test
+    void aDraftIsTheAuthorsAloneUntilSent() {
+        Fhir alice = Fhir.as("alice");
+        Communication header = Threads.header("alice", "drlee", "Draft");
+        header.setStatus(Communication.CommunicationStatus.PREPARATION);
+        String threadId = Threads.start(alice, header);
+        Fhir drlee = Fhir.as("drlee");
+        assertEquals(404, drlee.get("Communication/" + threadId).status());
+        Bundle drafts = alice.get("Communication?status=preparation").bundle();
+        assertTrue(drafts.getEntry().stream().anyMatch(e -> e.getResource().getIdElement().getIdPart().equals(threadId)));
+
+        header.setId(threadId);
+        header.setStatus(Communication.CommunicationStatus.INPROGRESS);
+        Fhir.Response sent = alice.put("Communication/" + threadId, header, null);
+        assertEquals(200, sent.status(), sent::toString);
+        assertEquals(200, drlee.get("Communication/" + threadId).status());
+        assertEquals(400, alice.delete("Communication/" + threadId).status(), "a sent thread is not discarded");
+    }
+
+    @Test
+    void theInboxSearchesTextOfAtLeastThreeCharacters() {
+        Fhir alice = Fhir.as("alice");
+        String threadId = Threads.start(alice, Threads.header("alice", "drlee", "Physiotherapy"));
+        Threads.send(alice, threadId, "Is the zebracrossing exercise still on?");
+        assertEquals(400, alice.get("Communication?part-of:missing=true&_content=ze").status());
+        for (String text : List.of("zebracrossing", "PHYSIO", "Emma Lee")) {
+            Bundle found = alice.get("Communication?part-of:missing=true&_content=" + text.replace(" ", "%20")).bundle();
+            assertTrue(found.getEntry().stream().anyMatch(e -> e.getResource().getIdElement().getIdPart().equals(threadId)),
+                    text);
+        }
+        assertEquals(0, Fhir.as("chloe").get("Communication?part-of:missing=true&_content=zebracrossing")
+                .bundle().getEntry().size(), "only the caller's own threads are searched");
+    }
+
+    private static long count(Fhir client) {
+        return client.get("Communication?part-of:missing=true&_summary=count").bundle().getTotal();
+    }
+
+    private static String rule(Fhir.Response response) {
+        return response.outcome().getIssueFirstRep().getDetails().getCodingFirstRep().getCode();
+    }
+}

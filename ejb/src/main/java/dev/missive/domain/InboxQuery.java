@@ -1,0 +1,17 @@
+package dev.missive.domain;
+
+import java.util.Set;
+
+/**
+ * Which threads an inbox holds and how it is narrowed. A person's own threads are read from
+ * their participant rows ({@code party}); a proxy's from the threads of the patients they act
+ * for ({@code proxyPatients}), confidential ones excluded, with their own rows ({@code
+ * proxyParties}) for state. Null filters do not narrow.
+ */
+public record InboxQuery(Party party, Set<String> proxyPatients, Set<Party> proxyParties,
+        Boolean archived, boolean unreadOnly, String category, String patientId, String text) {
+
+    public boolean forProxy() {
+        return party == null;
+    }
+}
