@@ -14,6 +14,7 @@ import dev.missive.service.NewMessage;
 import dev.missive.service.NewThread;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -32,6 +33,9 @@ import org.hl7.fhir.r4.model.StringType;
 public final class CommunicationMapper {
 
     private static final String CONFIDENTIAL = "R";
+
+    /** How a response may be asked for: the codes of the ValueSet response-method (portal message, phone, email). */
+    public static final Set<String> RESPONSE_METHODS = Set.of("ONLINEWRIT", "PHONE", "EMAILWRIT");
 
     private CommunicationMapper() {
     }
@@ -70,7 +74,7 @@ public final class CommunicationMapper {
                     : References.idOf(responder.getValue() instanceof Reference r ? r : null, "Practitioner",
                             "response-preference.responder");
             Extension how = preference.getExtensionByUrl("method");
-            method = how != null && how.getValue() instanceof Coding coding ? coding.getCode() : null;
+            method = how == null ? null : responseMethod(how);
         }
         boolean noResponseNeeded = resource.getStatusReason().getCoding().stream()
                 .anyMatch(c -> MissiveFhir.THREAD_STATUS_REASON.equals(c.getSystem()) && "no-response-needed".equals(c.getCode()));
@@ -193,6 +197,15 @@ public final class CommunicationMapper {
             state.addExtension("lastRead", new InstantType(Date.from(participant.getLastRead())));
         }
         return state;
+    }
+
+    private static String responseMethod(Extension how) {
+        if (how.getValue() instanceof Coding coding && MissiveFhir.PARTICIPATION_MODE.equals(coding.getSystem())
+                && RESPONSE_METHODS.contains(coding.getCode())) {
+            return coding.getCode();
+        }
+        throw new InvalidRequestException("response-preference.method must be ONLINEWRIT, PHONE or EMAILWRIT from "
+                + MissiveFhir.PARTICIPATION_MODE);
     }
 
     private static String categoryOf(Communication resource) {

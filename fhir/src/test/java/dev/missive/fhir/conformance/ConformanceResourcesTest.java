@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.missive.fhir.MissiveFhir;
+import dev.missive.fhir.mapping.CommunicationMapper;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -39,6 +40,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.SearchParameter;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
+import org.hl7.fhir.r4.model.ValueSet;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -122,6 +124,14 @@ class ConformanceResourcesTest {
     }
 
     @Test
+    void theResponseMethodsTheMapperAcceptsAreTheValueSets() {
+        ValueSet methods = CONFORMANCE.byId(ValueSet.class, "response-method").orElseThrow();
+        assertEquals(CommunicationMapper.RESPONSE_METHODS, methods.getCompose().getIncludeFirstRep().getConcept().stream()
+                .map(ValueSet.ConceptReferenceComponent::getCode).collect(Collectors.toSet()));
+        assertEquals(MissiveFhir.PARTICIPATION_MODE, methods.getCompose().getIncludeFirstRep().getSystem());
+    }
+
+    @Test
     void lookupsMatchTheNameAndTheResourceType() {
         assertEquals(MissiveFhir.BASE + "/OperationDefinition/Communication-retract",
                 CONFORMANCE.operation("Communication", "retract").orElseThrow().getUrl());
@@ -188,7 +198,7 @@ class ConformanceResourcesTest {
                 new Coding(MissiveFhir.THREAD_STATUS_REASON, "no-response-needed", null)));
         Extension preference = extension("response-preference", null);
         preference.addExtension("responder", new Reference("Practitioner/nursekim"));
-        preference.addExtension("method", new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationMode", "PHONE", null));
+        preference.addExtension("method", new Coding(MissiveFhir.PARTICIPATION_MODE, "PHONE", null));
         thread.addExtension(preference);
         thread.addExtension(extension("billing-consent", new Reference("Consent/c1")));
         Extension state = extension("participant-state", null);
@@ -214,7 +224,7 @@ class ConformanceResourcesTest {
         noNumber.addExtension("locale", new CodeType("en-GB"));
         assertFalse(errors(new Organization().setName("Clinic").addExtension(noNumber)).isEmpty(), "number is required");
         Extension byFax = extension("response-preference", null);
-        byFax.addExtension("method", new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationMode", "FAXWRIT", null));
+        byFax.addExtension("method", new Coding(MissiveFhir.PARTICIPATION_MODE, "FAXWRIT", null));
         assertFalse(errors(new Communication().setStatus(Communication.CommunicationStatus.INPROGRESS)
                 .addExtension(byFax)).isEmpty(), "portal message, phone or email only");
     }

@@ -3,10 +3,13 @@ package dev.missive.fhir.conformance;
 import static dev.missive.fhir.conformance.ConformanceValidator.assertValid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import dev.missive.domain.CareTeam;
+import dev.missive.domain.ClinicPolicy;
 import dev.missive.domain.Conversation;
 import dev.missive.domain.Message;
 import dev.missive.domain.Participant;
@@ -14,8 +17,11 @@ import dev.missive.domain.Party;
 import dev.missive.domain.Patient;
 import dev.missive.domain.Person;
 import dev.missive.domain.Practitioner;
+import dev.missive.domain.ThreadStatusReason;
 import dev.missive.domain.ThreadView;
+import dev.missive.fhir.MissiveFhir;
 import dev.missive.fhir.mapping.CareTeamMapper;
+import dev.missive.fhir.mapping.ClinicPolicyMapper;
 import dev.missive.fhir.mapping.CommunicationMapper;
 import dev.missive.fhir.mapping.PatientMapper;
 import dev.missive.fhir.mapping.PractitionerMapper;
@@ -23,6 +29,7 @@ import dev.missive.fhir.server.ServiceExceptionInterceptor;
 import dev.missive.service.RuleViolationException;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.Test;
@@ -33,21 +40,46 @@ class MappedResourcesValidateTest {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
 
     @Test
-    void aThreadHeaderWithTheCallersState() {
+    void aClosedThreadHeaderWithEverythingTheMapperWrites() {
         Conversation conversation = new Conversation("alice", "drlee", Party.patient("alice"), "test-results", NOW);
         conversation.setTopic("Blood test");
         conversation.setConfidential(true);
+        conversation.setEpisodeId("knee");
+        conversation.setBillingConsentId("c1");
+        conversation.setResponsePreference("nursekim", "PHONE");
+        conversation.close(ThreadStatusReason.NO_RESPONSE_NEEDED, NOW);
         Participant participant = new Participant(conversation.getId(), Party.practitioner("drlee"), NOW);
-        participant.messageArrived(NOW, false);
+        participant.readAll(NOW);
+        participant.archive(NOW);
         Communication header = CommunicationMapper.toFhir(new ThreadView(conversation, participant));
-        assertEquals(1, header.getExtension().size(), "the participant-state extension is what gets validated");
+        assertEquals(3, header.getExtension().size(), "billing-consent, response-preference and participant-state");
+        assertTrue(header.getExtensionByUrl(MissiveFhir.PARTICIPANT_STATE).hasExtension("lastRead"));
         assertValid(header);
     }
 
     @Test
-    void aMessageAnsweringAnother() {
+    void aResponseMethodThatWouldNotValidateIsRefused() {
+        Communication header = CommunicationMapper.toFhir(new ThreadView(
+                new Conversation("alice", "drlee", Party.patient("alice"), "general", NOW), null));
+        header.addExtension().setUrl(MissiveFhir.RESPONSE_PREFERENCE)
+                .addExtension("method", new Coding(MissiveFhir.PARTICIPATION_MODE, "FAXWRIT", null));
+        assertThrows(InvalidRequestException.class, () -> CommunicationMapper.newThread(header));
+    }
+
+    @Test
+    void aMessageAnsweringAnotherAndOneRetracted() {
         Message message = new Message("t1", Party.patient("alice"), Party.practitioner("drlee"), "Hello", "m0", NOW);
+        message.markReceived(NOW);
         assertValid(CommunicationMapper.toFhir(message));
+        message.retract();
+        Communication tombstone = CommunicationMapper.toFhir(message);
+        assertEquals(Communication.CommunicationStatus.ENTEREDINERROR, tombstone.getStatus());
+        assertValid(tombstone);
+    }
+
+    @Test
+    void theClinicPolicyWithItsDefaults() {
+        assertValid(ClinicPolicyMapper.toFhir(new ClinicPolicy()));
     }
 
     @Test
