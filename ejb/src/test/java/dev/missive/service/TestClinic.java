@@ -41,10 +41,13 @@ final class TestClinic {
     final DefaultEligibilityService eligibility = new DefaultEligibilityService();
     final ThreadAccess access = new ThreadAccess();
     Instant now = Instant.parse("2026-11-21T10:00:00Z");
+    final Clock clock;
     Caller caller;
 
     TestClinic() {
         policy.setMessagingEnabled(true);
+        List.<InMemoryRepositories.Entries<?>>of(patients, practitioners, roles, relatedPersons, episodes,
+                appointments, consents).forEach(repository -> repository.careTeams = careTeams);
         for (String id : List.of("alice", "ben", "chloe")) {
             patients.add(new Patient(id));
         }
@@ -60,7 +63,7 @@ final class TestClinic {
         proxy("gina-for-ben", "ben");
         proxy("gina-for-chloe", "chloe");
 
-        Clock clock = new Clock() {
+        clock = new Clock() {
             @Override
             public ZoneId getZone() {
                 return ZoneOffset.UTC;
