@@ -4,11 +4,16 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import dev.missive.fhir.provider.AppointmentProvider;
 import dev.missive.fhir.provider.CareTeamProvider;
 import dev.missive.fhir.provider.CommunicationProvider;
+import dev.missive.fhir.provider.ConsentProvider;
+import dev.missive.fhir.provider.EpisodeOfCareProvider;
 import dev.missive.fhir.provider.OrganizationProvider;
 import dev.missive.fhir.provider.PatientProvider;
 import dev.missive.fhir.provider.PractitionerProvider;
+import dev.missive.fhir.provider.PractitionerRoleProvider;
+import dev.missive.fhir.provider.RelatedPersonProvider;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -39,6 +44,21 @@ public class MissiveRestfulServer extends RestfulServer {
     transient OrganizationProvider organizations;
 
     @Inject
+    transient PractitionerRoleProvider practitionerRoles;
+
+    @Inject
+    transient RelatedPersonProvider relatedPersons;
+
+    @Inject
+    transient EpisodeOfCareProvider episodes;
+
+    @Inject
+    transient AppointmentProvider appointments;
+
+    @Inject
+    transient ConsentProvider consents;
+
+    @Inject
     transient AuthenticatedCallerInterceptor authenticatedCaller;
 
     @Inject
@@ -57,6 +77,7 @@ public class MissiveRestfulServer extends RestfulServer {
         paging.setMaximumPageSize(MAX_PAGE_SIZE);
         setPagingProvider(paging);
         registerProviders(List.of(communications, patients, practitioners, careTeams, organizations));
+        registerProviders(List.of(practitionerRoles, relatedPersons, episodes, appointments, consents));
         registerInterceptor(authenticatedCaller);
         registerInterceptor(serviceExceptions);
         setServerConformanceProvider(new MissiveCapabilityStatementProvider(this));
