@@ -65,6 +65,11 @@ final class Fhir {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A POST without a body or Content-Type, as {@code curl -X POST} sends it. */
+    Response postEmpty(String path) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     Response put(String path, Resource resource, String ifMatch) {
         HttpRequest.Builder builder = request(path).header("Content-Type", "application/fhir+json")
                 .PUT(HttpRequest.BodyPublishers.ofString(CONTEXT.newJsonParser().encodeResourceToString(resource)));

@@ -103,6 +103,36 @@ class MessagingIT extends MissiveIT {
                 "nothing was written by the refused attempts");
     }
 
+    @Test
+    void aTransactionStartsTheThreadAndSendsTheFirstMessageTogetherOrNotAtAll() {
+        Fhir alice = Fhir.as("alice");
+        long before = alice.get("Communication?part-of:missing=true&_summary=count").bundle().getTotal();
+
+        Bundle bad = transaction(Threads.message("urn:uuid:header", " "));
+        assertEquals(400, alice.post("", bad).status());
+        assertEquals(before, alice.get("Communication?part-of:missing=true&_summary=count").bundle().getTotal(),
+                "the header of a refused transaction is not kept");
+
+        Fhir.Response response = alice.post("", transaction(Threads.message("urn:uuid:header", "Both or nothing")));
+        assertEquals(200, response.status(), response::toString);
+        Bundle result = response.bundle();
+        assertEquals(2, result.getEntry().size());
+        String threadId = result.getEntry().get(0).getResource().getIdElement().getIdPart();
+        Communication message = (Communication) result.getEntry().get(1).getResource();
+        assertEquals("Communication/" + threadId, message.getPartOfFirstRep().getReference());
+        assertEquals(1, Fhir.as("drlee").get("Communication?part-of=Communication/" + threadId).bundle().getTotal());
+    }
+
+    private static Bundle transaction(Communication message) {
+        message.getPartOfFirstRep().setReference("urn:uuid:header");
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        bundle.addEntry().setFullUrl("urn:uuid:header").setResource(Threads.header("alice", "drlee", "Together"))
+                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Communication");
+        bundle.addEntry().setFullUrl("urn:uuid:message").setResource(message)
+                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Communication");
+        return bundle;
+    }
+
     private static int unread(Communication header) {
         Extension state = header.getExtensionByUrl("https://missive.dev/fhir/StructureDefinition/participant-state");
         return ((IntegerType) state.getExtensionByUrl("unread").getValue()).getValue();

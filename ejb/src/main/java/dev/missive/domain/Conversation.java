@@ -76,6 +76,14 @@ public class Conversation {
     @Column(name = "last_activity", nullable = false)
     private Instant lastActivity;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status_reason", length = 40)
+    private ThreadStatusReason statusReason;
+
+    /** When it was last closed, even if reopened since: a message sent before can no longer be retracted. */
+    @Column(name = "last_closed")
+    private Instant lastClosed;
+
     protected Conversation() {
     }
 
@@ -198,5 +206,24 @@ public class Conversation {
 
     public Party practitioner() {
         return Party.practitioner(practitionerId);
+    }
+
+    public ThreadStatusReason getStatusReason() {
+        return statusReason;
+    }
+
+    public Instant getLastClosed() {
+        return lastClosed;
+    }
+
+    public void close(ThreadStatusReason reason, Instant when) {
+        this.status = ConversationStatus.CLOSED;
+        this.statusReason = reason;
+        this.lastClosed = when;
+    }
+
+    public void reopen() {
+        this.status = ConversationStatus.OPEN;
+        this.statusReason = null;
     }
 }

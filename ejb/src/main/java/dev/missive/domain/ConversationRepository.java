@@ -1,6 +1,7 @@
 package dev.missive.domain;
 
 import java.util.Collection;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,4 +44,18 @@ public interface ConversationRepository {
     void add(Message message);
 
     void add(Participant participant);
+
+    /**
+     * Waits for, then holds until the transaction ends, the thread's row, and counts one more
+     * version of it: thread actions run one at a time per thread, and a write that read the
+     * thread before (a message being sent) fails with a version conflict instead of being lost.
+     * Call it before reading anything else of the thread.
+     */
+    void lock(String conversationId);
+
+    /** Whether any sent message of the thread other than {@code messageId} was sent at or after {@code since}. */
+    boolean hasMessageSince(String conversationId, Instant since, String messageId);
+
+    /** The thread's sent messages that have no read receipt yet, whoever sent them. */
+    List<Message> unreceived(String conversationId);
 }

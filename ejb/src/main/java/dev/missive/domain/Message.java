@@ -131,4 +131,24 @@ public class Message {
     public Instant getReceived() {
         return received;
     }
+
+    /** Takes the message back: the text is gone for good, the record stays as a visible trace. */
+    public void retract() {
+        this.status = MessageStatus.RETRACTED;
+        this.text = null;
+    }
+
+    /** Sets the read receipt the first time the other side opens a sent message; false if nothing changed. */
+    public boolean markReceived(Instant when) {
+        if (status != MessageStatus.SENT || received != null) {
+            return false;
+        }
+        this.received = when;
+        return true;
+    }
+
+    /** Whether it was written on the party's side of the thread: the practitioner's, or the patient's. */
+    public boolean isFromSideOf(Party party) {
+        return (sender.type() == PartyType.PRACTITIONER) == (party.type() == PartyType.PRACTITIONER);
+    }
 }

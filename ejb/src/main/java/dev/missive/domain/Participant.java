@@ -39,6 +39,10 @@ public class Participant {
     @Column(name = "last_read")
     private Instant lastRead;
 
+    /** When this person last archived the thread, even if un-archived since. */
+    @Column(name = "last_archived")
+    private Instant lastArchived;
+
     protected Participant() {
     }
 
@@ -80,5 +84,41 @@ public class Participant {
         if (!fromThisParty) {
             unread++;
         }
+    }
+
+    public Instant getLastArchived() {
+        return lastArchived;
+    }
+
+    public void archive(Instant when) {
+        this.archived = true;
+        this.lastArchived = when;
+    }
+
+    public void unarchive() {
+        this.archived = false;
+    }
+
+    /** This person opened the whole thread: nothing in it is unread any more. */
+    public void readAll(Instant when) {
+        this.unread = 0;
+        this.lastRead = when;
+    }
+
+    /** This person opened one message; it counts down only if it was unread until now. */
+    public void read(Instant when, boolean wasUnread) {
+        if (wasUnread) {
+            countDownUnread();
+        }
+        this.lastRead = when;
+    }
+
+    /** A message this person had not read was retracted: it is no longer waiting for them. */
+    public void unreadMessageRetracted() {
+        countDownUnread();
+    }
+
+    private void countDownUnread() {
+        unread = Math.max(0, unread - 1);
     }
 }

@@ -12,9 +12,11 @@ import dev.missive.domain.PartyType;
 import dev.missive.domain.ThreadView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.Collection;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,7 +70,10 @@ public class JpaConversationRepository implements ConversationRepository {
 
     @Override
     public long inboxSize(InboxQuery query) {
-        return inboxQuery("select count(c)", "", query, Long.class).getSingleResult();
+        // Without a filter on the thread itself, a person's count never leaves participant_inbox.
+        boolean threadFilter = query.category() != null || query.patientId() != null || query.text() != null;
+        String select = query.forProxy() || threadFilter ? "select count(c)" : "select count(p)";
+        return inboxQuery(select, "", query, Long.class).getSingleResult();
     }
 
     private <T> TypedQuery<T> inboxQuery(String select, String order, InboxQuery query, Class<T> type) {
@@ -77,8 +82,11 @@ public class JpaConversationRepository implements ConversationRepository {
             jpql.append(" from Conversation c left join Participant p on p.conversationId = c.id"
                     + " and p.party.type = :relatedPerson and p.party.id in :proxyIds"
                     + " where c.patientId in :proxyPatients and c.confidential = false and c.status <> :draft");
-        } else {
+        } else if (select.contains("(c") || query.category() != null || query.patientId() != null
+                || query.text() != null) {
             jpql.append(" from Participant p join Conversation c on c.id = p.conversationId where p.party = :party");
+        } else {
+            jpql.append(" from Participant p where p.party = :party");
         }
         if (query.archived() != null) {
             jpql.append(query.archived() ? " and p.archived = true" : " and (p is null or p.archived = false)");
@@ -200,5 +208,33 @@ public class JpaConversationRepository implements ConversationRepository {
     @Override
     public void add(Participant participant) {
         em.persist(participant);
+    }
+
+    @Override
+    public void lock(String conversationId) {
+        // select ... for update, then the version bump: before anything else of the thread is read
+        em.find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+    }
+
+    @Override
+    public boolean hasMessageSince(String conversationId, Instant since, String messageId) {
+        return !em.createQuery("select m.id from Message m where m.conversationId = :conversation"
+                        + " and m.status = :sent and m.sent >= :since and m.id <> :message", String.class)
+                .setParameter("conversation", conversationId)
+                .setParameter("sent", MessageStatus.SENT)
+                .setParameter("since", since)
+                .setParameter("message", messageId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    @Override
+    public List<Message> unreceived(String conversationId) {
+        return em.createQuery("select m from Message m where m.conversationId = :conversation"
+                        + " and m.status = :sent and m.received is null order by m.sent, m.id", Message.class)
+                .setParameter("conversation", conversationId)
+                .setParameter("sent", MessageStatus.SENT)
+                .getResultList();
     }
 }

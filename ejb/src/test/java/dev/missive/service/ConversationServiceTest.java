@@ -57,7 +57,7 @@ class ConversationServiceTest {
         Participant patient = clinic.conversations.findParticipant(thread, Party.patient("alice")).orElseThrow();
         assertEquals(1, practitioner.getUnread());
         assertEquals(0, patient.getUnread());
-        assertEquals(clinic.now, clinic.conversations.find(thread).orElseThrow().getLastActivity());
+        assertEquals(clinic.clock.instant(), clinic.conversations.find(thread).orElseThrow().getLastActivity());
     }
 
     @Test
@@ -325,7 +325,7 @@ class ConversationServiceTest {
         dev.missive.domain.Appointment appointment = new dev.missive.domain.Appointment(patientId + practitionerId + ago);
         appointment.setPatientId(patientId);
         appointment.getPractitionerIds().add(practitionerId);
-        appointment.setStart(clinic.now.minus(ago));
+        appointment.setStart(clinic.clock.instant().minus(ago));
         appointment.setStatus(status);
         clinic.appointments.add(appointment);
     }

@@ -56,7 +56,7 @@ class DirectoryServiceTest {
         Appointment visit = new Appointment("appointment-chloe");
         visit.setPatientId("chloe");
         visit.setStatus("fulfilled");
-        visit.setStart(clinic.now.minus(Duration.ofDays(10)));
+        visit.setStart(clinic.clock.instant().minus(Duration.ofDays(10)));
         visit.getPractitionerIds().add("drlee");
         directory.create(visit, null);
         consent("consent-alice", "alice");
@@ -126,7 +126,8 @@ class DirectoryServiceTest {
 
     @Test
     void aProxyWhosePeriodEndedKeepsOnlyTheirOwnRecord() {
-        clinic.relatedPersons.find("gina-for-ben").orElseThrow().setPeriodEnd(clinic.now.minus(Duration.ofDays(1)));
+        clinic.relatedPersons.find("gina-for-ben").orElseThrow()
+                .setPeriodEnd(clinic.clock.instant().minus(Duration.ofDays(1)));
         clinic.actAs("gina");
         assertThrows(NotFoundException.class, () -> directory.read(Patient.class, "ben"));
         assertThrows(NotFoundException.class, () -> directory.read(EpisodeOfCare.class, "episode-ben"));
@@ -180,10 +181,10 @@ class DirectoryServiceTest {
     void aPatientOrTheirProxyRecordsABillingConsentForThatPatientOnly() {
         clinic.actAs("alice");
         Consent own = billingConsent("alice");
-        own.setGivenAt(clinic.now.minus(Duration.ofDays(365)));
+        own.setGivenAt(clinic.clock.instant().minus(Duration.ofDays(365)));
         Saved<Consent> saved = directory.create(own, null);
         assertTrue(saved.created());
-        assertEquals(clinic.now, saved.entry().getGivenAt(), "given when sent, whatever the request says");
+        assertEquals(clinic.clock.instant(), saved.entry().getGivenAt(), "given when sent, whatever the request says");
         assertThrows(ForbiddenException.class, () -> directory.create(billingConsent("ben"), null));
         assertThrows(ForbiddenException.class, () -> directory.save(billingConsent("alice"), null),
                 "a person creates consents, never replaces them");

@@ -44,6 +44,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /** The repositories as plain maps, so that the rules are tested without a container. */
 final class InMemoryRepositories {
@@ -366,6 +367,27 @@ final class InMemoryRepositories {
         @Override
         public void add(Participant participant) {
             participants.add(participant);
+        }
+
+        @Override
+        public void lock(String conversationId) {
+            // one test, one thread of execution: nothing to wait for
+        }
+
+        @Override
+        public boolean hasMessageSince(String conversationId, Instant since, String messageId) {
+            return sent(conversationId)
+                    .anyMatch(m -> !m.getId().equals(messageId) && !m.getSent().isBefore(since));
+        }
+
+        @Override
+        public List<Message> unreceived(String conversationId) {
+            return sent(conversationId).filter(m -> m.getReceived() == null).toList();
+        }
+
+        private Stream<Message> sent(String conversationId) {
+            return messages.values().stream()
+                    .filter(m -> m.getConversationId().equals(conversationId) && m.getStatus() == MessageStatus.SENT);
         }
     }
 }

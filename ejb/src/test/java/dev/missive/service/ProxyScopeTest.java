@@ -33,11 +33,11 @@ class ProxyScopeTest {
     void revokedExpiredAndFutureRecordsDoNotCount() {
         clinic.relatedPersons.find("gina-for-ben").orElseThrow().setActive(false);
         RelatedPerson chloe = clinic.relatedPersons.find("gina-for-chloe").orElseThrow();
-        chloe.setPeriodEnd(clinic.now);
+        chloe.setPeriodEnd(clinic.clock.instant());
         assertTrue(proxies.patientIdsActedFor("gina").isEmpty(), "the period's end is exclusive");
 
         chloe.setPeriodEnd(null);
-        chloe.setPeriodStart(clinic.now.plus(Duration.ofDays(1)));
+        chloe.setPeriodStart(clinic.clock.instant().plus(Duration.ofDays(1)));
         assertTrue(proxies.proxyFor("gina", "chloe").isEmpty());
         clinic.later(Duration.ofDays(2));
         assertEquals(Set.of("chloe"), proxies.patientIdsActedFor("gina"));

@@ -8,11 +8,8 @@ import dev.missive.domain.Practitioner;
 import dev.missive.domain.PractitionerRole;
 import dev.missive.domain.RelatedPerson;
 import dev.missive.notification.NotificationRequested;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -40,8 +37,18 @@ final class TestClinic {
     final DefaultConversationService service = new DefaultConversationService();
     final DefaultEligibilityService eligibility = new DefaultEligibilityService();
     final ThreadAccess access = new ThreadAccess();
-    Instant now = Instant.parse("2026-11-21T10:00:00Z");
-    final Clock clock;
+    final TestClock clock = new TestClock(Instant.parse("2026-11-21T10:00:00Z"));
+    final PolicyService policies = new PolicyService() {
+        @Override
+        public ClinicPolicy current() {
+            return policy;
+        }
+
+        @Override
+        public ClinicPolicy update(ClinicPolicy edited, Long expectedVersion) {
+            throw new UnsupportedOperationException();
+        }
+    };
     Caller caller;
 
     TestClinic() {
@@ -63,33 +70,6 @@ final class TestClinic {
         proxy("gina-for-ben", "ben");
         proxy("gina-for-chloe", "chloe");
 
-        clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
-        PolicyService policies = new PolicyService() {
-            @Override
-            public ClinicPolicy current() {
-                return policy;
-            }
-
-            @Override
-            public ClinicPolicy update(ClinicPolicy edited, Long expectedVersion) {
-                throw new UnsupportedOperationException();
-            }
-        };
         eligibility.policies = policies;
         eligibility.careTeams = careTeams;
         eligibility.appointments = appointments;
@@ -140,7 +120,7 @@ final class TestClinic {
         if (account.equals("gina")) {
             Map<String, String> proxyFor = new java.util.LinkedHashMap<>();
             relatedPersons.findByPortalUsername("gina").stream()
-                    .filter(r -> r.actsAt(now))
+                    .filter(r -> r.actsAt(clock.instant()))
                     .forEach(r -> proxyFor.put(r.getPatientId(), r.getId()));
             caller = new Caller(account, EnumSet.of(Role.PROXY), Optional.empty(), proxyFor);
         } else if (practitioners.find(account).isPresent()) {
@@ -153,7 +133,7 @@ final class TestClinic {
     }
 
     void later(Duration duration) {
-        now = now.plus(duration);
+        clock.advance(duration);
     }
 
     /** Starts a plain thread as the current caller and returns its id. */

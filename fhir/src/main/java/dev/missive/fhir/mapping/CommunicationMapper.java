@@ -6,8 +6,10 @@ import dev.missive.domain.Conversation;
 import dev.missive.domain.Message;
 import dev.missive.domain.Participant;
 import dev.missive.domain.PartyType;
+import dev.missive.domain.ThreadStatusReason;
 import dev.missive.domain.ThreadView;
 import dev.missive.fhir.MissiveFhir;
+import dev.missive.service.MarkedRead;
 import dev.missive.service.NewMessage;
 import dev.missive.service.NewThread;
 import java.util.Date;
@@ -105,6 +107,10 @@ public final class CommunicationMapper {
             case OPEN -> CommunicationStatus.INPROGRESS;
             case CLOSED -> CommunicationStatus.COMPLETED;
         });
+        if (conversation.getStatusReason() != null) {
+            resource.setStatusReason(new CodeableConcept(
+                    new Coding(MissiveFhir.THREAD_STATUS_REASON, statusReasonCode(conversation.getStatusReason()), null)));
+        }
         resource.addCategory(new CodeableConcept(new Coding(MissiveFhir.MESSAGE_TYPE, conversation.getCategory(), null)));
         if (conversation.getTopic() != null) {
             resource.setTopic(new CodeableConcept().setText(conversation.getTopic()));
@@ -161,6 +167,20 @@ public final class CommunicationMapper {
             resource.setReceived(Date.from(message.getReceived()));
         }
         return resource;
+    }
+
+    /** The message that was marked read, or the thread when the whole thread was. */
+    public static Communication toFhir(MarkedRead read) {
+        return read.message() == null ? toFhir(read.thread()) : toFhir(read.message());
+    }
+
+    private static String statusReasonCode(ThreadStatusReason reason) {
+        return switch (reason) {
+            case NO_RESPONSE_NEEDED -> "no-response-needed";
+            case CLOSED_BY_PARTICIPANT -> "closed-by-participant";
+            case PRACTITIONER_INACTIVE -> "practitioner-inactive";
+            case PATIENT_MERGED -> "patient-merged";
+        };
     }
 
     private static Extension participantState(Participant participant) {

@@ -14,6 +14,8 @@ import dev.missive.fhir.provider.PatientProvider;
 import dev.missive.fhir.provider.PractitionerProvider;
 import dev.missive.fhir.provider.PractitionerRoleProvider;
 import dev.missive.fhir.provider.RelatedPersonProvider;
+import dev.missive.fhir.provider.TransactionProvider;
+import dev.missive.fhir.provider.ThreadActionProvider;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -59,6 +61,12 @@ public class MissiveRestfulServer extends RestfulServer {
     transient ConsentProvider consents;
 
     @Inject
+    transient TransactionProvider transactions;
+
+    @Inject
+    transient ThreadActionProvider threadActions;
+
+    @Inject
     transient AuthenticatedCallerInterceptor authenticatedCaller;
 
     @Inject
@@ -76,7 +84,8 @@ public class MissiveRestfulServer extends RestfulServer {
         paging.setDefaultPageSize(DEFAULT_PAGE_SIZE);
         paging.setMaximumPageSize(MAX_PAGE_SIZE);
         setPagingProvider(paging);
-        registerProviders(List.of(communications, patients, practitioners, careTeams, organizations));
+        registerProviders(List.of(communications, patients, practitioners, careTeams, organizations, transactions,
+                threadActions));
         registerProviders(List.of(practitionerRoles, relatedPersons, episodes, appointments, consents));
         registerInterceptor(authenticatedCaller);
         registerInterceptor(serviceExceptions);

@@ -10,9 +10,11 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import dev.missive.domain.Conversation;
 import dev.missive.domain.Message;
 import dev.missive.domain.Participant;
+import dev.missive.domain.ThreadStatusReason;
 import dev.missive.domain.Party;
 import dev.missive.domain.ThreadView;
 import dev.missive.fhir.MissiveFhir;
+import dev.missive.service.MarkedRead;
 import dev.missive.service.NewMessage;
 import dev.missive.service.NewThread;
 import java.time.Instant;
@@ -134,5 +136,44 @@ class CommunicationMapperTest {
         assertEquals(Communication.CommunicationStatus.COMPLETED, resource.getStatus());
         assertEquals("Practitioner/drlee", resource.getRecipientFirstRep().getReference());
         assertEquals("Hello", resource.getPayloadFirstRep().getContentStringType().getValue());
+    }
+
+    @Test
+    void aClosedThreadSaysWhy() {
+        Conversation conversation = new Conversation("alice", "drlee", Party.patient("alice"), "general", NOW);
+        assertFalse(CommunicationMapper.toFhir(new ThreadView(conversation, null)).hasStatusReason());
+        conversation.close(ThreadStatusReason.CLOSED_BY_PARTICIPANT, NOW);
+        Communication header = CommunicationMapper.toFhir(new ThreadView(conversation, null));
+        assertEquals(Communication.CommunicationStatus.COMPLETED, header.getStatus());
+        Coding reason = header.getStatusReason().getCodingFirstRep();
+        assertEquals(MissiveFhir.THREAD_STATUS_REASON, reason.getSystem());
+        assertEquals("closed-by-participant", reason.getCode());
+        conversation.close(ThreadStatusReason.PRACTITIONER_INACTIVE, NOW);
+        assertEquals("practitioner-inactive", CommunicationMapper.toFhir(new ThreadView(conversation, null))
+                .getStatusReason().getCodingFirstRep().getCode());
+    }
+
+    @Test
+    void aRetractedMessageIsATombstoneWithoutPayload() {
+        Message message = new Message("t1", Party.patient("alice"), Party.practitioner("drlee"), "Oops", null, NOW);
+        message.retract();
+        Communication resource = CommunicationMapper.toFhir(message);
+        assertEquals(Communication.CommunicationStatus.ENTEREDINERROR, resource.getStatus());
+        assertFalse(resource.hasPayload());
+        assertEquals("Patient/alice", resource.getSender().getReference());
+    }
+
+    @Test
+    void markingReadAnswersWhatWasMarked() {
+        Conversation conversation = new Conversation("alice", "drlee", Party.patient("alice"), "general", NOW);
+        Participant participant = new Participant(conversation.getId(), Party.practitioner("drlee"), NOW);
+        ThreadView thread = new ThreadView(conversation, participant);
+        Message message = new Message(conversation.getId(), Party.patient("alice"), Party.practitioner("drlee"), "Hi",
+                null, NOW);
+        message.markReceived(NOW);
+        assertFalse(CommunicationMapper.toFhir(new MarkedRead(thread, null)).hasPartOf());
+        Communication read = CommunicationMapper.toFhir(new MarkedRead(thread, message));
+        assertEquals(message.getId(), read.getIdElement().getIdPart());
+        assertEquals(NOW, read.getReceived().toInstant());
     }
 }

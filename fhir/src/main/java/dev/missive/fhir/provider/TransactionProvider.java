@@ -1,0 +1,73 @@
+package dev.missive.fhir.provider;
+
+import ca.uhn.fhir.rest.annotation.Transaction;
+import ca.uhn.fhir.rest.annotation.TransactionParam;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import dev.missive.service.UnitOfWork;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * {@code POST /} with a transaction Bundle: what a portal sends on "Send", the thread header
+ * and its first message (entries POST to Communication, the message's partOf naming the
+ * header's fullUrl), all written or none.
+ */
+@ApplicationScoped
+public class TransactionProvider {
+
+    @EJB
+    UnitOfWork unitOfWork;
+
+    @Inject
+    CommunicationProvider communications;
+
+    @Transaction
+    public Bundle transaction(@TransactionParam Bundle request) {
+        if (request.getType() != Bundle.BundleType.TRANSACTION) {
+            throw new InvalidRequestException("Only transaction Bundles are accepted at the base URL");
+        }
+        for (Bundle.BundleEntryComponent entry : request.getEntry()) {
+            if (entry.getRequest().getMethod() != Bundle.HTTPVerb.POST
+                    || !(entry.getResource() instanceof Communication)) {
+                throw new InvalidRequestException("A transaction holds POSTs of Communication resources");
+            }
+        }
+        return unitOfWork.inOneTransaction(() -> apply(request));
+    }
+
+    private Bundle apply(Bundle request) {
+        Map<String, String> created = new HashMap<>();
+        Bundle response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
+        for (Bundle.BundleEntryComponent entry : request.getEntry()) {
+            Communication communication = (Communication) entry.getResource();
+            communication.getPartOf().forEach(reference -> resolve(reference, created));
+            communication.getInResponseTo().forEach(reference -> resolve(reference, created));
+            Resource saved = (Resource) communications.create(communication).getResource();
+            String id = "Communication/" + saved.getIdElement().getIdPart();
+            if (entry.hasFullUrl()) {
+                created.put(entry.getFullUrl(), id);
+            }
+            response.addEntry().setFullUrl(id).setResource(saved).getResponse()
+                    .setStatus("201 Created")
+                    .setLocation(id + "/_history/" + saved.getMeta().getVersionId());
+        }
+        return response;
+    }
+
+    /** Points a reference at the resource an earlier entry created, by that entry's fullUrl. */
+    private static void resolve(Reference reference, Map<String, String> created) {
+        String target = created.get(reference.getReference());
+        if (target != null) {
+            reference.setReference(target);
+        } else if (reference.getReference() != null && reference.getReference().startsWith("urn:uuid:")) {
+            throw new InvalidRequestException("A reference names an entry that is not earlier in the transaction");
+        }
+    }
+}
