@@ -4,11 +4,16 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import dev.missive.fhir.provider.AppointmentProvider;
 import dev.missive.fhir.provider.CareTeamProvider;
 import dev.missive.fhir.provider.CommunicationProvider;
+import dev.missive.fhir.provider.ConsentProvider;
+import dev.missive.fhir.provider.EpisodeOfCareProvider;
 import dev.missive.fhir.provider.OrganizationProvider;
 import dev.missive.fhir.provider.PatientProvider;
 import dev.missive.fhir.provider.PractitionerProvider;
+import dev.missive.fhir.provider.PractitionerRoleProvider;
+import dev.missive.fhir.provider.RelatedPersonProvider;
 import dev.missive.fhir.provider.TransactionProvider;
 import dev.missive.fhir.provider.ThreadActionProvider;
 import jakarta.inject.Inject;
@@ -41,6 +46,21 @@ public class MissiveRestfulServer extends RestfulServer {
     transient OrganizationProvider organizations;
 
     @Inject
+    transient PractitionerRoleProvider practitionerRoles;
+
+    @Inject
+    transient RelatedPersonProvider relatedPersons;
+
+    @Inject
+    transient EpisodeOfCareProvider episodes;
+
+    @Inject
+    transient AppointmentProvider appointments;
+
+    @Inject
+    transient ConsentProvider consents;
+
+    @Inject
     transient TransactionProvider transactions;
 
     @Inject
@@ -66,6 +86,7 @@ public class MissiveRestfulServer extends RestfulServer {
         setPagingProvider(paging);
         registerProviders(List.of(communications, patients, practitioners, careTeams, organizations, transactions,
                 threadActions));
+        registerProviders(List.of(practitionerRoles, relatedPersons, episodes, appointments, consents));
         registerInterceptor(authenticatedCaller);
         registerInterceptor(serviceExceptions);
         setServerConformanceProvider(new MissiveCapabilityStatementProvider(this));
