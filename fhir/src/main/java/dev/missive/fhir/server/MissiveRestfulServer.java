@@ -9,6 +9,7 @@ import dev.missive.fhir.provider.CareTeamProvider;
 import dev.missive.fhir.provider.CommunicationProvider;
 import dev.missive.fhir.provider.ConsentProvider;
 import dev.missive.fhir.provider.EpisodeOfCareProvider;
+import dev.missive.fhir.provider.MessageRecipientsProvider;
 import dev.missive.fhir.provider.OrganizationProvider;
 import dev.missive.fhir.provider.PatientProvider;
 import dev.missive.fhir.provider.PractitionerProvider;
@@ -67,6 +68,9 @@ public class MissiveRestfulServer extends RestfulServer {
     transient ThreadActionProvider threadActions;
 
     @Inject
+    transient MessageRecipientsProvider messageRecipients;
+
+    @Inject
     transient AuthenticatedCallerInterceptor authenticatedCaller;
 
     @Inject
@@ -85,7 +89,7 @@ public class MissiveRestfulServer extends RestfulServer {
         paging.setMaximumPageSize(MAX_PAGE_SIZE);
         setPagingProvider(paging);
         registerProviders(List.of(communications, patients, practitioners, careTeams, organizations, transactions,
-                threadActions));
+                threadActions, messageRecipients));
         registerProviders(List.of(practitionerRoles, relatedPersons, episodes, appointments, consents));
         registerInterceptor(authenticatedCaller);
         registerInterceptor(serviceExceptions);
