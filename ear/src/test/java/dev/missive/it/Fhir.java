@@ -54,6 +54,12 @@ final class Fhir {
         return postRaw(path, CONTEXT.newJsonParser().encodeResourceToString(resource));
     }
 
+    /** A conditional create: when an entry matches the condition, nothing is created. */
+    Response postIfNoneExist(String path, Resource resource, String condition) {
+        return send(request(path).header("Content-Type", "application/fhir+json").header("If-None-Exist", condition)
+                .POST(HttpRequest.BodyPublishers.ofString(CONTEXT.newJsonParser().encodeResourceToString(resource))));
+    }
+
     Response postRaw(String path, String body) {
         return send(request(path).header("Content-Type", "application/fhir+json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -59,7 +59,7 @@ public class MissiveSuite implements BeforeAllCallback, ParameterResolver {
             Fhir integration = Fhir.as(Tokens.INTEGRATION);
             for (Path file : demoFiles()) {
                 try {
-                    String body = Files.readString(file);
+                    String body = DemoDates.resolve(Files.readString(file));
                     Resource resource = (Resource) Fhir.CONTEXT.newJsonParser().parseResource(body);
                     // The clinic's policy (messaging switched on) is a clinic admin's to set.
                     Fhir loader = resource instanceof Organization ? Fhir.as("admin") : integration;

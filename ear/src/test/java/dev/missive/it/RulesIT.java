@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Communication;
@@ -45,6 +47,15 @@ class RulesIT extends MissiveIT {
         Fhir.Response nurse = Fhir.as("alice").post("Communication", Threads.header("alice", "nursekim", "Nurse"));
         assertEquals(422, nurse.status(), nurse::toString);
         assertEquals("recipient-not-eligible", rule(nurse));
+
+        Bundle recipients = Fhir.as("alice").get("Patient/alice/$message-recipients?category=general").bundle();
+        assertEquals(Set.of("PractitionerRole/role-drlee", "PractitionerRole/role-drpatel",
+                "Practitioner/drlee", "Practitioner/drpatel"),
+                recipients.getEntry().stream().map(Bundle.BundleEntryComponent::getFullUrl).collect(Collectors.toSet()),
+                "nurse Kim takes no portal messages");
+        assertEquals(200, Fhir.as("gina").get("Patient/ben/$message-recipients?category=general").status());
+        assertEquals(404, Fhir.as("gina").get("Patient/alice/$message-recipients?category=general").status());
+        assertEquals(404, Fhir.as("chloe").get("Patient/alice/$message-recipients").status());
     }
 
     @Test

@@ -88,7 +88,8 @@ class SecurityIT extends MissiveIT {
         Set<String> types = statement.getRestFirstRep().getResource().stream()
                 .map(CapabilityStatement.CapabilityStatementRestResourceComponent::getType)
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("Communication", "Patient", "Practitioner", "CareTeam", "OperationDefinition",
+        assertEquals(Set.of("Communication", "Patient", "Practitioner", "CareTeam", "Organization", "OperationDefinition",
+                "PractitionerRole", "RelatedPerson", "EpisodeOfCare", "Appointment", "Consent",
                 "CodeSystem", "ValueSet", "StructureDefinition", "SearchParameter"), types);
     }
 

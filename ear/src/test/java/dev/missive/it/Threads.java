@@ -2,6 +2,7 @@ package dev.missive.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Map;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
@@ -12,6 +13,9 @@ import org.hl7.fhir.r4.model.StringType;
 final class Threads {
 
     static final String MESSAGE_TYPE = "https://missive.dev/fhir/CodeSystem/message-type";
+    private static final Map<String, String> DEMO_CHARTS = Map.of(
+            "alice", "episode-alice-knee",
+            "ben", "episode-ben-asthma");
 
     private Threads() {
     }
@@ -23,7 +27,7 @@ final class Threads {
         header.setSubject(new Reference("Patient/" + patientId));
         header.addRecipient(new Reference("Practitioner/" + practitionerId));
         header.setTopic(new CodeableConcept().setText(topic));
-        return header;
+        return regarding(header, patientId);
     }
 
     static Communication message(String threadId, String text) {
@@ -45,10 +49,14 @@ final class Threads {
         return created.as(Communication.class).getIdElement().getIdPart();
     }
 
-    /** Ben has two episodes of care in the demo clinic: his threads say which one they are regarding. */
+    /**
+     * The chart a demo patient's threads are regarding: Alice has two active episodes of care in
+     * the demo clinic (knee, diabetes), so hers must say which one; Ben's name his only one.
+     */
     static Communication regarding(Communication header, String patientId) {
-        if ("ben".equals(patientId)) {
-            header.addAbout(new Reference("EpisodeOfCare/episode-ben-asthma"));
+        String episode = DEMO_CHARTS.get(patientId);
+        if (episode != null && !header.hasAbout()) {
+            header.addAbout(new Reference("EpisodeOfCare/" + episode));
         }
         return header;
     }

@@ -26,6 +26,9 @@ public class Appointment extends DirectoryEntry {
     @Column(name = "start_time")
     private Instant start;
 
+    @Column(name = "end_time")
+    private Instant end;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "appointment_practitioner", joinColumns = @JoinColumn(name = "appointment_id"))
     @Column(name = "practitioner_id", length = 64)
@@ -67,6 +70,14 @@ public class Appointment extends DirectoryEntry {
         this.start = start;
     }
 
+    public Instant getEnd() {
+        return end;
+    }
+
+    public void setEnd(Instant end) {
+        this.end = end;
+    }
+
     public Set<String> getPractitionerIds() {
         return practitionerIds;
     }
@@ -75,6 +86,7 @@ public class Appointment extends DirectoryEntry {
         this.patientId = source.patientId;
         this.status = source.status;
         this.start = source.start;
+        this.end = source.end;
         this.practitionerIds.clear();
         this.practitionerIds.addAll(source.practitionerIds);
     }

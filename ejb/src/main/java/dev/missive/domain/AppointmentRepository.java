@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-public interface AppointmentRepository {
+public interface AppointmentRepository extends DirectoryRepository<Appointment> {
 
     Optional<Appointment> find(String id);
 

@@ -3,7 +3,7 @@ package dev.missive.domain;
 import java.util.List;
 import java.util.Optional;
 
-public interface CareTeamRepository {
+public interface CareTeamRepository extends DirectoryRepository<CareTeam> {
 
     Optional<CareTeam> find(String id);
 

@@ -3,7 +3,7 @@ package dev.missive.domain;
 import java.util.List;
 import java.util.Optional;
 
-public interface ConsentRepository {
+public interface ConsentRepository extends DirectoryRepository<Consent> {
 
     Optional<Consent> find(String id);
 

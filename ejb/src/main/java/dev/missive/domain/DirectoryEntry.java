@@ -3,8 +3,12 @@ package dev.missive.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,6 +27,14 @@ public abstract class DirectoryEntry {
 
     @Column(name = "last_updated", nullable = false)
     private Instant lastUpdated;
+
+    /**
+     * Every identifier the entry carries. They live in one table for all types (see
+     * {@link IdentifierRepository}); the directory service loads and stores them with the entry,
+     * so an entry read straight from its repository has none here.
+     */
+    @Transient
+    private final Set<Identifier> identifiers = new LinkedHashSet<>();
 
     protected DirectoryEntry() {
     }
@@ -52,5 +64,14 @@ public abstract class DirectoryEntry {
 
     public void touch(Instant now) {
         this.lastUpdated = now;
+    }
+
+    public Set<Identifier> getIdentifiers() {
+        return identifiers;
+    }
+
+    public void replaceIdentifiers(Collection<Identifier> replacement) {
+        identifiers.clear();
+        identifiers.addAll(replacement);
     }
 }

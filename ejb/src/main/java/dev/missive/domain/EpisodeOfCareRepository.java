@@ -3,7 +3,7 @@ package dev.missive.domain;
 import java.util.List;
 import java.util.Optional;
 
-public interface EpisodeOfCareRepository {
+public interface EpisodeOfCareRepository extends DirectoryRepository<EpisodeOfCare> {
 
     Optional<EpisodeOfCare> find(String id);
 

@@ -3,7 +3,7 @@ package dev.missive.domain;
 import java.util.List;
 import java.util.Optional;
 
-public interface PatientRepository {
+public interface PatientRepository extends DirectoryRepository<Patient> {
 
     Optional<Patient> find(String id);
 

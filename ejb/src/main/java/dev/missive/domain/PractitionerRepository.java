@@ -3,7 +3,7 @@ package dev.missive.domain;
 import java.util.List;
 import java.util.Optional;
 
-public interface PractitionerRepository {
+public interface PractitionerRepository extends DirectoryRepository<Practitioner> {
 
     Optional<Practitioner> find(String id);
 

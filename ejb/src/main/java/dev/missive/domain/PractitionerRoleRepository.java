@@ -3,7 +3,7 @@ package dev.missive.domain;
 import java.util.List;
 import java.util.Optional;
 
-public interface PractitionerRoleRepository {
+public interface PractitionerRoleRepository extends DirectoryRepository<PractitionerRole> {
 
     Optional<PractitionerRole> find(String id);
 

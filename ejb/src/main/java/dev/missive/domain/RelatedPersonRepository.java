@@ -3,7 +3,7 @@ package dev.missive.domain;
 import java.util.List;
 import java.util.Optional;
 
-public interface RelatedPersonRepository {
+public interface RelatedPersonRepository extends DirectoryRepository<RelatedPerson> {
 
     Optional<RelatedPerson> find(String id);
 

@@ -10,7 +10,7 @@ import java.util.List;
 public class JpaAppointmentRepository extends JpaDirectoryRepository<Appointment> implements AppointmentRepository {
 
     public JpaAppointmentRepository() {
-        super(Appointment.class);
+        super(Appointment.class, "e.patientId", null);
     }
 
     @Override
@@ -20,5 +20,10 @@ public class JpaAppointmentRepository extends JpaDirectoryRepository<Appointment
                 .setParameter("patient", patientId)
                 .setParameter("since", since)
                 .getResultList();
+    }
+
+    @Override
+    String practitionerCondition() {
+        return ":practitioner member of e.practitionerIds";
     }
 }

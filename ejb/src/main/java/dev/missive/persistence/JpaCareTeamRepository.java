@@ -9,7 +9,7 @@ import java.util.List;
 public class JpaCareTeamRepository extends JpaDirectoryRepository<CareTeam> implements CareTeamRepository {
 
     public JpaCareTeamRepository() {
-        super(CareTeam.class);
+        super(CareTeam.class, "e.patientId", null);
     }
 
     @Override
@@ -26,5 +26,10 @@ public class JpaCareTeamRepository extends JpaDirectoryRepository<CareTeam> impl
                 .setMaxResults(1)
                 .getResultList()
                 .isEmpty();
+    }
+
+    @Override
+    String practitionerCondition() {
+        return ":practitioner member of e.practitionerIds";
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 public class JpaConsentRepository extends JpaDirectoryRepository<Consent> implements ConsentRepository {
 
     public JpaConsentRepository() {
-        super(Consent.class);
+        super(Consent.class, "e.patientId", null);
     }
 
     @Override

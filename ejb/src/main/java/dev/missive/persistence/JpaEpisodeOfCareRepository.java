@@ -9,7 +9,7 @@ import java.util.List;
 public class JpaEpisodeOfCareRepository extends JpaDirectoryRepository<EpisodeOfCare> implements EpisodeOfCareRepository {
 
     public JpaEpisodeOfCareRepository() {
-        super(EpisodeOfCare.class);
+        super(EpisodeOfCare.class, "e.patientId", null);
     }
 
     @Override

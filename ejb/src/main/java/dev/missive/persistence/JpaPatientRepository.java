@@ -8,6 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class JpaPatientRepository extends JpaPersonRepository<Patient> implements PatientRepository {
 
     public JpaPatientRepository() {
-        super(Patient.class);
+        super(Patient.class, "e.id", null);
     }
 }

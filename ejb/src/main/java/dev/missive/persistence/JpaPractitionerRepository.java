@@ -8,6 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class JpaPractitionerRepository extends JpaPersonRepository<Practitioner> implements PractitionerRepository {
 
     public JpaPractitionerRepository() {
-        super(Practitioner.class);
+        super(Practitioner.class, null, "e.id");
     }
 }

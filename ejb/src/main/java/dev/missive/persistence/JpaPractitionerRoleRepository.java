@@ -10,7 +10,7 @@ public class JpaPractitionerRoleRepository extends JpaDirectoryRepository<Practi
         implements PractitionerRoleRepository {
 
     public JpaPractitionerRoleRepository() {
-        super(PractitionerRole.class);
+        super(PractitionerRole.class, null, "e.practitionerId");
     }
 
     @Override

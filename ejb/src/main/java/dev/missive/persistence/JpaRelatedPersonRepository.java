@@ -9,7 +9,7 @@ import java.util.List;
 public class JpaRelatedPersonRepository extends JpaPersonRepository<RelatedPerson> implements RelatedPersonRepository {
 
     public JpaRelatedPersonRepository() {
-        super(RelatedPerson.class);
+        super(RelatedPerson.class, "e.patientId", null);
     }
 
     @Override

@@ -62,12 +62,14 @@ public class DefaultEligibilityService implements EligibilityService {
     }
 
     @Override
-    public List<PractitionerRole> recipientsForCaller(String patientId, String messageType) {
+    public List<MessageRecipient> recipientsForCaller(String patientId, String messageType) {
         Caller caller = callers.current();
         if (!caller.seesEverything() && caller.patientSideFor(patientId).isEmpty()) {
             throw new NotFoundException("Patient", patientId);
         }
-        return recipients(patientId, messageType);
+        return recipients(patientId, messageType).stream()
+                .map(role -> new MessageRecipient(role, practitioners.find(role.getPractitionerId()).orElseThrow()))
+                .toList();
     }
 
     @Override

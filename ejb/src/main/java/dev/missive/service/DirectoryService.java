@@ -1,35 +1,35 @@
 package dev.missive.service;
 
-import dev.missive.domain.CareTeam;
-import dev.missive.domain.Patient;
-import dev.missive.domain.Practitioner;
+import dev.missive.domain.DirectoryEntry;
+import dev.missive.domain.DirectoryQuery;
+import dev.missive.domain.Identifier;
 import jakarta.ejb.Local;
 import java.util.List;
 
 /**
- * The clinic's directory of patients, practitioners and care teams. The integration engine
- * keeps it in sync; people read the entries they need (themselves, their care team, their
- * patients). An entry the caller may not see is not found.
+ * The clinic's directory: patients, practitioners and their roles, proxies (RelatedPerson), care
+ * teams, episodes of care, appointments and billing consents. The integration engine keeps it in
+ * sync; people read the entries they need. An entry the caller may not see is not found, and
+ * never part of a search or a count. The one write a person makes is a billing consent, by the
+ * patient or a proxy acting for them. Entries come and go with all their identifiers.
  */
 @Local
 public interface DirectoryService {
 
-    /** Creates the entry, or replaces it when {@code expectedVersion} is null or current. */
-    Saved<Patient> savePatient(Patient patient, Long expectedVersion);
+    /**
+     * Creates the entry under an id of Missive's. With {@code ifNoneExist}, when an entry the
+     * caller can see already carries that identifier, nothing is written and that entry is
+     * returned (created false); when more than one does, the create is refused.
+     */
+    <T extends DirectoryEntry> Saved<T> create(T entry, Identifier ifNoneExist);
 
-    Saved<Practitioner> savePractitioner(Practitioner practitioner, Long expectedVersion);
+    /** Creates the entry under its own id, or replaces it when {@code expectedVersion} is null or current. */
+    <T extends DirectoryEntry> Saved<T> save(T entry, Long expectedVersion);
 
-    Saved<CareTeam> saveCareTeam(CareTeam careTeam, Long expectedVersion);
+    <T extends DirectoryEntry> T read(Class<T> type, String id);
 
-    Patient patient(String id);
+    /** The entries of that type that match and that the caller may see, ordered by id. */
+    <T extends DirectoryEntry> List<T> search(Class<T> type, DirectoryQuery query, int offset, int limit);
 
-    Practitioner practitioner(String id);
-
-    CareTeam careTeam(String id);
-
-    List<Patient> patientsByPortalUsername(String username);
-
-    List<Practitioner> practitionersByPortalUsername(String username);
-
-    List<CareTeam> careTeamsOf(String patientId);
+    <T extends DirectoryEntry> long count(Class<T> type, DirectoryQuery query);
 }

@@ -17,10 +17,11 @@ public interface EligibilityService {
     List<PractitionerRole> recipients(String patientId, String messageType);
 
     /**
-     * {@link #recipients} for a patient the caller acts for (themselves, or as their proxy);
-     * integration engines and clinic admins may ask for anyone. Any other patient is not found.
+     * {@link #recipients}, with each practitioner, for a patient the caller acts for (themselves,
+     * or as their proxy); integration engines and clinic admins may ask for anyone. Any other
+     * patient is not found. Whom one may write to, one may see.
      */
-    List<PractitionerRole> recipientsForCaller(String patientId, String messageType);
+    List<MessageRecipient> recipientsForCaller(String patientId, String messageType);
 
     /** Refuses (422 naming the rule) a new thread the caller may not start. */
     void checkMayStart(Caller caller, String patientId, String practitionerId, String messageType);

@@ -3,15 +3,12 @@ package dev.missive.service;
 import dev.missive.domain.Party;
 import dev.missive.domain.PatientRepository;
 import dev.missive.domain.PractitionerRepository;
-import dev.missive.domain.RelatedPersonRepository;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJBContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,10 +35,7 @@ public class SessionCallerContext implements CallerContext {
     PractitionerRepository practitioners;
 
     @Inject
-    RelatedPersonRepository relatedPersons;
-
-    @Inject
-    Clock clock;
+    ProxyScope proxies;
 
     @Override
     public Caller current() {
@@ -60,11 +54,8 @@ public class SessionCallerContext implements CallerContext {
         if (!roles.contains(Role.PROXY)) {
             return Map.of();
         }
-        Instant now = clock.instant();
         Map<String, String> proxyFor = new LinkedHashMap<>();
-        relatedPersons.findByPortalUsername(username).stream()
-                .filter(relatedPerson -> relatedPerson.actsAt(now))
-                .forEach(relatedPerson -> proxyFor.putIfAbsent(relatedPerson.getPatientId(), relatedPerson.getId()));
+        proxies.actingNow(username).forEach(proxy -> proxyFor.put(proxy.getPatientId(), proxy.getId()));
         return proxyFor;
     }
 

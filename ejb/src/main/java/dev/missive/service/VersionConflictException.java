@@ -1,11 +1,20 @@
 package dev.missive.service;
 
-/** The record changed since the version the caller based the update on. */
+/** The record changed since the version the caller based the update on, or a write's condition is ambiguous. */
 public class VersionConflictException extends MissiveException {
 
     private static final long serialVersionUID = 1L;
 
     public VersionConflictException(String type, String id) {
-        super(type + "/" + id + " has changed since the version given");
+        this(type + "/" + id + " has changed since the version given");
+    }
+
+    private VersionConflictException(String message) {
+        super(message);
+    }
+
+    /** A conditional create matched more than one entry: which one was meant cannot be told. */
+    public static VersionConflictException ambiguousMatch(String type) {
+        return new VersionConflictException("More than one " + type + " matches the If-None-Exist condition");
     }
 }

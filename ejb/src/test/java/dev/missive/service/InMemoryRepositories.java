@@ -7,8 +7,12 @@ import dev.missive.domain.Consent;
 import dev.missive.domain.ConsentRepository;
 import dev.missive.domain.ConversationStatus;
 import dev.missive.domain.DirectoryEntry;
+import dev.missive.domain.DirectoryQuery;
+import dev.missive.domain.DirectoryScope;
 import dev.missive.domain.EpisodeOfCare;
 import dev.missive.domain.EpisodeOfCareRepository;
+import dev.missive.domain.Identifier;
+import dev.missive.domain.IdentifierRepository;
 import dev.missive.domain.InboxQuery;
 import dev.missive.domain.PractitionerRole;
 import dev.missive.domain.PractitionerRoleRepository;
@@ -32,9 +36,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -44,8 +52,64 @@ final class InMemoryRepositories {
     private InMemoryRepositories() {
     }
 
-    static class Entries<T extends DirectoryEntry> {
+    /**
+     * Entries by id, searched as the JPA repositories do: {@code patientOf} names the patient an
+     * entry belongs to, {@code staffOf} the practitioner a staff entry is about (one is null).
+     */
+    abstract static class Entries<T extends DirectoryEntry> {
         final Map<String, T> byId = new LinkedHashMap<>();
+        private final Function<T, String> patientOf;
+        private final Function<T, String> staffOf;
+        /** Consulted by scopes that reach patients through their care teams. */
+        CareTeams careTeams;
+
+        Entries(Function<T, String> patientOf, Function<T, String> staffOf) {
+            this.patientOf = patientOf;
+            this.staffOf = staffOf;
+        }
+
+        public List<T> search(DirectoryQuery query, DirectoryScope scope, int offset, int limit) {
+            return byId.values().stream()
+                    .filter(entry -> matches(entry, query) && inScope(entry, scope))
+                    .sorted(Comparator.comparing(DirectoryEntry::getId))
+                    .skip(offset)
+                    .limit(limit)
+                    .toList();
+        }
+
+        public long count(DirectoryQuery query, DirectoryScope scope) {
+            return search(query, scope, 0, Integer.MAX_VALUE).size();
+        }
+
+        Collection<String> practitionersOf(T entry) {
+            return Set.of(staffOf.apply(entry));
+        }
+
+        private boolean matches(T entry, DirectoryQuery query) {
+            Identifier identifier = query.identifier();
+            return (query.id() == null || query.id().equals(entry.getId()))
+                    && (identifier == null || entry.getIdentifiers().stream().anyMatch(carried ->
+                            carried.value().equals(identifier.value())
+                                    && (identifier.system() == null || identifier.system().equals(carried.system()))))
+                    && (query.patientId() == null || patientOf != null && query.patientId().equals(patientOf.apply(entry)))
+                    && (query.practitionerId() == null || practitionersOf(entry).contains(query.practitionerId()))
+                    && (query.name() == null || entry instanceof Person person
+                            && person.displayName().toLowerCase(Locale.ROOT).contains(query.name().toLowerCase(Locale.ROOT)));
+        }
+
+        private boolean inScope(T entry, DirectoryScope scope) {
+            if (scope.everything()) {
+                return true;
+            }
+            String patientId = patientOf == null ? null : patientOf.apply(entry);
+            boolean ofPatient = patientId != null && (scope.patientIds().contains(patientId)
+                    || scope.careTeamMember().filter(member -> careTeams.isOnCareTeam(patientId, member)).isPresent());
+            boolean ofStaff = staffOf != null
+                    && scope.patientIds().stream().anyMatch(patient -> careTeams.isOnCareTeam(patient, staffOf.apply(entry)));
+            boolean own = entry instanceof Person person && person.getPortalUsername() != null
+                    && scope.portalUsername().filter(person.getPortalUsername()::equals).isPresent();
+            return ofPatient || ofStaff || own;
+        }
 
         public Optional<T> find(String id) {
             return Optional.ofNullable(byId.get(id));
@@ -61,13 +125,21 @@ final class InMemoryRepositories {
         }
     }
 
-    static class People<T extends Person> extends Entries<T> {
+    abstract static class People<T extends Person> extends Entries<T> {
+        People(Function<T, String> patientOf, Function<T, String> staffOf) {
+            super(patientOf, staffOf);
+        }
+
         public List<T> findByPortalUsername(String username) {
             return where(p -> username.equals(p.getPortalUsername()));
         }
     }
 
     static final class RelatedPersons extends People<RelatedPerson> implements RelatedPersonRepository {
+        RelatedPersons() {
+            super(RelatedPerson::getPatientId, null);
+        }
+
         @Override
         public List<RelatedPerson> findByPatient(String patientId) {
             return where(r -> r.getPatientId().equals(patientId));
@@ -75,6 +147,10 @@ final class InMemoryRepositories {
     }
 
     static final class Roles extends Entries<PractitionerRole> implements PractitionerRoleRepository {
+        Roles() {
+            super(null, PractitionerRole::getPractitionerId);
+        }
+
         @Override
         public List<PractitionerRole> findByPractitioner(String practitionerId) {
             return where(r -> r.getPractitionerId().equals(practitionerId));
@@ -82,6 +158,10 @@ final class InMemoryRepositories {
     }
 
     static final class Episodes extends Entries<EpisodeOfCare> implements EpisodeOfCareRepository {
+        Episodes() {
+            super(EpisodeOfCare::getPatientId, null);
+        }
+
         @Override
         public List<EpisodeOfCare> findByPatient(String patientId) {
             return where(e -> e.getPatientId().equals(patientId));
@@ -89,13 +169,26 @@ final class InMemoryRepositories {
     }
 
     static final class Appointments extends Entries<Appointment> implements AppointmentRepository {
+        Appointments() {
+            super(Appointment::getPatientId, null);
+        }
+
         @Override
         public List<Appointment> findByPatientSince(String patientId, Instant since) {
             return where(a -> a.getPatientId().equals(patientId) && !a.getStart().isBefore(since));
         }
+
+        @Override
+        Collection<String> practitionersOf(Appointment entry) {
+            return entry.getPractitionerIds();
+        }
     }
 
     static final class Consents extends Entries<Consent> implements ConsentRepository {
+        Consents() {
+            super(Consent::getPatientId, null);
+        }
+
         @Override
         public List<Consent> findByPatient(String patientId) {
             return where(c -> c.getPatientId().equals(patientId));
@@ -103,12 +196,23 @@ final class InMemoryRepositories {
     }
 
     static final class Patients extends People<Patient> implements PatientRepository {
+        Patients() {
+            super(Patient::getId, null);
+        }
     }
 
     static final class Practitioners extends People<Practitioner> implements PractitionerRepository {
+        Practitioners() {
+            super(null, Practitioner::getId);
+        }
     }
 
     static final class CareTeams extends Entries<CareTeam> implements CareTeamRepository {
+        CareTeams() {
+            super(CareTeam::getPatientId, null);
+            careTeams = this;
+        }
+
         @Override
         public List<CareTeam> findByPatient(String patientId) {
             return where(t -> t.getPatientId().equals(patientId));
@@ -120,6 +224,29 @@ final class InMemoryRepositories {
                     .anyMatch(t -> t.isActive() && t.getPractitionerIds().contains(practitionerId));
         }
 
+
+        @Override
+        Collection<String> practitionersOf(CareTeam entry) {
+            return entry.getPractitionerIds();
+        }
+    }
+
+    /** Identifiers by entry, kept apart from the entries as the database keeps them. */
+    static final class Identifiers implements IdentifierRepository {
+        final Map<String, Set<Identifier>> byEntry = new LinkedHashMap<>();
+
+        @Override
+        public Map<String, Set<Identifier>> of(Class<? extends DirectoryEntry> type, Collection<String> ids) {
+            Map<String, Set<Identifier>> found = new LinkedHashMap<>();
+            ids.forEach(id -> Optional.ofNullable(byEntry.get(type.getSimpleName() + "/" + id))
+                    .ifPresent(identifiers -> found.put(id, identifiers)));
+            return found;
+        }
+
+        @Override
+        public void replace(Class<? extends DirectoryEntry> type, String id, Set<Identifier> identifiers) {
+            byEntry.put(type.getSimpleName() + "/" + id, new LinkedHashSet<>(identifiers));
+        }
     }
 
     static final class Conversations implements ConversationRepository {

@@ -53,6 +53,8 @@ final class TestClinic {
 
     TestClinic() {
         policy.setMessagingEnabled(true);
+        List.<InMemoryRepositories.Entries<?>>of(patients, practitioners, roles, relatedPersons, episodes,
+                appointments, consents).forEach(repository -> repository.careTeams = careTeams);
         for (String id : List.of("alice", "ben", "chloe")) {
             patients.add(new Patient(id));
         }

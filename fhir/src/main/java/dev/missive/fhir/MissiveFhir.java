@@ -23,6 +23,11 @@ public final class MissiveFhir {
     public static final String POLICY_RETRACT_WINDOW = BASE + "/StructureDefinition/retract-window";
     public static final String POLICY_GUIDELINES = BASE + "/StructureDefinition/guidelines";
     public static final String POLICY_EMERGENCY_NUMBER = BASE + "/StructureDefinition/emergency-number";
+    public static final String PRACTITIONER_ROLE = BASE + "/CodeSystem/practitioner-role";
+    public static final String PORTAL_MESSAGING = "portal-messaging";
+    public static final String CHARGES_FOR_MESSAGES = BASE + "/StructureDefinition/charges-for-messages";
+    public static final String MESSAGE_TYPES = BASE + "/StructureDefinition/message-types";
+    public static final String CONSENT_CATEGORY = BASE + "/CodeSystem/consent-category";
     public static final String CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
 
     private MissiveFhir() {

@@ -12,6 +12,7 @@ public final class CareTeamMapper {
 
     public static dev.missive.domain.CareTeam fromFhir(CareTeam resource, String id) {
         dev.missive.domain.CareTeam careTeam = new dev.missive.domain.CareTeam(id);
+        DirectoryMapping.fromFhir(resource.getIdentifier(), careTeam);
         careTeam.setPatientId(References.idOf(resource.getSubject(), "Patient", "CareTeam.subject"));
         careTeam.setActive(!resource.hasStatus() || resource.getStatus() == CareTeam.CareTeamStatus.ACTIVE);
         careTeam.setName(resource.getName());
@@ -25,7 +26,7 @@ public final class CareTeamMapper {
 
     public static CareTeam toFhir(dev.missive.domain.CareTeam careTeam) {
         CareTeam resource = new CareTeam();
-        VersionIds.setMeta(resource, careTeam.getId(), careTeam.getVersion(), careTeam.getLastUpdated());
+        DirectoryMapping.toFhir(careTeam, resource, resource.getIdentifier());
         resource.setStatus(careTeam.isActive() ? CareTeam.CareTeamStatus.ACTIVE : CareTeam.CareTeamStatus.INACTIVE);
         resource.setName(careTeam.getName());
         resource.setSubject(new Reference("Patient/" + careTeam.getPatientId()));

@@ -66,7 +66,7 @@ public final class ClinicPolicyMapper {
                 .ifPresent(v -> policy.setEligibilityBasis(basis(v.getValue())));
         value(clinic, MissiveFhir.POLICY_APPOINTMENT_WINDOW_DAYS, IntegerType.class)
                 .ifPresent(v -> policy.setAppointmentWindowDays(v.getValue()));
-        if (clinic.getExtensionByUrl(MissiveFhir.POLICY_OFFERED_MESSAGE_TYPE) != null) {
+        if (!clinic.getExtensionsByUrl(MissiveFhir.POLICY_OFFERED_MESSAGE_TYPE).isEmpty()) {
             policy.getMessageTypes().clear();
             clinic.getExtensionsByUrl(MissiveFhir.POLICY_OFFERED_MESSAGE_TYPE)
                     .forEach(e -> policy.getMessageTypes().add(e.getValue().primitiveValue()));
@@ -76,7 +76,7 @@ public final class ClinicPolicyMapper {
         value(clinic, MissiveFhir.POLICY_RETRACT_WINDOW, org.hl7.fhir.r4.model.Duration.class)
                 .ifPresent(v -> policy.setRetractWindow(seconds(v)));
         value(clinic, MissiveFhir.POLICY_GUIDELINES, StringType.class).ifPresent(v -> policy.setGuidelines(v.getValue()));
-        if (clinic.getExtensionByUrl(MissiveFhir.POLICY_EMERGENCY_NUMBER) != null) {
+        if (!clinic.getExtensionsByUrl(MissiveFhir.POLICY_EMERGENCY_NUMBER).isEmpty()) {
             policy.getEmergencyNumbers().clear();
             for (Extension emergency : clinic.getExtensionsByUrl(MissiveFhir.POLICY_EMERGENCY_NUMBER)) {
                 Extension locale = emergency.getExtensionByUrl("locale");

@@ -9,7 +9,7 @@ import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.StringType;
 
-/** What Patient and Practitioner share: names, email, the portal account, active, meta. */
+/** What the people of the directory share: names, email, the portal account and other identifiers, meta. */
 final class PersonMapper {
 
     private PersonMapper() {
@@ -17,6 +17,7 @@ final class PersonMapper {
 
     static void fromFhir(Person person, List<Identifier> identifiers, List<HumanName> names,
             List<ContactPoint> telecom, boolean active) {
+        DirectoryMapping.fromFhir(identifiers, person);
         identifiers.stream()
                 .filter(identifier -> MissiveFhir.PORTAL_USERNAME.equals(identifier.getSystem()))
                 .findFirst()
@@ -36,8 +37,11 @@ final class PersonMapper {
 
     static void toFhir(Person person, DomainResource resource, List<Identifier> identifiers, List<HumanName> names,
             List<ContactPoint> telecom) {
-        VersionIds.setMeta(resource, person.getId(), person.getVersion(), person.getLastUpdated());
-        if (person.getPortalUsername() != null) {
+        DirectoryMapping.toFhir(person, resource, identifiers);
+        // An entry read without its identifiers still says which portal account it belongs to.
+        if (person.getPortalUsername() != null && identifiers.stream().noneMatch(identifier ->
+                MissiveFhir.PORTAL_USERNAME.equals(identifier.getSystem())
+                        && person.getPortalUsername().equals(identifier.getValue()))) {
             identifiers.add(new Identifier().setSystem(MissiveFhir.PORTAL_USERNAME).setValue(person.getPortalUsername()));
         }
         HumanName name = new HumanName().setFamily(person.getFamilyName());

@@ -1,55 +1,27 @@
 package dev.missive.fhir.provider;
 
-import ca.uhn.fhir.rest.annotation.Create;
-import ca.uhn.fhir.rest.annotation.IdParam;
-import ca.uhn.fhir.rest.annotation.Read;
-import ca.uhn.fhir.rest.annotation.RequiredParam;
-import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Search;
-import ca.uhn.fhir.rest.annotation.Update;
-import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
-import ca.uhn.fhir.rest.server.IResourceProvider;
+import dev.missive.domain.DirectoryQuery;
 import dev.missive.fhir.mapping.PatientMapper;
-import dev.missive.service.DirectoryService;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 
+/** Patients: found by identifier, and by name (any part, any case) as a practitioner looks up their patients. */
 @ApplicationScoped
-public class PatientProvider implements IResourceProvider {
+public class PatientProvider extends DirectoryProvider<Patient, dev.missive.domain.Patient> {
 
-    @EJB
-    DirectoryService directory;
-
-    @Override
-    public Class<Patient> getResourceType() {
-        return Patient.class;
+    public PatientProvider() {
+        super(Patient.class, dev.missive.domain.Patient.class, PatientMapper::fromFhir, PatientMapper::toFhir);
     }
 
-    @Create
-    public MethodOutcome create(@ResourceParam Patient resource) {
-        return Versions.outcome(directory.savePatient(PatientMapper.fromFhir(resource, null), null),
-                PatientMapper::toFhir);
-    }
-
-    @Update
-    public MethodOutcome update(@IdParam IdType id, @ResourceParam Patient resource) {
-        return Versions.outcome(directory.savePatient(PatientMapper.fromFhir(resource, Versions.idForUpdate(id, resource)),
-                Versions.expected(id)), PatientMapper::toFhir);
-    }
-
-    @Read
-    public Patient read(@IdParam IdType id) {
-        return PatientMapper.toFhir(directory.patient(id.getIdPart()));
-    }
-
+    /** Without parameters: every entry the caller may see, a page at a time. */
     @Search
-    public List<Patient> byIdentifier(@RequiredParam(name = Patient.SP_IDENTIFIER) TokenParam identifier) {
-        return Identifiers.portalUsername(identifier)
-                .map(username -> directory.patientsByPortalUsername(username).stream().map(PatientMapper::toFhir).toList())
-                .orElse(List.of());
+    public IBundleProvider search(@OptionalParam(name = Patient.SP_IDENTIFIER) TokenParam identifier,
+            @OptionalParam(name = Patient.SP_NAME) StringParam name) {
+        return page(DirectoryQuery.ALL.withIdentifier(Identifiers.of(identifier)).withName(SearchParams.text(name)));
     }
 }

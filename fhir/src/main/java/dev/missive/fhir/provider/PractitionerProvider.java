@@ -1,55 +1,27 @@
 package dev.missive.fhir.provider;
 
-import ca.uhn.fhir.rest.annotation.Create;
-import ca.uhn.fhir.rest.annotation.IdParam;
-import ca.uhn.fhir.rest.annotation.Read;
-import ca.uhn.fhir.rest.annotation.RequiredParam;
-import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Search;
-import ca.uhn.fhir.rest.annotation.Update;
-import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
-import ca.uhn.fhir.rest.server.IResourceProvider;
+import dev.missive.domain.DirectoryQuery;
 import dev.missive.fhir.mapping.PractitionerMapper;
-import dev.missive.service.DirectoryService;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Practitioner;
 
+/** Practitioners: the staff directory, found by identifier and by name (any part, any case). */
 @ApplicationScoped
-public class PractitionerProvider implements IResourceProvider {
+public class PractitionerProvider extends DirectoryProvider<Practitioner, dev.missive.domain.Practitioner> {
 
-    @EJB
-    DirectoryService directory;
-
-    @Override
-    public Class<Practitioner> getResourceType() {
-        return Practitioner.class;
+    public PractitionerProvider() {
+        super(Practitioner.class, dev.missive.domain.Practitioner.class, PractitionerMapper::fromFhir, PractitionerMapper::toFhir);
     }
 
-    @Create
-    public MethodOutcome create(@ResourceParam Practitioner resource) {
-        return Versions.outcome(directory.savePractitioner(PractitionerMapper.fromFhir(resource, null), null),
-                PractitionerMapper::toFhir);
-    }
-
-    @Update
-    public MethodOutcome update(@IdParam IdType id, @ResourceParam Practitioner resource) {
-        return Versions.outcome(directory.savePractitioner(PractitionerMapper.fromFhir(resource, Versions.idForUpdate(id, resource)),
-                Versions.expected(id)), PractitionerMapper::toFhir);
-    }
-
-    @Read
-    public Practitioner read(@IdParam IdType id) {
-        return PractitionerMapper.toFhir(directory.practitioner(id.getIdPart()));
-    }
-
+    /** Without parameters: every entry the caller may see, a page at a time. */
     @Search
-    public List<Practitioner> byIdentifier(@RequiredParam(name = Practitioner.SP_IDENTIFIER) TokenParam identifier) {
-        return Identifiers.portalUsername(identifier)
-                .map(username -> directory.practitionersByPortalUsername(username).stream().map(PractitionerMapper::toFhir).toList())
-                .orElse(List.of());
+    public IBundleProvider search(@OptionalParam(name = Practitioner.SP_IDENTIFIER) TokenParam identifier,
+            @OptionalParam(name = Practitioner.SP_NAME) StringParam name) {
+        return page(DirectoryQuery.ALL.withIdentifier(Identifiers.of(identifier)).withName(SearchParams.text(name)));
     }
 }

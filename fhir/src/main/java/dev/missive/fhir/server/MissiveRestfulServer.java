@@ -6,11 +6,17 @@ import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import dev.missive.fhir.conformance.CanonicalSearchProvider;
 import dev.missive.fhir.conformance.ConformanceResources;
+import dev.missive.fhir.provider.AppointmentProvider;
 import dev.missive.fhir.provider.CareTeamProvider;
 import dev.missive.fhir.provider.CommunicationProvider;
+import dev.missive.fhir.provider.ConsentProvider;
+import dev.missive.fhir.provider.EpisodeOfCareProvider;
+import dev.missive.fhir.provider.MessageRecipientsProvider;
 import dev.missive.fhir.provider.OrganizationProvider;
 import dev.missive.fhir.provider.PatientProvider;
 import dev.missive.fhir.provider.PractitionerProvider;
+import dev.missive.fhir.provider.PractitionerRoleProvider;
+import dev.missive.fhir.provider.RelatedPersonProvider;
 import dev.missive.fhir.provider.TransactionProvider;
 import dev.missive.fhir.provider.ThreadActionProvider;
 import jakarta.inject.Inject;
@@ -43,10 +49,28 @@ public class MissiveRestfulServer extends RestfulServer {
     transient OrganizationProvider organizations;
 
     @Inject
+    transient PractitionerRoleProvider practitionerRoles;
+
+    @Inject
+    transient RelatedPersonProvider relatedPersons;
+
+    @Inject
+    transient EpisodeOfCareProvider episodes;
+
+    @Inject
+    transient AppointmentProvider appointments;
+
+    @Inject
+    transient ConsentProvider consents;
+
+    @Inject
     transient TransactionProvider transactions;
 
     @Inject
     transient ThreadActionProvider threadActions;
+
+    @Inject
+    transient MessageRecipientsProvider messageRecipients;
 
     @Inject
     transient AuthenticatedCallerInterceptor authenticatedCaller;
@@ -67,7 +91,8 @@ public class MissiveRestfulServer extends RestfulServer {
         paging.setMaximumPageSize(MAX_PAGE_SIZE);
         setPagingProvider(paging);
         registerProviders(List.of(communications, patients, practitioners, careTeams, organizations, transactions,
-                threadActions));
+                threadActions, messageRecipients));
+        registerProviders(List.of(practitionerRoles, relatedPersons, episodes, appointments, consents));
         ConformanceResources conformance = ConformanceResources.load();
         registerProviders(CanonicalSearchProvider.forEachType(conformance));
         registerInterceptor(authenticatedCaller);

@@ -59,7 +59,7 @@ public class ServiceExceptionInterceptor {
             return new ForbiddenOperationException("This account may not make this request");
         }
         if (cause instanceof VersionConflictException) {
-            return new PreconditionFailedException("The resource changed since the version given in If-Match");
+            return new PreconditionFailedException(cause.getMessage());
         }
         if (cause instanceof OptimisticLockException) {
             return new ResourceVersionConflictException("The resource was changed by another request at the same time");

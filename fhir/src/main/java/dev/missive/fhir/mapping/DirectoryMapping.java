@@ -1,0 +1,53 @@
+package dev.missive.fhir.mapping;
+
+import dev.missive.domain.DirectoryEntry;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Resource;
+
+/** What every directory resource shares: id, version and last update, identifiers, periods. */
+final class DirectoryMapping {
+
+    private DirectoryMapping() {
+    }
+
+    /** Keeps every identifier that has a value: they are how integration engines find the entry again. */
+    static void fromFhir(List<Identifier> identifiers, DirectoryEntry entry) {
+        identifiers.stream()
+                .filter(Identifier::hasValue)
+                .map(identifier -> new dev.missive.domain.Identifier(identifier.getSystem(), identifier.getValue()))
+                .forEach(entry.getIdentifiers()::add);
+    }
+
+    static void toFhir(DirectoryEntry entry, Resource resource, List<Identifier> identifiers) {
+        VersionIds.setMeta(resource, entry.getId(), entry.getVersion(), entry.getLastUpdated());
+        entry.getIdentifiers().forEach(identifier ->
+                identifiers.add(new Identifier().setSystem(identifier.system()).setValue(identifier.value())));
+    }
+
+    static Instant start(Period period) {
+        return period.hasStart() ? period.getStart().toInstant() : null;
+    }
+
+    static Instant end(Period period) {
+        return period.hasEnd() ? period.getEnd().toInstant() : null;
+    }
+
+    /** The period, or null when neither end is known. */
+    static Period period(Instant start, Instant end) {
+        if (start == null && end == null) {
+            return null;
+        }
+        Period period = new Period();
+        if (start != null) {
+            period.setStart(Date.from(start));
+        }
+        if (end != null) {
+            period.setEnd(Date.from(end));
+        }
+        return period;
+    }
+}

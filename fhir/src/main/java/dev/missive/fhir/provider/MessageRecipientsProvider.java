@@ -1,0 +1,56 @@
+package dev.missive.fhir.provider;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import dev.missive.domain.ClinicPolicy;
+import dev.missive.fhir.MissiveFhir;
+import dev.missive.fhir.mapping.PractitionerMapper;
+import dev.missive.fhir.mapping.PractitionerRoleMapper;
+import dev.missive.service.EligibilityService;
+import dev.missive.service.MessageRecipient;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * {@code GET /Patient/{id}/$message-recipients?category=}: whom the patient (or their proxy)
+ * may write to for that message type, as the PractitionerRoles that make them reachable with
+ * their Practitioners included, ready for a portal's "To" list.
+ */
+@ApplicationScoped
+public class MessageRecipientsProvider {
+
+    @EJB
+    EligibilityService eligibility;
+
+    @Operation(name = "$message-recipients", type = Patient.class, idempotent = true)
+    public Bundle recipients(@IdParam IdType patient,
+            @OperationParam(name = "category", max = 1) TokenParam category) {
+        String messageType = category == null || category.getValue() == null ? "general" : category.getValue();
+        if (category != null && category.getSystem() != null && !MissiveFhir.MESSAGE_TYPE.equals(category.getSystem())
+                || !ClinicPolicy.MESSAGE_TYPES.contains(messageType)) {
+            throw new InvalidRequestException(
+                    "category must be a code from " + MissiveFhir.MESSAGE_TYPE);
+        }
+        List<MessageRecipient> recipients = eligibility.recipientsForCaller(patient.getIdPart(), messageType);
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(recipients.size());
+        for (MessageRecipient recipient : recipients) {
+            add(bundle, PractitionerRoleMapper.toFhir(recipient.role()), Bundle.SearchEntryMode.MATCH);
+        }
+        recipients.stream().map(MessageRecipient::practitioner).distinct()
+                .forEach(practitioner -> add(bundle, PractitionerMapper.toFhir(practitioner), Bundle.SearchEntryMode.INCLUDE));
+        return bundle;
+    }
+
+    private static void add(Bundle bundle, Resource resource, Bundle.SearchEntryMode mode) {
+        bundle.addEntry().setFullUrl(resource.fhirType() + "/" + resource.getIdElement().getIdPart())
+                .setResource(resource).getSearch().setMode(mode);
+    }
+}
