@@ -8,23 +8,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import dev.missive.domain.Appointment;
 import dev.missive.domain.CareTeam;
 import dev.missive.domain.ClinicPolicy;
+import dev.missive.domain.Consent;
 import dev.missive.domain.Conversation;
+import dev.missive.domain.EpisodeOfCare;
 import dev.missive.domain.Message;
 import dev.missive.domain.Participant;
 import dev.missive.domain.Party;
 import dev.missive.domain.Patient;
 import dev.missive.domain.Person;
 import dev.missive.domain.Practitioner;
+import dev.missive.domain.PractitionerRole;
+import dev.missive.domain.RelatedPerson;
 import dev.missive.domain.ThreadStatusReason;
 import dev.missive.domain.ThreadView;
 import dev.missive.fhir.MissiveFhir;
+import dev.missive.fhir.mapping.AppointmentMapper;
 import dev.missive.fhir.mapping.CareTeamMapper;
 import dev.missive.fhir.mapping.ClinicPolicyMapper;
 import dev.missive.fhir.mapping.CommunicationMapper;
+import dev.missive.fhir.mapping.ConsentMapper;
+import dev.missive.fhir.mapping.EpisodeOfCareMapper;
 import dev.missive.fhir.mapping.PatientMapper;
 import dev.missive.fhir.mapping.PractitionerMapper;
+import dev.missive.fhir.mapping.PractitionerRoleMapper;
+import dev.missive.fhir.mapping.RelatedPersonMapper;
 import dev.missive.fhir.server.ServiceExceptionInterceptor;
 import dev.missive.service.RuleViolationException;
 import java.time.Instant;
@@ -115,6 +125,56 @@ class MappedResourcesValidateTest {
         careTeam.getPractitionerIds().add("drlee");
         careTeam.touch(NOW);
         assertValid(CareTeamMapper.toFhir(careTeam));
+    }
+
+    @Test
+    void aPractitionerRoleForPortalMessagesThatCharges() {
+        PractitionerRole role = new PractitionerRole("role-drlee");
+        role.setPractitionerId("drlee");
+        role.setPortalMessaging(true);
+        role.setChargesForMessages(true);
+        role.setPeriodStart(NOW);
+        role.getMessageTypes().add("medication-renewal");
+        role.getMessageTypes().add("billing");
+        role.touch(NOW);
+        assertValid(PractitionerRoleMapper.toFhir(role));
+    }
+
+    @Test
+    void aGuardian() {
+        RelatedPerson guardian = person(new RelatedPerson("gina-for-ben"), "Gina", "Moreau");
+        guardian.setPatientId("ben");
+        guardian.setRelationship("GUARD");
+        guardian.setPeriodStart(NOW);
+        assertValid(RelatedPersonMapper.toFhir(guardian));
+    }
+
+    @Test
+    void anEpisodeAnAppointmentAndABillingConsent() {
+        EpisodeOfCare episode = new EpisodeOfCare("knee");
+        episode.setPatientId("alice");
+        episode.setStatus("active");
+        episode.setName("Knee");
+        episode.setPeriodStart(NOW);
+        episode.touch(NOW);
+        assertValid(EpisodeOfCareMapper.toFhir(episode));
+
+        Appointment appointment = new Appointment("visit");
+        appointment.setPatientId("chloe");
+        appointment.getPractitionerIds().add("drlee");
+        appointment.setStatus("fulfilled");
+        appointment.setStart(NOW);
+        appointment.setEnd(NOW.plusSeconds(1800));
+        appointment.touch(NOW);
+        assertValid(AppointmentMapper.toFhir(appointment));
+
+        Consent consent = new Consent("c1");
+        consent.setPatientId("alice");
+        consent.setStatus("active");
+        consent.setCategory("message-billing");
+        consent.setGivenAt(NOW);
+        consent.touch(NOW);
+        assertValid(ConsentMapper.toFhir(consent));
     }
 
     @Test
