@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
@@ -50,9 +51,9 @@ class ClinicPolicyMapperTest {
         Organization clinic = new Organization();
         clinic.addExtension(MissiveFhir.POLICY_OFFERED_MESSAGE_TYPE, new CodeType("general"));
         clinic.addExtension(MissiveFhir.POLICY_OFFERED_MESSAGE_TYPE, new CodeType("referral"));
-        clinic.addExtension().setUrl(MissiveFhir.POLICY_EMERGENCY_NUMBER)
-                .addExtension("locale", new CodeType("en-IE"))
-                .addExtension("number", new StringType("112"));
+        Extension emergency = clinic.addExtension().setUrl(MissiveFhir.POLICY_EMERGENCY_NUMBER);
+        emergency.addExtension("locale", new CodeType("en-IE"));
+        emergency.addExtension("number", new StringType("112"));
         ClinicPolicy policy = ClinicPolicyMapper.fromFhir(clinic);
         assertEquals(Set.of("general", "referral"), policy.getMessageTypes());
         assertEquals(Map.of("en-IE", "112"), policy.getEmergencyNumbers());
