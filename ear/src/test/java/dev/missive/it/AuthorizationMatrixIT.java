@@ -1,0 +1,119 @@
+package dev.missive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Communication;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every demo account and the integration engine, against each kind of thread, for each thing
+ * one can do to a thread: the exact status, and nothing of a hidden thread in bodies, inboxes
+ * or counts.
+ */
+class AuthorizationMatrixIT extends MissiveIT {
+
+    private static final List<String> CALLERS = List.of(
+            "alice", "ben", "chloe", "gina", "drlee", "drpatel", "nursekim", "admin", Tokens.INTEGRATION);
+    private static final Set<String> SEE_SENT_THREADS = Set.of("admin", Tokens.INTEGRATION);
+
+    /** A kind of thread, who takes part in it, what a participant's new message gets, and whose it is not. */
+    private record Kind(String name, String id, String secret, Set<String> participants, int newMessage,
+            String author) {
+    }
+
+    @TestFactory
+    List<DynamicTest> everyCallerAgainstEveryKindOfThread() {
+        List<Kind> kinds = fixtures();
+        List<DynamicTest> cells = new ArrayList<>();
+        for (Kind kind : kinds) {
+            CALLERS.stream().filter(caller -> !caller.equals(kind.author()))
+                    .forEach(caller -> cells.add(dynamicTest(caller + " × " + kind.name(), () -> check(caller, kind))));
+        }
+        return cells;
+    }
+
+    private static void check(String account, Kind kind) {
+        Fhir caller = Fhir.as(account);
+        boolean participant = kind.participants().contains(account);
+        boolean sees = participant || SEE_SENT_THREADS.contains(account) && !kind.name().equals("draft of someone else");
+        int read = sees ? 200 : 404;
+
+        Fhir.Response header = caller.get("Communication/" + kind.id());
+        assertEquals(read, header.status(), "read " + header);
+        Fhir.Response messages = caller.get("Communication?part-of=Communication/" + kind.id());
+        assertEquals(read, messages.status(), "list " + messages);
+        if (!sees) {
+            assertFalse(header.body().contains(kind.secret()) || messages.body().contains(kind.secret()), "leak");
+        }
+
+        int write = participant ? kind.newMessage() : sees ? 403 : 404;
+        Fhir.Response sent = caller.post("Communication", Threads.message(kind.id(), "From " + account));
+        assertEquals(write, sent.status(), "write " + sent);
+
+        int act = participant ? 200 : sees ? 403 : 404;
+        if (!kind.name().equals("draft of someone else")) {
+            assertEquals(act, caller.postEmpty("Communication/" + kind.id() + "/$mark-read").status(), "mark-read");
+            assertEquals(act, caller.postEmpty("Communication/" + kind.id() + "/$archive").status(), "archive");
+            assertEquals(act, caller.postEmpty("Communication/" + kind.id() + "/$unarchive").status(), "unarchive");
+        }
+
+        Fhir.Response inbox = caller.get("Communication?part-of:missing=true&_count=100");
+        boolean listed = inbox.status() == 200 && inbox.bundle().getEntry().stream()
+                .anyMatch(e -> e.getResource().getIdElement().getIdPart().equals(kind.id()));
+        boolean inInbox = participant && !kind.name().equals("draft of someone else");
+        assertEquals(inInbox, listed, "inbox");
+        if (inbox.status() == 200) {
+            assertEquals(inbox.bundle().getTotal(),
+                    caller.get("Communication?part-of:missing=true&_summary=count").bundle().getTotal(),
+                    "the count is the inbox's size");
+            assertEquals(inInbox, inbox.body().contains(kind.id()), "not in the inbox's body or links");
+        }
+    }
+
+    /** The threads of the matrix, started through the API as the demo users would. */
+    private static List<Kind> fixtures() {
+        Fhir alice = Fhir.as("alice");
+        Fhir ben = Fhir.as("ben");
+        Fhir gina = Fhir.as("gina");
+        Fhir drlee = Fhir.as("drlee");
+
+        String own = Threads.start(alice, Threads.header("alice", "drlee", "Matrix own"));
+        Threads.send(alice, own, "Alice's secret knee");
+
+        Communication proxied = Threads.regarding(Threads.header("ben", "drlee", "Matrix proxied"), "ben");
+        String proxiedId = Threads.start(gina, proxied);
+        Threads.send(gina, proxiedId, "Ben's secret cough");
+
+        Communication confidential = Threads.regarding(Threads.header("ben", "drlee", "Matrix confidential"), "ben");
+        confidential.getMeta().addSecurity("http://terminology.hl7.org/CodeSystem/v3-Confidentiality", "R", null);
+        String confidentialId = Threads.start(ben, confidential);
+        Threads.send(ben, confidentialId, "Ben's confidential worry");
+
+        String closed = Threads.start(drlee, Threads.header("chloe", "drlee", "Matrix closed"));
+        Threads.send(drlee, closed, "Chloe's secret results");
+        assertEquals(200, drlee.postEmpty("Communication/" + closed + "/$close").status());
+
+        Communication draft = Threads.header("alice", "drlee", "Matrix draft");
+        draft.setStatus(Communication.CommunicationStatus.PREPARATION);
+        String draftId = Threads.start(alice, draft);
+
+        Map<String, Set<String>> people = Map.of(
+                "own", Set.of("alice", "drlee"),
+                "proxied", Set.of("ben", "gina", "drlee"),
+                "confidential", Set.of("ben", "drlee"),
+                "closed", Set.of("chloe", "gina", "drlee"));
+        return List.of(
+                new Kind("own thread", own, "knee", people.get("own"), 201, null),
+                new Kind("a proxied patient's thread", proxiedId, "cough", people.get("proxied"), 201, null),
+                new Kind("a confidential thread", confidentialId, "worry", people.get("confidential"), 201, null),
+                new Kind("a closed thread", closed, "results", people.get("closed"), 422, null),
+                new Kind("draft of someone else", draftId, "Matrix draft", Set.of(), 404, "alice"));
+    }
+}
