@@ -60,24 +60,28 @@ class MessagingIT extends MissiveIT {
     }
 
     @Test
-    void inboxListsTheNewestThreadFirst() {
+    void inboxListsTheNewestThreadFirstAndPagesStablyWhileMessagesArrive() {
         Fhir chloe = Fhir.as("chloe");
         String chloeId = Directory.idOf(chloe, "Patient", "chloe");
         String drleeId = Directory.idOf(chloe, "Practitioner", "drlee");
-        Threads.start(chloe, chloeId, drleeId, "Older");
-        String newer = Threads.start(chloe, chloeId, drleeId, "Newer");
+        String oldest = Threads.start(chloe, chloeId, drleeId, "Oldest");
+        String middle = Threads.start(chloe, chloeId, drleeId, "Middle");
+        String newest = Threads.start(chloe, chloeId, drleeId, "Newest");
 
         Fhir.Response inbox = chloe.get("Communication?part-of:missing=true&_count=1");
         assertEquals(200, inbox.status(), inbox::toString);
         Bundle page = inbox.bundle();
-        assertEquals(newer, page.getEntryFirstRep().getResource().getIdElement().getIdPart());
-        assertTrue(page.getTotal() >= 2);
+        assertEquals(newest, page.getEntryFirstRep().getResource().getIdElement().getIdPart());
+        assertTrue(page.getTotal() >= 3);
         assertTrue(page.getLink(Bundle.LINK_NEXT) != null, "paged: a next link");
 
+        Threads.send(chloe, oldest, "This moves the oldest thread to the top");
         Fhir.Response next = chloe.get(page.getLink(Bundle.LINK_NEXT).getUrl());
         assertEquals(200, next.status(), next::toString);
-        assertFalse(next.bundle().getEntry().isEmpty());
-        assertFalse(newer.equals(next.bundle().getEntryFirstRep().getResource().getIdElement().getIdPart()));
+        assertEquals(middle, next.bundle().getEntryFirstRep().getResource().getIdElement().getIdPart(),
+                "the next page continues after the last thread shown");
+        assertEquals(oldest, chloe.get("Communication?part-of:missing=true&_count=1").bundle()
+                .getEntryFirstRep().getResource().getIdElement().getIdPart(), "a new search shows it on top");
     }
 
     @Test

@@ -6,10 +6,11 @@ import java.util.Set;
  * Which threads an inbox holds and how it is narrowed. A person's own threads are read from
  * their participant rows ({@code party}); a proxy's from the threads of the patients they act
  * for ({@code proxyPatients}), confidential ones excluded, with their own rows ({@code
- * proxyParties}) for state. Null filters do not narrow.
+ * proxyParties}) for state. Null filters do not narrow. With {@code after}, the page starts
+ * after that thread (keyset paging) instead of at an offset.
  */
 public record InboxQuery(Party party, Set<String> proxyPatients, Set<Party> proxyParties,
-        Boolean archived, boolean unreadOnly, String category, String patientId, String text) {
+        Boolean archived, boolean unreadOnly, String category, String patientId, String text, InboxCursor after) {
 
     public boolean forProxy() {
         return party == null;

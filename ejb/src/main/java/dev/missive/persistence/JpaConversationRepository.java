@@ -61,7 +61,8 @@ public class JpaConversationRepository implements ConversationRepository {
     public List<ThreadView> inbox(InboxQuery query, int offset, int limit) {
         // A person's inbox is one range scan of participant_inbox; a proxy's, of
         // conversation_patient_activity for each patient they act for.
-        String order = query.forProxy() ? " order by c.lastActivity desc, c.id" : " order by p.lastActivity desc, p.id";
+        String order = query.forProxy() ? " order by c.lastActivity desc, c.id"
+                : " order by p.lastActivity desc, p.conversationId";
         return inboxQuery("select new dev.missive.domain.ThreadView(c, p)", order, query, ThreadView.class)
                 .setFirstResult(offset)
                 .setMaxResults(limit)
@@ -87,6 +88,11 @@ public class JpaConversationRepository implements ConversationRepository {
             jpql.append(" from Participant p join Conversation c on c.id = p.conversationId where p.party = :party");
         } else {
             jpql.append(" from Participant p where p.party = :party");
+        }
+        if (query.after() != null) {
+            String at = query.forProxy() ? "c.lastActivity" : "p.lastActivity";
+            String id = query.forProxy() ? "c.id" : "p.conversationId";
+            jpql.append(" and (" + at + " < :afterActivity or (" + at + " = :afterActivity and " + id + " > :afterId))");
         }
         if (query.archived() != null) {
             jpql.append(query.archived() ? " and p.archived = true" : " and (p is null or p.archived = false)");
@@ -117,6 +123,10 @@ public class JpaConversationRepository implements ConversationRepository {
                     .setParameter("draft", ConversationStatus.DRAFT);
         } else {
             typed.setParameter("party", query.party());
+        }
+        if (query.after() != null) {
+            typed.setParameter("afterActivity", query.after().lastActivity())
+                    .setParameter("afterId", query.after().conversationId());
         }
         if (query.category() != null) {
             typed.setParameter("category", query.category());

@@ -1,5 +1,6 @@
 package dev.missive.service;
 
+import dev.missive.domain.InboxCursor;
 import dev.missive.domain.Message;
 import dev.missive.domain.ThreadView;
 import jakarta.ejb.Local;
@@ -29,8 +30,11 @@ public interface ConversationService {
 
     Message message(String id);
 
-    /** The caller's threads, newest activity first. */
-    List<ThreadView> inbox(InboxFilter filter, int offset, int limit);
+    /**
+     * The caller's threads, newest activity first: from {@code offset}, or when {@code after}
+     * is given, right after that thread (what a next page link does, stable under new messages).
+     */
+    List<ThreadView> inbox(InboxFilter filter, InboxCursor after, int offset, int limit);
 
     long inboxSize(InboxFilter filter);
 

@@ -7,6 +7,7 @@ import dev.missive.domain.ConversationRepository;
 import dev.missive.domain.ConversationStatus;
 import dev.missive.domain.EpisodeOfCare;
 import dev.missive.domain.EpisodeOfCareRepository;
+import dev.missive.domain.InboxCursor;
 import dev.missive.domain.InboxQuery;
 import dev.missive.domain.Message;
 import dev.missive.domain.MessageStatus;
@@ -343,18 +344,19 @@ public class DefaultConversationService implements ConversationService {
     }
 
     @Override
-    public List<ThreadView> inbox(InboxFilter filter, int offset, int limit) {
-        return inboxQuery(callers.current(), filter).map(query -> conversations.inbox(query, offset, limit))
+    public List<ThreadView> inbox(InboxFilter filter, InboxCursor after, int offset, int limit) {
+        return inboxQuery(callers.current(), filter, after)
+                .map(query -> conversations.inbox(query, after == null ? offset : 0, limit))
                 .orElse(List.of());
     }
 
     @Override
     public long inboxSize(InboxFilter filter) {
-        return inboxQuery(callers.current(), filter).map(conversations::inboxSize).orElse(0L);
+        return inboxQuery(callers.current(), filter, null).map(conversations::inboxSize).orElse(0L);
     }
 
     /** Whose threads the caller's inbox holds; none for callers who take part in no thread. */
-    private Optional<InboxQuery> inboxQuery(Caller caller, InboxFilter filter) {
+    private Optional<InboxQuery> inboxQuery(Caller caller, InboxFilter filter, InboxCursor after) {
         if (caller.party().isEmpty() && caller.proxyFor().isEmpty()) {
             return Optional.empty();
         }
@@ -362,7 +364,7 @@ public class DefaultConversationService implements ConversationService {
         caller.proxyFor().values().forEach(id -> proxyParties.add(new Party(PartyType.RELATED_PERSON, id)));
         return Optional.of(new InboxQuery(caller.party().orElse(null), caller.proxyFor().keySet(),
                 proxyParties, filter.archived(), filter.unreadOnly(), filter.category(), filter.patientId(),
-                filter.text()));
+                filter.text(), after));
     }
 
     @Override

@@ -69,7 +69,7 @@ class ConversationServiceTest {
         assertThrows(NotFoundException.class, () -> service.message(message));
         assertThrows(NotFoundException.class, () -> service.messages(thread, 0, 10));
         assertThrows(NotFoundException.class, () -> service.send(new NewMessage(thread, "Hi", null)));
-        assertTrue(service.inbox(InboxFilter.ALL, 0, 10).isEmpty());
+        assertTrue(service.inbox(InboxFilter.ALL, null, 0, 10).isEmpty());
     }
 
     @Test
@@ -196,7 +196,7 @@ class ConversationServiceTest {
         clinic.actAs("gina");
         assertThrows(NotFoundException.class, () -> service.thread(confidential));
         assertThrows(NotFoundException.class, () -> service.send(new NewMessage(confidential, "Hi", null)));
-        List<String> inbox = service.inbox(InboxFilter.ALL, 0, 10).stream().map(v -> v.conversation().getId()).toList();
+        List<String> inbox = service.inbox(InboxFilter.ALL, null, 0, 10).stream().map(v -> v.conversation().getId()).toList();
         assertEquals(List.of(open), inbox);
         assertEquals(1, service.inboxSize(InboxFilter.ALL));
         assertThrows(ForbiddenException.class,
@@ -325,8 +325,25 @@ class ConversationServiceTest {
         assertFalse(ids(new InboxFilter(false, false, null, null, null)).isEmpty());
     }
 
+    @Test
+    void aNextPageStartsAfterTheLastThreadShownEvenWhenAnotherMovesUp() {
+        clinic.actAs("drlee");
+        List<String> threads = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            clinic.later(Duration.ofMinutes(1));
+            threads.add(clinic.start("alice", "drlee"));
+        }
+        List<ThreadView> first = service.inbox(InboxFilter.ALL, null, 0, 2);
+        assertEquals(List.of(threads.get(3), threads.get(2)), first.stream().map(v -> v.conversation().getId()).toList());
+        clinic.later(Duration.ofMinutes(1));
+        service.send(new NewMessage(threads.get(0), "The oldest thread moves to the top", null));
+        dev.missive.domain.InboxCursor cursor = dev.missive.domain.InboxCursor.after(first.get(1).conversation());
+        assertEquals(List.of(threads.get(1)), service.inbox(InboxFilter.ALL, cursor, 99, 2).stream()
+                .map(v -> v.conversation().getId()).toList(), "no thread shown twice, none skipped");
+    }
+
     private List<String> ids(InboxFilter filter) {
-        return service.inbox(filter, 0, 20).stream().map(v -> v.conversation().getId()).toList();
+        return service.inbox(filter, null, 0, 20).stream().map(v -> v.conversation().getId()).toList();
     }
 
     private List<String> recipients(String patientId, String type) {

@@ -13,6 +13,7 @@ import dev.missive.domain.EpisodeOfCare;
 import dev.missive.domain.EpisodeOfCareRepository;
 import dev.missive.domain.Identifier;
 import dev.missive.domain.IdentifierRepository;
+import dev.missive.domain.InboxCursor;
 import dev.missive.domain.InboxQuery;
 import dev.missive.domain.PractitionerRole;
 import dev.missive.domain.PractitionerRoleRepository;
@@ -277,8 +278,15 @@ final class InMemoryRepositories {
         /** The inbox without text search, which needs the database (tested in the integration suite). */
         @Override
         public List<ThreadView> inbox(InboxQuery query, int offset, int limit) {
+            Comparator<ThreadView> newestFirst = Comparator
+                    .comparing((ThreadView v) -> v.conversation().getLastActivity()).reversed()
+                    .thenComparing(v -> v.conversation().getId());
+            InboxCursor after = query.after();
             return inboxOf(query).stream()
-                    .sorted(Comparator.comparing((ThreadView v) -> v.conversation().getLastActivity()).reversed())
+                    .sorted(newestFirst)
+                    .filter(v -> after == null || v.conversation().getLastActivity().isBefore(after.lastActivity())
+                            || v.conversation().getLastActivity().equals(after.lastActivity())
+                                    && v.conversation().getId().compareTo(after.conversationId()) > 0)
                     .skip(offset)
                     .limit(limit)
                     .toList();

@@ -108,9 +108,7 @@ public class CommunicationProvider implements IResourceProvider {
                     category == null ? null : category.getValue(),
                     subject == null ? null : subject.getIdPart(),
                     content == null ? null : content.getValue());
-            return new PagedResults(conversations.inboxSize(filter),
-                    (offset, limit) -> conversations.inbox(filter, offset, limit).stream()
-                            .map(CommunicationMapper::toFhir).toList());
+            return new InboxResults(conversations, filter);
         }
         if (partOf.getMissing() != null || partOf.getIdPart() == null
                 || (partOf.getResourceType() != null && !"Communication".equals(partOf.getResourceType()))) {
