@@ -40,6 +40,11 @@ class MessagingIT extends MissiveIT {
         assertEquals("Patient/" + aliceId, message.getSender().getReference());
         assertEquals("Practitioner/" + drleeId, message.getRecipientFirstRep().getReference());
 
+        Bundle withSenders = drlee.get("Communication?part-of=Communication/" + threadId
+                + "&_include=Communication:sender").bundle();
+        assertTrue(withSenders.getEntry().stream().anyMatch(e -> e.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE
+                && e.getResource().getIdElement().getIdPart().equals(aliceId)), "the sender is included");
+
         Fhir.Response read = drlee.get("Communication/" + messageId);
         assertEquals(200, read.status(), read::toString);
         assertEquals("Communication/" + threadId, read.as(Communication.class).getPartOfFirstRep().getReference());

@@ -2,7 +2,9 @@ package dev.missive.fhir.provider;
 
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.Delete;
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
@@ -19,12 +21,14 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 import dev.missive.fhir.mapping.CommunicationMapper;
 import dev.missive.service.ConversationService;
+import dev.missive.service.DirectoryService;
 import dev.missive.service.InboxFilter;
 import dev.missive.service.NotFoundException;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.IdType;
@@ -39,6 +43,9 @@ public class CommunicationProvider implements IResourceProvider {
 
     @EJB
     ConversationService conversations;
+
+    @EJB
+    DirectoryService directory;
 
     @Override
     public Class<Communication> getResourceType() {
@@ -85,7 +92,8 @@ public class CommunicationProvider implements IResourceProvider {
      * {@code part-of:missing=true} is the caller's inbox, newest activity first, narrowed by
      * {@code archived}, {@code unread}, {@code category}, {@code subject} and {@code _content};
      * {@code part-of=Communication/{id}} is one thread's messages in the order they were sent;
-     * {@code status=preparation} is the caller's drafts.
+     * {@code status=preparation} is the caller's drafts. {@code _include=Communication:sender}
+     * adds the senders of a thread's messages that the caller may see.
      */
     @Search
     public IBundleProvider search(
@@ -95,7 +103,8 @@ public class CommunicationProvider implements IResourceProvider {
             @OptionalParam(name = SP_UNREAD) TokenParam unread,
             @OptionalParam(name = Communication.SP_CATEGORY) TokenParam category,
             @OptionalParam(name = Communication.SP_SUBJECT) ReferenceParam subject,
-            @OptionalParam(name = Constants.PARAM_CONTENT) StringParam content) {
+            @OptionalParam(name = Constants.PARAM_CONTENT) StringParam content,
+            @IncludeParam(allow = "Communication:sender") Set<Include> includes) {
         if (status != null && PREPARATION.equals(status.getValue()) && partOf == null) {
             return drafts();
         }
@@ -115,9 +124,15 @@ public class CommunicationProvider implements IResourceProvider {
             throw new InvalidRequestException("part-of must be Communication/{id} or part-of:missing=true");
         }
         String threadId = partOf.getIdPart();
-        return new PagedResults(conversations.messageCount(threadId),
-                (offset, limit) -> conversations.messages(threadId, offset, limit).stream()
-                        .map(CommunicationMapper::toFhir).toList());
+        boolean withSenders = includes != null && !includes.isEmpty();
+        return new PagedResults(conversations.messageCount(threadId), (offset, limit) -> {
+            SenderIncludes senders = new SenderIncludes(directory);
+            return conversations.messages(threadId, offset, limit).stream()
+                    .map(message -> withSenders
+                            ? senders.attach(CommunicationMapper.toFhir(message), message.getSender())
+                            : CommunicationMapper.toFhir(message))
+                    .toList();
+        });
     }
 
     private SimpleBundleProvider drafts() {
