@@ -60,11 +60,13 @@ psql -d missive -At -c "select 'messages in all: ' || count(*) from message"
 explain "inbox, first page of 20 (participant_inbox range scan)" "
 select c.*, p.* from participant p join conversation c on c.id = p.conversation_id
 where p.party_type = 'PRACTITIONER' and p.party_id = 'pr0'
-order by p.last_activity desc, p.id offset 0 rows fetch first 20 rows only"
-explain "inbox, page 50" "
+order by p.last_activity desc, p.conversation_id offset 0 rows fetch first 20 rows only"
+explain "inbox, page 50 by keyset (a next link: after the last thread of page 49)" "
 select c.*, p.* from participant p join conversation c on c.id = p.conversation_id
 where p.party_type = 'PRACTITIONER' and p.party_id = 'pr0'
-order by p.last_activity desc, p.id offset 980 rows fetch first 20 rows only"
+  and (p.last_activity < now() - interval '3000 minutes'
+       or (p.last_activity = now() - interval '3000 minutes' and p.conversation_id > 't0-1000'))
+order by p.last_activity desc, p.conversation_id fetch first 20 rows only"
 explain "inbox total (paging and _summary=count)" "
 select count(p.id) from participant p where p.party_type = 'PRACTITIONER' and p.party_id = 'pr0'"
 explain "unread threads (badge, unread=true&_summary=count)" "
@@ -77,4 +79,4 @@ select c.*, p.* from participant p join conversation c on c.id = p.conversation_
 where p.party_type = 'PRACTITIONER' and p.party_id = 'pr0'
   and (lower(c.topic) like '%zebra%' or exists (select 1 from message m where m.conversation_id = c.id
        and m.status = 'SENT' and lower(m.text) like '%zebra%'))
-order by p.last_activity desc, p.id fetch first 20 rows only"
+order by p.last_activity desc, p.conversation_id fetch first 20 rows only"
