@@ -230,8 +230,16 @@ public class DefaultConversationService implements ConversationService {
         }
         eligibility.checkMayWrite(caller, conversation);
         conversations.add(message);
+        joinIfNew(conversation, sender, message.getSent());
         deliver(conversation, message);
         return message;
+    }
+
+    /** A proxy who became one after the thread started takes part from their first message on. */
+    private void joinIfNew(Conversation conversation, Party sender, Instant now) {
+        if (conversations.findParticipant(conversation.getId(), sender).isEmpty()) {
+            conversations.add(new Participant(conversation.getId(), sender, now));
+        }
     }
 
     @Override

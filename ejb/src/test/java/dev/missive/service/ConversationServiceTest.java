@@ -217,6 +217,22 @@ class ConversationServiceTest {
     }
 
     @Test
+    void aProxyWhoArrivedAfterTheThreadStartedTakesPartFromTheirFirstMessage() {
+        clinic.actAs("ben");
+        String thread = clinic.start("ben", "drlee");
+        clinic.proxy("grandma-for-ben", "ben").setPortalUsername("grandma");
+        clinic.caller = new Caller("grandma", java.util.EnumSet.of(Role.PROXY), java.util.Optional.empty(),
+                java.util.Map.of("ben", "grandma-for-ben"));
+        Party grandma = new Party(PartyType.RELATED_PERSON, "grandma-for-ben");
+        assertTrue(clinic.conversations.findParticipant(thread, grandma).isEmpty());
+        service.send(new NewMessage(thread, "Grandma here", null));
+        assertTrue(clinic.conversations.findParticipant(thread, grandma).isPresent());
+        clinic.actAs("drlee");
+        service.send(new NewMessage(thread, "Hello grandma", null));
+        assertTrue(clinic.published.stream().anyMatch(n -> n.recipient().equals(grandma)), "now notified too");
+    }
+
+    @Test
     void aRevokedProxyLosesAccessAtOnce() {
         clinic.actAs("gina");
         String thread = clinic.start("ben", "drlee");
