@@ -9,9 +9,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 
@@ -153,6 +156,39 @@ class RulesIT extends MissiveIT {
         }
         assertEquals(0, Fhir.as("chloe").get("Communication?part-of:missing=true&_content=zebracrossing")
                 .bundle().getEntry().size(), "only the caller's own threads are searched");
+    }
+
+    @Test
+    void whenAPractitionerLeavesTheirPatientsKeepReadingButNoLongerWrite() {
+        Fhir integration = Fhir.as(Tokens.INTEGRATION);
+        Practitioner leaver = new Practitioner();
+        leaver.setId("it-leaver");
+        leaver.setActive(true);
+        leaver.addName().setFamily("Leaver").addGiven("Lee");
+        assertEquals(201, integration.put("Practitioner/it-leaver", leaver, null).status());
+        PractitionerRole role = new PractitionerRole();
+        role.setId("it-leaver-role");
+        role.setPractitioner(new Reference("Practitioner/it-leaver"));
+        role.addCode().addCoding().setSystem("https://missive.dev/fhir/CodeSystem/practitioner-role").setCode("portal-messaging");
+        assertEquals(201, integration.put("PractitionerRole/it-leaver-role", role, null).status());
+        CareTeam team = new CareTeam();
+        team.setId("it-leaver-team");
+        team.setStatus(CareTeam.CareTeamStatus.ACTIVE);
+        team.setSubject(new Reference("Patient/chloe"));
+        team.addParticipant().setMember(new Reference("Practitioner/it-leaver"));
+        assertEquals(201, integration.put("CareTeam/it-leaver-team", team, null).status());
+
+        Fhir chloe = Fhir.as("chloe");
+        String threadId = Threads.start(chloe, Threads.header("chloe", "it-leaver", "Before you go"));
+        leaver.setActive(false);
+        assertEquals(200, integration.put("Practitioner/it-leaver", leaver, null).status());
+
+        Communication thread = chloe.get("Communication/" + threadId).as(Communication.class);
+        assertEquals(Communication.CommunicationStatus.COMPLETED, thread.getStatus());
+        assertEquals("practitioner-inactive", thread.getStatusReason().getCodingFirstRep().getCode());
+        Fhir.Response refused = chloe.post("Communication", Threads.message(threadId, "Hello?"));
+        assertEquals("thread-closed", rule(refused));
+        assertEquals("thread-locked", rule(chloe.postEmpty("Communication/" + threadId + "/$reopen")));
     }
 
     private static long count(Fhir client) {

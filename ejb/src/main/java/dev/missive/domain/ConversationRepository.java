@@ -39,6 +39,9 @@ public interface ConversationRepository {
 
     long messageCount(String conversationId);
 
+    /** The practitioner's threads that are still open (to close them when they leave). */
+    List<Conversation> openThreadsOf(String practitionerId);
+
     void add(Conversation conversation);
 
     void add(Message message);

@@ -206,6 +206,15 @@ public class JpaConversationRepository implements ConversationRepository {
     }
 
     @Override
+    public List<Conversation> openThreadsOf(String practitionerId) {
+        return em.createQuery("select c from Conversation c where c.practitionerId = :practitioner"
+                        + " and c.status = :open order by c.id", Conversation.class)
+                .setParameter("practitioner", practitionerId)
+                .setParameter("open", ConversationStatus.OPEN)
+                .getResultList();
+    }
+
+    @Override
     public void add(Conversation conversation) {
         em.persist(conversation);
     }

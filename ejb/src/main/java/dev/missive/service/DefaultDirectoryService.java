@@ -70,6 +70,9 @@ public class DefaultDirectoryService implements DirectoryService {
     PractitionerRoleRepository practitionerRoles;
 
     @Inject
+    PractitionerDepartures departures;
+
+    @Inject
     RelatedPersonRepository relatedPersons;
 
     @Inject
@@ -138,6 +141,7 @@ public class DefaultDirectoryService implements DirectoryService {
         current.touch(clock.instant());
         current.replaceIdentifiers(incoming.getIdentifiers());
         identifiers.replace(kind.type(), current.getId(), current.getIdentifiers());
+        settleDeparture(current);
         return new Saved<>(current, false);
     }
 
@@ -159,6 +163,15 @@ public class DefaultDirectoryService implements DirectoryService {
     public <T extends DirectoryEntry> long count(Class<T> type, DirectoryQuery query) {
         Kind<T> kind = kind(type);
         return kind.repository().count(query, kind.scope(callers.current()));
+    }
+
+    /** A practitioner made inactive, or whose role ended, leaves: their open threads close. */
+    private void settleDeparture(DirectoryEntry saved) {
+        if (saved instanceof Practitioner practitioner) {
+            departures.settle(practitioner.getId());
+        } else if (saved instanceof PractitionerRole role) {
+            departures.settle(role.getPractitionerId());
+        }
     }
 
     /** Integration engines write the directory; people only create a billing consent of their own side. */

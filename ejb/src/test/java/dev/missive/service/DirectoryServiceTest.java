@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.missive.domain.Appointment;
 import dev.missive.domain.CareTeam;
 import dev.missive.domain.Consent;
+import dev.missive.domain.ConversationStatus;
 import dev.missive.domain.DirectoryEntry;
 import dev.missive.domain.DirectoryQuery;
 import dev.missive.domain.EpisodeOfCare;
@@ -16,6 +17,7 @@ import dev.missive.domain.Patient;
 import dev.missive.domain.Practitioner;
 import dev.missive.domain.PractitionerRole;
 import dev.missive.domain.RelatedPerson;
+import dev.missive.domain.ThreadStatusReason;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,6 +48,12 @@ class DirectoryServiceTest {
         directory.identifiers = identifiers;
         directory.callers = () -> clinic.caller;
         directory.clock = clinic.clock;
+        ThreadClosingDepartures departures = new ThreadClosingDepartures();
+        departures.practitioners = clinic.practitioners;
+        departures.roles = clinic.roles;
+        departures.conversations = clinic.conversations;
+        departures.clock = clinic.clock;
+        directory.departures = departures;
 
         clinic.actAs("integration");
         named("alice", "Alice", "Moreau");
@@ -65,6 +73,45 @@ class DirectoryServiceTest {
         grandpa.setPatientId("alice");
         grandpa.setPortalUsername("grandpa");
         directory.save(grandpa, null);
+    }
+
+    @Test
+    void aPractitionerWhoLeavesHasTheirOpenThreadsClosedForGood() {
+        clinic.actAs("ben");
+        String bens = clinic.start("ben", "drlee");
+        clinic.actAs("chloe");
+        String chloes = clinic.start("chloe", "drlee");
+        clinic.actAs("integration");
+        directory.save(clinic.practitioners.find("drlee").orElseThrow(), null);
+        assertEquals(ConversationStatus.OPEN, clinic.conversations.find(bens).orElseThrow().getStatus(),
+                "an update that changes nothing closes nothing");
+
+        Practitioner leaving = new Practitioner("drlee");
+        leaving.setActive(false);
+        directory.save(leaving, null);
+        for (String thread : List.of(bens, chloes)) {
+            assertEquals(ThreadStatusReason.PRACTITIONER_INACTIVE,
+                    clinic.conversations.find(thread).orElseThrow().getStatusReason());
+        }
+        clinic.actAs("ben");
+        assertEquals(bens, clinic.service.thread(bens).conversation().getId(), "still readable");
+        RuleViolationException refused = assertThrows(RuleViolationException.class,
+                () -> clinic.service.send(new NewMessage(bens, "Are you there?", null)));
+        assertEquals("thread-closed", refused.rule());
+    }
+
+    @Test
+    void endingAPractitionersLastRoleClosesTheirThreads() {
+        clinic.actAs("ben");
+        String thread = clinic.start("ben", "drlee");
+        clinic.actAs("integration");
+        PractitionerRole ended = new PractitionerRole("role-drlee");
+        ended.setPractitionerId("drlee");
+        ended.setPortalMessaging(true);
+        ended.setActive(false);
+        directory.save(ended, null);
+        assertEquals(ThreadStatusReason.PRACTITIONER_INACTIVE,
+                clinic.conversations.find(thread).orElseThrow().getStatusReason());
     }
 
     @Test

@@ -363,6 +363,13 @@ final class InMemoryRepositories {
         }
 
         @Override
+        public List<Conversation> openThreadsOf(String practitionerId) {
+            return threads.values().stream()
+                    .filter(c -> c.getPractitionerId().equals(practitionerId) && c.getStatus() == ConversationStatus.OPEN)
+                    .toList();
+        }
+
+        @Override
         public void add(Conversation conversation) {
             threads.put(conversation.getId(), conversation);
         }

@@ -1,0 +1,50 @@
+package dev.missive.service;
+
+import dev.missive.domain.Conversation;
+import dev.missive.domain.ConversationRepository;
+import dev.missive.domain.PractitionerRepository;
+import dev.missive.domain.PractitionerRole;
+import dev.missive.domain.PractitionerRoleRepository;
+import dev.missive.domain.ThreadStatusReason;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Closes a departed practitioner's open threads with reason {@code practitioner-inactive}, in
+ * the transaction of the directory write that made them leave. Their history stays as it was.
+ */
+@ApplicationScoped
+public class ThreadClosingDepartures implements PractitionerDepartures {
+
+    @Inject
+    PractitionerRepository practitioners;
+
+    @Inject
+    PractitionerRoleRepository roles;
+
+    @Inject
+    ConversationRepository conversations;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public void settle(String practitionerId) {
+        Instant now = clock.instant();
+        boolean active = practitioners.find(practitionerId).map(p -> p.isActive()).orElse(false);
+        boolean stillHasARole = roles.findByPractitioner(practitionerId).stream().anyMatch(role -> current(role, now));
+        boolean everHadARole = !roles.findByPractitioner(practitionerId).isEmpty();
+        if (active && (stillHasARole || !everHadARole)) {
+            return;
+        }
+        for (Conversation conversation : conversations.openThreadsOf(practitionerId)) {
+            conversation.close(ThreadStatusReason.PRACTITIONER_INACTIVE, now);
+        }
+    }
+
+    private static boolean current(PractitionerRole role, Instant now) {
+        return role.isActive() && (role.getPeriodEnd() == null || now.isBefore(role.getPeriodEnd()));
+    }
+}
