@@ -213,6 +213,8 @@ public class DefaultConversationService implements ConversationService {
     @Override
     public Message send(NewMessage request) {
         Caller caller = callers.current();
+        // Messages and actions on one thread take turns: unread counts are never lost to a race.
+        conversations.lock(request.conversationId());
         Conversation conversation = access.require(caller, request.conversationId()).conversation();
         if (conversation.getStatus() == ConversationStatus.DRAFT && !request.draft()) {
             throw new RuleViolationException("thread-not-sent", "Send the draft thread before its messages");
@@ -246,6 +248,7 @@ public class DefaultConversationService implements ConversationService {
     public Message editDraftMessage(String id, NewMessage edited) {
         Caller caller = callers.current();
         Message message = draftMessageOf(caller, id);
+        conversations.lock(message.getConversationId());
         Conversation conversation = access.require(caller, message.getConversationId()).conversation();
         checkInResponseTo(conversation, edited.inResponseTo());
         message.edit(checkedText(edited.text()), edited.inResponseTo());
