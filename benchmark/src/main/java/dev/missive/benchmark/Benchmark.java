@@ -56,8 +56,8 @@ public final class Benchmark {
                 ? options.notifications() + " messages" : options.warmup().toSeconds() + " s warm-up, "
                 + options.duration().toSeconds() + " s measured");
 
+        double cpuBefore = server.map(ServerProcess::cpuSeconds).orElse(0.0);
         users.forEach(Thread::start);
-        double cpuBefore = 0;
         if (!options.notificationMode()) {
             Thread.sleep(Math.max(0, measureFrom - System.currentTimeMillis()));
             cpuBefore = server.map(ServerProcess::cpuSeconds).orElse(0.0);
