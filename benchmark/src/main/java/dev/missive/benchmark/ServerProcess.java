@@ -1,0 +1,108 @@
+package dev.missive.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * WildFly's java process, read from /proc: resident memory and CPU time. It is the child of the
+ * pid that {@code config/missive} records in the stack's run directory, else the one process
+ * whose command line names jboss-modules.
+ */
+final class ServerProcess {
+
+    private static final double CLOCK_TICKS = 100;  // USER_HZ on Linux
+
+    private final long pid;
+
+    private ServerProcess(long pid) {
+        this.pid = pid;
+    }
+
+    static Optional<ServerProcess> find(String stackDir) {
+        try {
+            Path pidFile = Path.of(stackDir, "run", "wildfly.pid");
+            if (Files.exists(pidFile)) {
+                long launcher = Long.parseLong(Files.readString(pidFile).trim());
+                Optional<Long> java = descendants(launcher).filter(ServerProcess::isWildFly).findFirst();
+                if (java.isPresent()) {
+                    return java.map(ServerProcess::new);
+                }
+            }
+            List<Long> candidates = processes().filter(ServerProcess::isWildFly).toList();
+            return candidates.size() == 1 ? Optional.of(new ServerProcess(candidates.get(0))) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    long pid() {
+        return pid;
+    }
+
+    /** Resident set size in MiB. */
+    double rssMib() {
+        return status("VmRSS:") / 1024.0;
+    }
+
+    /** User plus system CPU time in seconds. */
+    double cpuSeconds() {
+        String[] fields = afterCommand(read("stat"));
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS;
+    }
+
+    private long status(String key) {
+        return read("status").lines().filter(l -> l.startsWith(key)).findFirst()
+                .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).orElse(0L);
+    }
+
+    private String read(String file) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), file));
+        } catch (IOException e) {
+            throw new IllegalStateException("WildFly (pid " + pid + ") is gone", e);
+        }
+    }
+
+    /** The fields of /proc/pid/stat after "(command)", which may itself contain spaces. */
+    private static String[] afterCommand(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    private static Stream<Long> descendants(long parent) throws IOException {
+        List<Long> children = processes().filter(p -> parentOf(p) == parent).toList();
+        return Stream.concat(children.stream(), children.stream().flatMap(c -> {
+            try {
+                return descendants(c);
+            } catch (IOException e) {
+                return Stream.empty();
+            }
+        }));
+    }
+
+    private static Stream<Long> processes() throws IOException {
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+"))
+                    .map(Long::parseLong).toList().stream();
+        }
+    }
+
+    private static long parentOf(long pid) {
+        try {
+            return Long.parseLong(afterCommand(Files.readString(Path.of("/proc", Long.toString(pid), "stat")))[1]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static boolean isWildFly(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"))).contains("jboss-modules");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.missive.benchmark;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One signed-in person doing the mix: 40% send a message into one of their threads (a tenth of
+ * those start a new thread instead), 30% the inbox's first page, 20% a whole thread, 10% mark a
+ * thread read. Latencies are kept from {@code measureFrom} on; errors always.
+ */
+final class VirtualUser implements Runnable {
+
+    static final List<String> OPERATIONS = List.of("send", "start-thread", "inbox", "thread", "mark-read");
+
+    private final Clinic clinic;
+    private final Clinic.Person me;
+    private final Tokens tokens;
+    private final FhirApi api;
+    private final MailWatch mail;
+    private final Map<String, Latencies> latencies;
+    private final long measureFrom;
+    private final BooleanSupplier keepGoing;
+    private final AtomicInteger sendBudget;
+
+    VirtualUser(Clinic clinic, Clinic.Person me, Tokens tokens, FhirApi api, MailWatch mail,
+                Map<String, Latencies> latencies, long measureFrom, BooleanSupplier keepGoing, AtomicInteger sendBudget) {
+        this.clinic = clinic;
+        this.me = me;
+        this.tokens = tokens;
+        this.api = api;
+        this.mail = mail;
+        this.latencies = latencies;
+        this.measureFrom = measureFrom;
+        this.keepGoing = keepGoing;
+        this.sendBudget = sendBudget;
+    }
+
+    @Override
+    public void run() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (keepGoing.getAsBoolean()) {
+            List<Clinic.Thread> threads = clinic.threadsOf(me);
+            Clinic.Thread thread = threads.get(random.nextInt(threads.size()));
+            if (sendBudget != null) {
+                if (sendBudget.getAndDecrement() <= 0) {
+                    return;
+                }
+                send(thread);
+                continue;
+            }
+            int dice = random.nextInt(100);
+            if (dice < 4) {
+                startThread(random);
+            } else if (dice < 40) {
+                send(thread);
+            } else if (dice < 70) {
+                timed("inbox", () -> api.inbox(tokens.get()));
+            } else if (dice < 90) {
+                timed("thread", () -> api.thread(tokens.get(), thread.id()));
+            } else {
+                timed("mark-read", () -> api.markRead(tokens.get(), thread.id()));
+            }
+        }
+    }
+
+    private void send(Clinic.Thread thread) {
+        if (timed("send", () -> api.send(tokens.get(), thread.id(), "Benchmark message")) != null) {
+            mail.sent(thread.other(me).email(), thread.id(), System.currentTimeMillis());
+        }
+    }
+
+    private void startThread(ThreadLocalRandom random) {
+        List<Clinic.Person> counterparts = clinic.counterparts(me);
+        Clinic.Person other = counterparts.get(random.nextInt(counterparts.size()));
+        Clinic.Person patient = me.kind() == Clinic.Kind.PATIENT ? me : other;
+        Clinic.Person practitioner = me.kind() == Clinic.Kind.PATIENT ? other : me;
+        Http.Answer created = timed("start-thread", () -> api.startThread(tokens.get(), patient, practitioner));
+        if (created != null) {
+            clinic.add(new Clinic.Thread(api.idOf(created), patient, practitioner));
+        }
+    }
+
+    /** Runs one request; its answer if it succeeded, else null (the error is recorded). */
+    private Http.Answer timed(String operation, java.util.function.Supplier<Http.Answer> request) {
+        long start = System.nanoTime();
+        long startMillis = System.currentTimeMillis();
+        Http.Answer answer = request.get();
+        double ms = (System.nanoTime() - start) / 1e6;
+        Latencies stats = latencies.get(operation);
+        if (!answer.ok()) {
+            stats.error(me.username() + ": HTTP " + answer.status() + " " + answer.body());
+            return null;
+        }
+        if (startMillis >= measureFrom) {
+            stats.add(ms);
+        }
+        return answer;
+    }
+}
