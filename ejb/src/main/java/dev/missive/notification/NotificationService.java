@@ -1,9 +1,8 @@
 package dev.missive.notification;
 
-import dev.missive.domain.Party;
-import dev.missive.domain.PartyType;
-import dev.missive.domain.PatientRepository;
-import dev.missive.domain.PractitionerRepository;
+import dev.missive.domain.NotificationDelivery;
+import dev.missive.domain.NotificationDeliveryRepository;
+import dev.missive.service.NotificationRecipients;
 import dev.missive.service.PolicyService;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -11,13 +10,16 @@ import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Decides whether a recipient is emailed about a new message and sends the email. Patients
- * are emailed unless they chose do-not-email or have no address; practitioners only if they
- * opted in.
+ * Emails one recipient about one message, in the transaction of the JMS delivery. The delivery
+ * is recorded before the email goes to SMTP: if sending fails, the record rolls back with the
+ * request, which Artemis delivers again; if a redelivered request finds the record, nothing is
+ * sent twice. The one window left is a crash after the relay accepted the email and before the
+ * transaction committed: then the email is sent again (at least once, never lost).
  */
 @Stateless
 public class NotificationService {
@@ -25,10 +27,10 @@ public class NotificationService {
     private static final Logger LOG = Logger.getLogger(NotificationService.class.getName());
 
     @Inject
-    PatientRepository patients;
+    NotificationRecipients recipients;
 
     @Inject
-    PractitionerRepository practitioners;
+    NotificationDeliveryRepository deliveries;
 
     @Inject
     MailComposer composer;
@@ -36,35 +38,28 @@ public class NotificationService {
     @Inject
     PolicyService policies;
 
+    @Inject
+    Clock clock;
+
     @Resource(lookup = "java:jboss/mail/Missive")
     Session mailSession;
 
     public void deliver(NotificationRequested request) {
-        Optional<Recipient> recipient = recipientOf(request.recipient());
+        if (deliveries.delivered(request.messageId(), request.recipient())) {
+            return;
+        }
+        Optional<Recipient> recipient = recipients.recipientOf(request);
         if (recipient.isEmpty()) {
             return;
         }
+        deliveries.add(new NotificationDelivery(request.messageId(), request.recipient(), clock.instant()));
         try {
             Transport.send(composer.compose(mailSession, policies.current(), recipient.get(), request.conversationId()));
         } catch (MessagingException e) {
             // Ids only: the log must not carry an address or anything about the message.
-            LOG.warning("Notification for message " + request.messageId() + " not sent yet: " + e.getClass().getSimpleName());
+            LOG.warning("Notification of message " + request.messageId() + " to " + request.recipient()
+                    + " not sent yet: " + e.getClass().getSimpleName());
             throw new IllegalStateException("SMTP delivery failed", e);
         }
-    }
-
-    private Optional<Recipient> recipientOf(Party party) {
-        if (party.type() == PartyType.PATIENT) {
-            return patients.find(party.id())
-                    .filter(p -> !p.isDoNotEmail() && hasAddress(p.getEmail()))
-                    .map(p -> new Recipient(p.getEmail(), p.getLocale()));
-        }
-        return practitioners.find(party.id())
-                .filter(p -> p.isEmailNotifications() && hasAddress(p.getEmail()))
-                .map(p -> new Recipient(p.getEmail(), null));
-    }
-
-    private static boolean hasAddress(String email) {
-        return email != null && !email.isBlank();
     }
 }

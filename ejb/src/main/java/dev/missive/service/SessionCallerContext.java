@@ -1,6 +1,7 @@
 package dev.missive.service;
 
 import dev.missive.domain.Party;
+import dev.missive.domain.PartyType;
 import dev.missive.domain.PatientRepository;
 import dev.missive.domain.PractitionerRepository;
 import jakarta.annotation.Resource;
@@ -37,6 +38,9 @@ public class SessionCallerContext implements CallerContext {
     @Inject
     ProxyScope proxies;
 
+    @Inject
+    StaffActivity staffActivity;
+
     @Override
     public Caller current() {
         String username = context.getCallerPrincipal().getName();
@@ -46,7 +50,10 @@ public class SessionCallerContext implements CallerContext {
                 roles.add(role);
             }
         }
-        return new Caller(username, roles, partyOf(username, roles), proxyFor(username, roles));
+        Optional<Party> party = partyOf(username, roles);
+        // A practitioner making requests is working in the portal: no email about new messages.
+        party.filter(p -> p.type() == PartyType.PRACTITIONER).ifPresent(p -> staffActivity.seen(p.id()));
+        return new Caller(username, roles, party, proxyFor(username, roles));
     }
 
     /** A proxy acts for each patient of whom they are an active RelatedPerson, within its period. */

@@ -12,6 +12,7 @@ import dev.missive.fhir.provider.CommunicationProvider;
 import dev.missive.fhir.provider.ConsentProvider;
 import dev.missive.fhir.provider.EpisodeOfCareProvider;
 import dev.missive.fhir.provider.MessageRecipientsProvider;
+import dev.missive.fhir.provider.NotificationDeadLetterProvider;
 import dev.missive.fhir.provider.OrganizationProvider;
 import dev.missive.fhir.provider.PatientProvider;
 import dev.missive.fhir.provider.PractitionerProvider;
@@ -73,6 +74,9 @@ public class MissiveRestfulServer extends RestfulServer {
     transient MessageRecipientsProvider messageRecipients;
 
     @Inject
+    transient NotificationDeadLetterProvider notificationDeadLetters;
+
+    @Inject
     transient AuthenticatedCallerInterceptor authenticatedCaller;
 
     @Inject
@@ -93,6 +97,7 @@ public class MissiveRestfulServer extends RestfulServer {
         registerProviders(List.of(communications, patients, practitioners, careTeams, organizations, transactions,
                 threadActions, messageRecipients));
         registerProviders(List.of(practitionerRoles, relatedPersons, episodes, appointments, consents));
+        registerProvider(notificationDeadLetters);
         ConformanceResources conformance = ConformanceResources.load();
         registerProviders(CanonicalSearchProvider.forEachType(conformance));
         registerInterceptor(authenticatedCaller);

@@ -1,0 +1,26 @@
+package dev.missive.persistence;
+
+import dev.missive.domain.NotificationDelivery;
+import dev.missive.domain.NotificationDeliveryRepository;
+import dev.missive.domain.Party;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+@ApplicationScoped
+public class JpaNotificationDeliveryRepository implements NotificationDeliveryRepository {
+
+    @PersistenceContext(unitName = "missive")
+    EntityManager em;
+
+    @Override
+    public boolean delivered(String messageId, Party recipient) {
+        return em.find(NotificationDelivery.class, new NotificationDelivery.Key(messageId, recipient)) != null;
+    }
+
+    @Override
+    public void add(NotificationDelivery delivery) {
+        em.persist(delivery);
+        em.flush();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.missive.service;
+
+import dev.missive.domain.ConversationRepository;
+import dev.missive.domain.MessageStatus;
+import dev.missive.domain.Party;
+import dev.missive.domain.PatientRepository;
+import dev.missive.domain.PractitionerRepository;
+import dev.missive.domain.RelatedPersonRepository;
+import dev.missive.notification.NotificationRequested;
+import dev.missive.notification.Recipient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Who is emailed about a new message, decided when the request is delivered (which may be
+ * minutes after the message was sent, so everything is read again): a patient unless they chose
+ * do-not-email or have no address; a proxy only while they act for the patient and never for a
+ * confidential thread; a practitioner only if they opted in and are not working in the portal
+ * right now. Nobody for a message that is no longer sent (retracted, or gone).
+ */
+@ApplicationScoped
+public class NotificationRecipients {
+
+    @Inject
+    ConversationRepository conversations;
+
+    @Inject
+    PatientRepository patients;
+
+    @Inject
+    PractitionerRepository practitioners;
+
+    @Inject
+    RelatedPersonRepository relatedPersons;
+
+    @Inject
+    StaffActivity staffActivity;
+
+    @Inject
+    Clock clock;
+
+    public Optional<Recipient> recipientOf(NotificationRequested request) {
+        boolean stillSent = conversations.findMessage(request.messageId())
+                .filter(message -> message.getStatus() == MessageStatus.SENT).isPresent();
+        return stillSent ? addressOf(request.recipient(), request.conversationId()) : Optional.empty();
+    }
+
+    private Optional<Recipient> addressOf(Party party, String conversationId) {
+        return switch (party.type()) {
+            case PATIENT -> patients.find(party.id())
+                    .filter(p -> !p.isDoNotEmail() && hasAddress(p.getEmail()))
+                    .map(p -> new Recipient(p.getEmail(), p.getLocale()));
+            case RELATED_PERSON -> relatedPersons.find(party.id())
+                    .filter(r -> r.actsAt(clock.instant()) && hasAddress(r.getEmail()))
+                    .filter(r -> conversations.find(conversationId).filter(c -> !c.isConfidential()).isPresent())
+                    .flatMap(r -> patients.find(r.getPatientId()).map(p -> new Recipient(r.getEmail(), p.getLocale())));
+            case PRACTITIONER -> practitioners.find(party.id())
+                    .filter(p -> p.isEmailNotifications() && hasAddress(p.getEmail()))
+                    .filter(p -> !staffActivity.isActive(p.getId()))
+                    .map(p -> new Recipient(p.getEmail(), null));
+        };
+    }
+
+    private static boolean hasAddress(String email) {
+        return email != null && !email.isBlank();
+    }
+}
