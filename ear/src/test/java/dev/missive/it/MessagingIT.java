@@ -93,6 +93,30 @@ class MessagingIT extends MissiveIT {
     }
 
     @Test
+    void concurrentWritersToOneThreadTakeTurnsAndNoneFails() throws Exception {
+        Fhir alice = Fhir.as("alice");
+        Fhir drlee = Fhir.as("drlee");
+        String threadId = Threads.start(alice, Threads.header("alice", "drlee", "Busy thread"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> writes = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                Fhir writer = i % 2 == 0 ? alice : drlee;
+                String text = "Concurrent " + i;
+                writes.add(pool.submit(() -> writer.post("Communication", Threads.message(threadId, text)).status()));
+                writes.add(pool.submit(() -> writer.postEmpty("Communication/" + threadId + "/$mark-read").status()));
+            }
+            for (java.util.concurrent.Future<Integer> write : writes) {
+                int status = write.get();
+                assertTrue(status == 200 || status == 201, "status " + status);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(16, alice.get("Communication?part-of=Communication/" + threadId).bundle().getTotal());
+    }
+
+    @Test
     void onlyParticipantsSeeAThread() {
         Fhir alice = Fhir.as("alice");
         String aliceId = Directory.idOf(alice, "Patient", "alice");

@@ -231,8 +231,9 @@ public class JpaConversationRepository implements ConversationRepository {
 
     @Override
     public void lock(String conversationId) {
-        // select ... for update, then the version bump: before anything else of the thread is read
-        em.find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        // select ... for update before anything else of the thread is read; the other writers wait.
+        // (PESSIMISTIC_FORCE_INCREMENT is "for no key update nowait" on PostgreSQL: they would fail.)
+        em.find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.missive.service.VersionConflictException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -61,7 +62,7 @@ public class ServiceExceptionInterceptor {
         if (cause instanceof VersionConflictException) {
             return new PreconditionFailedException(cause.getMessage());
         }
-        if (cause instanceof OptimisticLockException) {
+        if (cause instanceof OptimisticLockException || cause instanceof PessimisticLockException) {
             return new ResourceVersionConflictException("The resource was changed by another request at the same time");
         }
         if (cause instanceof RuleViolationException rule) {
