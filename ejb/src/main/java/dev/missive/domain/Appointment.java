@@ -14,10 +14,7 @@ import java.util.Set;
 /** A visit: the history that makes a practitioner eligible under the appointment policy. */
 @Entity
 @Table(name = "appointment")
-public class Appointment extends DirectoryEntry {
-
-    @Column(name = "patient_id", nullable = false, length = 64)
-    private String patientId;
+public class Appointment extends PatientRecord {
 
     /** FHIR Appointment.status code; cancelled, noshow and entered-in-error never count. */
     @Column(nullable = false, length = 20)
@@ -44,14 +41,6 @@ public class Appointment extends DirectoryEntry {
     /** Whether it counts as a relationship between patient and practitioner. */
     public boolean counts() {
         return !Set.of("cancelled", "noshow", "entered-in-error").contains(status);
-    }
-
-    public String getPatientId() {
-        return patientId;
-    }
-
-    public void setPatientId(String patientId) {
-        this.patientId = patientId;
     }
 
     public String getStatus() {
@@ -83,7 +72,7 @@ public class Appointment extends DirectoryEntry {
     }
 
     public void copyFrom(Appointment source) {
-        this.patientId = source.patientId;
+        setPatientId(source.getPatientId());
         this.status = source.status;
         this.start = source.start;
         this.end = source.end;

@@ -13,10 +13,7 @@ import java.util.Set;
 /** The practitioners who look after one patient: who the patient may message. */
 @Entity
 @Table(name = "care_team")
-public class CareTeam extends DirectoryEntry {
-
-    @Column(name = "patient_id", nullable = false, length = 64)
-    private String patientId;
+public class CareTeam extends PatientRecord {
 
     @Column(nullable = false)
     private boolean active = true;
@@ -34,14 +31,6 @@ public class CareTeam extends DirectoryEntry {
 
     public CareTeam(String id) {
         super(id);
-    }
-
-    public String getPatientId() {
-        return patientId;
-    }
-
-    public void setPatientId(String patientId) {
-        this.patientId = patientId;
     }
 
     public boolean isActive() {
@@ -65,7 +54,7 @@ public class CareTeam extends DirectoryEntry {
     }
 
     public void copyFrom(CareTeam source) {
-        this.patientId = source.patientId;
+        setPatientId(source.getPatientId());
         this.active = source.active;
         this.name = source.name;
         this.practitionerIds.clear();

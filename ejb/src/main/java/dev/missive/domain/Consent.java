@@ -8,12 +8,10 @@ import java.time.Instant;
 /** A patient's agreement to be billed for messaging (category consent-category#message-billing). */
 @Entity
 @Table(name = "consent")
-public class Consent extends DirectoryEntry {
+public class Consent extends PatientRecord {
 
     public static final String MESSAGE_BILLING = "message-billing";
 
-    @Column(name = "patient_id", nullable = false, length = 64)
-    private String patientId;
 
     /** FHIR Consent.status code: draft, proposed, active, rejected, inactive, entered-in-error. */
     @Column(nullable = false, length = 20)
@@ -34,15 +32,7 @@ public class Consent extends DirectoryEntry {
 
     /** Whether it is an active agreement of this patient to be billed for messages. */
     public boolean coversMessageBillingFor(String patient) {
-        return "active".equals(status) && MESSAGE_BILLING.equals(category) && patientId.equals(patient);
-    }
-
-    public String getPatientId() {
-        return patientId;
-    }
-
-    public void setPatientId(String patientId) {
-        this.patientId = patientId;
+        return "active".equals(status) && MESSAGE_BILLING.equals(category) && getPatientId().equals(patient);
     }
 
     public String getStatus() {
@@ -70,7 +60,7 @@ public class Consent extends DirectoryEntry {
     }
 
     public void copyFrom(Consent source) {
-        this.patientId = source.patientId;
+        setPatientId(source.getPatientId());
         this.status = source.status;
         this.category = source.category;
         this.givenAt = source.givenAt;

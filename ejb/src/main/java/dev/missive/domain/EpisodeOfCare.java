@@ -8,10 +8,7 @@ import java.time.Instant;
 /** A chart a thread can be "regarding" when the patient has more than one. */
 @Entity
 @Table(name = "episode_of_care")
-public class EpisodeOfCare extends DirectoryEntry {
-
-    @Column(name = "patient_id", nullable = false, length = 64)
-    private String patientId;
+public class EpisodeOfCare extends PatientRecord {
 
     /** FHIR EpisodeOfCare.status code: planned, waitlist, active, onhold, finished, cancelled. */
     @Column(nullable = false, length = 20)
@@ -36,14 +33,6 @@ public class EpisodeOfCare extends DirectoryEntry {
 
     public boolean isActive() {
         return "active".equals(status);
-    }
-
-    public String getPatientId() {
-        return patientId;
-    }
-
-    public void setPatientId(String patientId) {
-        this.patientId = patientId;
     }
 
     public String getStatus() {
@@ -79,7 +68,7 @@ public class EpisodeOfCare extends DirectoryEntry {
     }
 
     public void copyFrom(EpisodeOfCare source) {
-        this.patientId = source.patientId;
+        setPatientId(source.getPatientId());
         this.status = source.status;
         this.name = source.name;
         this.periodStart = source.periodStart;

@@ -2,6 +2,7 @@ package dev.missive.service;
 
 import dev.missive.domain.Conversation;
 import dev.missive.domain.ConversationRepository;
+import dev.missive.domain.Practitioner;
 import dev.missive.domain.PractitionerRepository;
 import dev.missive.domain.PractitionerRole;
 import dev.missive.domain.PractitionerRoleRepository;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Closes a departed practitioner's open threads with reason {@code practitioner-inactive}, in
@@ -33,9 +35,10 @@ public class ThreadClosingDepartures implements PractitionerDepartures {
     @Override
     public void settle(String practitionerId) {
         Instant now = clock.instant();
-        boolean active = practitioners.find(practitionerId).map(p -> p.isActive()).orElse(false);
-        boolean stillHasARole = roles.findByPractitioner(practitionerId).stream().anyMatch(role -> current(role, now));
-        boolean everHadARole = !roles.findByPractitioner(practitionerId).isEmpty();
+        boolean active = practitioners.find(practitionerId).map(Practitioner::isActive).orElse(false);
+        List<PractitionerRole> held = roles.findByPractitioner(practitionerId);
+        boolean stillHasARole = held.stream().anyMatch(role -> current(role, now));
+        boolean everHadARole = !held.isEmpty();
         if (active && (stillHasARole || !everHadARole)) {
             return;
         }
