@@ -30,6 +30,9 @@ public interface ConversationService {
 
     Message message(String id);
 
+    /** Whichever of a thread or a message has this id, in one call (a read does not know which). */
+    ThreadOrMessage communication(String id);
+
     /**
      * The caller's threads, newest activity first: from {@code offset}, or when {@code after}
      * is given, right after that thread (what a next page link does, stable under new messages).

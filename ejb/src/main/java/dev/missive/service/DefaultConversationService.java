@@ -345,7 +345,18 @@ public class DefaultConversationService implements ConversationService {
 
     @Override
     public Message message(String id) {
+        return visibleMessage(callers.current(), id);
+    }
+
+    @Override
+    public ThreadOrMessage communication(String id) {
         Caller caller = callers.current();
+        return conversations.find(id).isPresent()
+                ? ThreadOrMessage.of(access.require(caller, id))
+                : ThreadOrMessage.of(visibleMessage(caller, id));
+    }
+
+    private Message visibleMessage(Caller caller, String id) {
         return conversations.findMessage(id)
                 .filter(message -> access.find(caller, message.getConversationId())
                         .map(view -> message.getStatus() != MessageStatus.DRAFT

@@ -2,6 +2,7 @@ package dev.missive.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,9 +68,24 @@ class ConversationServiceTest {
         clinic.actAs("drpatel");
         assertThrows(NotFoundException.class, () -> service.thread(thread));
         assertThrows(NotFoundException.class, () -> service.message(message));
+        assertThrows(NotFoundException.class, () -> service.communication(thread));
+        assertThrows(NotFoundException.class, () -> service.communication(message));
         assertThrows(NotFoundException.class, () -> service.messages(thread, 0, 10));
         assertThrows(NotFoundException.class, () -> service.send(new NewMessage(thread, "Hi", null)));
         assertTrue(service.inbox(InboxFilter.ALL, null, 0, 10).isEmpty());
+    }
+
+    @Test
+    void aReadByIdFindsTheThreadOrTheMessageWhicheverTheIdNames() {
+        String thread = clinic.start("alice", "drlee");
+        String message = service.send(new NewMessage(thread, "Hello", null)).getId();
+        ThreadOrMessage header = service.communication(thread);
+        assertEquals(thread, header.thread().conversation().getId());
+        assertNull(header.message());
+        ThreadOrMessage sent = service.communication(message);
+        assertEquals(message, sent.message().getId());
+        assertNull(sent.thread());
+        assertThrows(NotFoundException.class, () -> service.communication("no-such-id"));
     }
 
     @Test

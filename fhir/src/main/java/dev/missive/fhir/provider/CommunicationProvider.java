@@ -23,7 +23,7 @@ import dev.missive.fhir.mapping.CommunicationMapper;
 import dev.missive.service.ConversationService;
 import dev.missive.service.DirectoryService;
 import dev.missive.service.InboxFilter;
-import dev.missive.service.NotFoundException;
+import dev.missive.service.ThreadOrMessage;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -80,12 +80,9 @@ public class CommunicationProvider implements IResourceProvider {
 
     @Read
     public Communication read(@IdParam IdType id) {
-        String communicationId = id.getIdPart();
-        try {
-            return CommunicationMapper.toFhir(conversations.thread(communicationId));
-        } catch (NotFoundException notAThread) {
-            return CommunicationMapper.toFhir(conversations.message(communicationId));
-        }
+        ThreadOrMessage found = conversations.communication(id.getIdPart());
+        return found.thread() != null ? CommunicationMapper.toFhir(found.thread())
+                : CommunicationMapper.toFhir(found.message());
     }
 
     /**
