@@ -39,12 +39,14 @@ public interface ConversationService {
      */
     List<ThreadView> inbox(InboxFilter filter, InboxCursor after, int offset, int limit);
 
-    long inboxSize(InboxFilter filter);
+    /** The inbox's first {@code limit} threads and its size, in one call (none asked: the size alone). */
+    Page<ThreadView> inboxPage(InboxFilter filter, int limit);
 
     /** A thread's sent (and retracted) messages in the order they were sent. */
     List<Message> messages(String conversationId, int offset, int limit);
 
-    long messageCount(String conversationId);
+    /** A thread's first {@code limit} messages and how many it has, in one call. */
+    Page<Message> messagePage(String conversationId, int limit);
 
     /** The caller's draft threads, newest first. */
     List<ThreadView> draftThreads();

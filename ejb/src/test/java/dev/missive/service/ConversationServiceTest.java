@@ -89,11 +89,28 @@ class ConversationServiceTest {
     }
 
     @Test
+    void aFirstPageComesWithTheTotalItIsAPageOf() {
+        String older = clinic.start("alice", "drlee");
+        clinic.clock.advance(Duration.ofMinutes(1));
+        String newer = clinic.start("alice", "drlee");
+        service.send(new NewMessage(newer, "One", null));
+        service.send(new NewMessage(newer, "Two", null));
+        Page<ThreadView> inbox = service.inboxPage(InboxFilter.ALL, 1);
+        assertEquals(2, inbox.total());
+        assertEquals(List.of(newer), inbox.items().stream().map(view -> view.conversation().getId()).toList());
+        assertTrue(service.inboxPage(InboxFilter.ALL, 0).items().isEmpty(), "a count reads no threads");
+        Page<Message> messages = service.messagePage(newer, 1);
+        assertEquals(2, messages.total());
+        assertEquals(List.of("One"), messages.items().stream().map(Message::getText).toList());
+        assertEquals(0, service.messagePage(older, 20).total());
+    }
+
+    @Test
     void integrationEnginesReadEveryThreadButNeitherWriteNorHaveAnInbox() {
         String thread = clinic.start("alice", "drlee");
         clinic.actAs("integration");
         assertEquals(thread, service.thread(thread).conversation().getId());
-        assertEquals(0, service.inboxSize(InboxFilter.ALL));
+        assertEquals(0, service.inboxPage(InboxFilter.ALL, 0).total());
         assertThrows(ForbiddenException.class, () -> service.send(new NewMessage(thread, "From the EHR", null)));
     }
 
@@ -106,7 +123,7 @@ class ConversationServiceTest {
         assertThrows(InvalidRequestException.class,
                 () -> service.send(new NewMessage(thread, "x".repeat(Message.MAX_TEXT_LENGTH + 1), null)));
         assertThrows(InvalidRequestException.class, () -> service.send(new NewMessage(thread, "Re", elsewhere)));
-        assertEquals(0, service.messageCount(thread));
+        assertEquals(0, service.messagePage(thread, 0).total());
     }
 
     @Test
@@ -214,7 +231,7 @@ class ConversationServiceTest {
         assertThrows(NotFoundException.class, () -> service.send(new NewMessage(confidential, "Hi", null)));
         List<String> inbox = service.inbox(InboxFilter.ALL, null, 0, 10).stream().map(v -> v.conversation().getId()).toList();
         assertEquals(List.of(open), inbox);
-        assertEquals(1, service.inboxSize(InboxFilter.ALL));
+        assertEquals(1, service.inboxPage(InboxFilter.ALL, 0).total());
         assertThrows(ForbiddenException.class,
                 () -> service.start(NewThread.of("ben", "drlee", "general", null, true)), "proxies cannot hide threads");
     }
@@ -269,7 +286,7 @@ class ConversationServiceTest {
 
         clinic.actAs("drlee");
         assertThrows(NotFoundException.class, () -> service.thread(id));
-        assertEquals(0, service.inboxSize(InboxFilter.ALL));
+        assertEquals(0, service.inboxPage(InboxFilter.ALL, 0).total());
 
         clinic.actAs("alice");
         service.editDraftThread(id, new NewThread("alice", "drpatel", "general", "Edited", false, null, null, null,
