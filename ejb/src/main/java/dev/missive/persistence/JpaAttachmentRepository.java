@@ -5,6 +5,8 @@ import dev.missive.domain.AttachmentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -16,6 +18,15 @@ public class JpaAttachmentRepository implements AttachmentRepository {
     @Override
     public Optional<Attachment> find(String id) {
         return Optional.ofNullable(em.find(Attachment.class, id));
+    }
+
+    @Override
+    public List<Attachment> unattachedBefore(Instant cutoff, int limit) {
+        return em.createQuery("select a from Attachment a where a.messageId is null and a.created < :cutoff"
+                + " order by a.created", Attachment.class)
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     @Override

@@ -57,10 +57,13 @@ public class MessageAttachments {
 
     /** The message is retracted: its files go, records and bytes (the bytes once that is committed). */
     public void discard(Message message) {
-        for (Attachment attachment : message.detachAll()) {
-            attachments.remove(attachment);
-            afterCompletion.onCommit(() -> deleteQuietly(attachment.getId()));
-        }
+        message.detachAll().forEach(this::forget);
+    }
+
+    /** Deletes the record now and the bytes once that is committed. */
+    void forget(Attachment attachment) {
+        attachments.remove(attachment);
+        afterCompletion.onCommit(() -> deleteQuietly(attachment.getId()));
     }
 
     /** Deletes stored bytes after the fact; a failure leaves an orphan file, never a visible attachment. */

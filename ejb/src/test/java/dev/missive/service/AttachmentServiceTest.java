@@ -107,6 +107,23 @@ class AttachmentServiceTest {
     }
 
     @Test
+    void uploadsNoMessageCarriedWithinADayAreDeleted() {
+        Attachment abandoned = attachments.upload(AttachmentSamples.jpeg(), JPEG);
+        Attachment sent = attachments.upload(AttachmentSamples.pdf(), PDF);
+        clinic.service.send(new NewMessage(clinic.start("alice", "drlee"), "Sent", null, false,
+                List.of(new AttachmentRef(sent.getId(), null))));
+        clinic.later(AbandonedUploads.KEPT.plusMinutes(1));
+        Attachment recent = attachments.upload(AttachmentSamples.mp4(), "video/mp4");
+        AbandonedUploads cleaner = new AbandonedUploads();
+        cleaner.attachments = attachments.repository;
+        cleaner.messageAttachments = attachments.messages;
+        cleaner.clock = clinic.clock;
+        cleaner.deleteAbandoned();
+        assertEquals(List.of(sent.getId(), recent.getId()), List.copyOf(attachments.records.keySet()));
+        assertEquals(attachments.records.keySet(), attachments.stored.keySet(), "the bytes went with the record");
+    }
+
+    @Test
     void theClinicCanSwitchAttachmentsOff() {
         Attachment upload = attachments.upload(AttachmentSamples.jpeg(), JPEG);
         String thread = clinic.start("alice", "drlee");

@@ -10,7 +10,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,14 +21,23 @@ final class TestAttachments {
 
     final Map<String, Attachment> records = new LinkedHashMap<>();
     final Map<String, byte[]> stored = new LinkedHashMap<>();
+    final AttachmentRepository repository;
     final MessageAttachments messages = new MessageAttachments();
     final DefaultAttachmentService service = new DefaultAttachmentService();
 
     TestAttachments(TestClinic clinic) {
-        AttachmentRepository repository = new AttachmentRepository() {
+        repository = new AttachmentRepository() {
             @Override
             public Optional<Attachment> find(String id) {
                 return Optional.ofNullable(records.get(id));
+            }
+
+            @Override
+            public List<Attachment> unattachedBefore(Instant cutoff, int limit) {
+                return records.values().stream()
+                        .filter(attachment -> attachment.getMessageId() == null && attachment.getCreated().isBefore(cutoff))
+                        .limit(limit)
+                        .toList();
             }
 
             @Override
