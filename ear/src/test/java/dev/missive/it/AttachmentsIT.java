@@ -19,6 +19,7 @@ import java.util.Map;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Organization;
@@ -94,6 +95,18 @@ class AttachmentsIT extends MissiveIT {
         Fhir.Response mismatch = Fhir.as("gina").post("Binary", binary);
         assertEquals(422, mismatch.status(), mismatch::toString);
         assertEquals("attachment-type-mismatch", rule(mismatch.outcome()));
+    }
+
+    @Test
+    void theCapabilityStatementListsBinaryCreateAndRead() {
+        CapabilityStatement statement = Fhir.as("alice").get("metadata").as(CapabilityStatement.class);
+        List<String> interactions = statement.getRestFirstRep().getResource().stream()
+                .filter(resource -> "Binary".equals(resource.getType()))
+                .flatMap(resource -> resource.getInteraction().stream())
+                .map(interaction -> interaction.getCode().toCode())
+                .sorted()
+                .toList();
+        assertEquals(List.of("create", "read"), interactions);
     }
 
     @Test

@@ -39,11 +39,7 @@ public class BinaryProvider implements IResourceProvider {
     public MethodOutcome create(@ResourceParam Binary resource) {
         byte[] data = resource.hasData() ? resource.getData() : new byte[0];
         Attachment attachment = attachments.upload(new ByteArrayInputStream(data), resource.getContentType(), data.length);
-        Binary created = BinaryMapper.toFhir(attachment);
-        MethodOutcome outcome = new MethodOutcome(created.getIdElement().withVersion(created.getMeta().getVersionId()));
-        outcome.setResource(created);
-        outcome.setCreated(true);
-        return outcome;
+        return Versions.outcome(BinaryMapper.toFhir(attachment), true);
     }
 
     /** The file with its data, when a FHIR client asks for the resource (Accept: application/fhir+json). */
