@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import dev.missive.fhir.conformance.CanonicalSearchProvider;
 import dev.missive.fhir.conformance.ConformanceResources;
 import dev.missive.fhir.provider.AppointmentProvider;
+import dev.missive.fhir.provider.BinaryProvider;
 import dev.missive.fhir.provider.CareTeamProvider;
 import dev.missive.fhir.provider.CommunicationProvider;
 import dev.missive.fhir.provider.ConsentProvider;
@@ -76,7 +77,13 @@ public class MissiveRestfulServer extends RestfulServer {
     transient NotificationDeadLetterProvider notificationDeadLetters;
 
     @Inject
+    transient BinaryProvider binaries;
+
+    @Inject
     transient AuthenticatedCallerInterceptor authenticatedCaller;
+
+    @Inject
+    transient BinaryStreamingInterceptor binaryStreaming;
 
     @Inject
     transient ServiceExceptionInterceptor serviceExceptions;
@@ -97,10 +104,12 @@ public class MissiveRestfulServer extends RestfulServer {
                 threadActions, messageRecipients));
         registerProviders(List.of(practitionerRoles, relatedPersons, episodes, appointments, consents));
         registerProvider(notificationDeadLetters);
+        registerProvider(binaries);
         ConformanceResources conformance = ConformanceResources.load();
         registerProviders(CanonicalSearchProvider.forEachType(conformance));
         registerInterceptor(authenticatedCaller);
         registerInterceptor(serviceExceptions);
+        registerInterceptor(binaryStreaming);
         setServerConformanceProvider(new MissiveCapabilityStatementProvider(this, conformance));
     }
 }
