@@ -26,6 +26,7 @@ class Draft {
   charges = false;
   episodes = [];
   sending = false;
+  saving = null;
 
   header(values, status) {
     const header = {
@@ -67,8 +68,16 @@ class Draft {
     };
   }
 
-  /** Saves what there is so far; a draft needs at least the patient and the practitioner. */
-  async save(values) {
+  /**
+   * Saves what there is so far; a draft needs at least the patient and the practitioner. Saves
+   * run one after the other, so that the first one's id is known to the next (never two drafts).
+   */
+  save(values) {
+    this.saving = (this.saving ?? Promise.resolve()).catch(() => null).then(() => this.#write(values));
+    return this.saving;
+  }
+
+  async #write(values) {
     if (!this.patient || !this.practitioner || this.sending) {
       return false;
     }
@@ -286,6 +295,7 @@ export async function renderCompose(main, draftId) {
       }
       send.disabled = true;
       save.cancel();
+      await draft.saving?.catch(() => null);
       draft.sending = true;
       try {
         const threadId = await draft.send(values());

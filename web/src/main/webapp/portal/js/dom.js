@@ -57,7 +57,7 @@ export function errorBox(error) {
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 export const day = (iso) => (iso ? dateFormat.format(new Date(iso)) : '');
 export const time = (iso) => (iso ? timeFormat.format(new Date(iso)) : '');

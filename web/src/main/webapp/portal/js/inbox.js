@@ -112,17 +112,19 @@ function folders(current) {
       : h('a', { href: '#/drafts', id: 'drafts-folder', 'aria-current': current === 'drafts' ? 'page' : false }, 'Drafts'));
 }
 
-function startButton() {
+/** "New message", and when it cannot be used, why (admins see neither). */
+function start() {
   const reason = cannotStart();
   if (session.kind === 'admin') {
-    return null;
+    return [null, null];
   }
-  return h('div', { class: 'start' },
-    reason ? h('p', { class: 'notice', id: 'cannot-start', role: 'status' }, reason) : null,
+  return [
     h('a', {
       class: `button primary${reason ? ' disabled' : ''}`, id: 'new-message',
       href: reason ? null : '#/compose', 'aria-disabled': reason ? 'true' : null,
-    }, 'New message'));
+    }, 'New message'),
+    reason ? h('p', { class: 'notice', id: 'cannot-start', role: 'status' }, reason) : null,
+  ];
 }
 
 async function drafts(results) {
@@ -151,8 +153,10 @@ export async function renderInbox(main, folder) {
   const searchHint = h('p', { class: 'hint', id: 'search-hint', 'aria-live': 'polite' });
   const heading = folder === 'drafts' ? 'Drafts'
     : session.kind === 'proxy' && session.patient ? `Messages for ${personName(session.patient)}` : 'Messages';
+  const [button, reason] = start();
   replace(main,
-    h('div', { class: 'inbox-head' }, h('h1', {}, heading), startButton()),
+    h('div', { class: 'inbox-head' }, h('h1', {}, heading), button),
+    reason,
     folders(folder),
     folder === 'drafts' ? null : toolbar(results, searchHint),
     folder === 'drafts' ? null : searchHint,
