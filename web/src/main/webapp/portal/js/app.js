@@ -4,7 +4,7 @@ import { currentUser, signIn, signOut } from './auth.js';
 import { h, replace, errorBox, option } from './dom.js';
 import { fhir, resources, PORTAL_USERNAME, personName } from './fhir.js';
 import { session, refreshBadge } from './session.js';
-import { renderInbox } from './inbox.js';
+import { renderInbox, resetInboxView } from './inbox.js';
 import { renderThread } from './thread.js';
 import { renderCompose } from './compose.js';
 import { renderSettings } from './settings.js';
@@ -61,9 +61,13 @@ function renderHeader() {
         id: 'acting-for',
         onchange: (event) => {
           choosePatient(event.target.value);
-          location.hash = '#/';
-          renderHeader();
-          route();
+          resetInboxView();
+          // The header stays (and the select keeps focus); the inbox is the new patient's.
+          if (['', '#/'].includes(location.hash)) {
+            route();
+          } else {
+            location.hash = '#/';
+          }
         },
       }, session.patients.map(({ patient }) => option(patient.id, personName(patient), patient === session.patient))))
     : null;

@@ -10,6 +10,11 @@ const PAGE = 20;
 const SEARCH_MIN = 3;
 const view = { showAll: false, search: '' };
 
+/** Forgets the search and "show all" (another patient's inbox is about to be shown). */
+export function resetInboxView() {
+  Object.assign(view, { showAll: false, search: '' });
+}
+
 function query() {
   let q = `Communication?part-of:missing=true&_sort=-_lastUpdated&_count=${PAGE}${subjectFilter()}`;
   if (!view.showAll) {

@@ -29,6 +29,18 @@ class PortalE2EIT extends MissiveIT {
         return By.xpath("//li[contains(@class,'message')][p[@class='text' and text()='" + text + "']]");
     }
 
+    private static By reply(String text) {
+        return By.xpath("//ol[@class='replies']//p[text()='" + text + "']");
+    }
+
+    /** A thread Alice started with Dr Lee through the API, with her first message in it; its id. */
+    private static String aliceWroteToDrLee(String subject, String text) {
+        Fhir alice = Fhir.as("alice");
+        String threadId = Threads.start(alice, "alice", "drlee", subject);
+        Threads.send(alice, threadId, text);
+        return threadId;
+    }
+
     @Test
     void aliceStartsAThreadWithDrLee(Browsers browsers) {
         Browser alice = browsers.signIn("alice");
@@ -64,9 +76,7 @@ class PortalE2EIT extends MissiveIT {
 
     @Test
     void drLeeSeesTheUnreadBadgeOpensTheThreadAndRepliesAndAliceSeesTheReceipt(Browsers browsers) {
-        Fhir api = Fhir.as("alice");
-        String threadId = Threads.start(api, "alice", "drlee", "Blood sugar readings");
-        Threads.send(api, threadId, "My readings were high this week.");
+        String threadId = aliceWroteToDrLee("Blood sugar readings", "My readings were high this week.");
 
         Browser drlee = browsers.signIn("drlee");
         drlee.visible(By.id("unread-badge"));
@@ -77,22 +87,20 @@ class PortalE2EIT extends MissiveIT {
         drlee.click(By.cssSelector(".message .reply-to"));
         drlee.type(By.id("reply-text"), "Please send me the numbers from the last three days.");
         drlee.click(By.id("send-reply"));
-        drlee.visible(By.xpath("//ol[@class='replies']//p[text()='Please send me the numbers from the last three days.']"));
+        drlee.visible(reply("Please send me the numbers from the last three days."));
         drlee.screenshot("drlee-thread");
 
         Browser alice = browsers.signIn("alice");
         alice.open("#/threads/" + threadId);
         String mine = alice.text(messageWithText("My readings were high this week."));
         assertTrue(mine.contains("Read "), "the read receipt: " + mine);
-        alice.visible(By.xpath("//ol[@class='replies']//p[text()='Please send me the numbers from the last three days.']"));
+        alice.visible(reply("Please send me the numbers from the last three days."));
         alice.screenshot("thread");
     }
 
     @Test
     void aliceRetractsAMessageWithinTheWindow(Browsers browsers) {
-        Fhir api = Fhir.as("alice");
-        String threadId = Threads.start(api, "alice", "drlee", "Wrong clinic");
-        Threads.send(api, threadId, "Sent to the wrong clinic, sorry");
+        String threadId = aliceWroteToDrLee("Wrong clinic", "Sent to the wrong clinic, sorry");
 
         Browser alice = browsers.signIn("alice");
         alice.open("#/threads/" + threadId);
@@ -102,9 +110,11 @@ class PortalE2EIT extends MissiveIT {
         alice.textAppears(By.cssSelector(".message .retracted-text"), "This message was retracted");
         assertTrue(alice.all(By.cssSelector(".message .retract")).isEmpty(), "no retract button on a tombstone");
         alice.screenshot("retracted");
-        Communication message = api.get("Communication?part-of=Communication/" + threadId).bundle().getEntryFirstRep()
-                .getResource() instanceof Communication c ? c : null;
-        assertEquals(Communication.CommunicationStatus.ENTEREDINERROR, message.getStatus());
+        alice.click(By.id("sign-out"));
+        alice.textAppears(By.tagName("h1"), "You have signed out");
+        Communication message = (Communication) Fhir.as("alice").get("Communication?part-of=Communication/" + threadId)
+                .bundle().getEntryFirstRep().getResource();
+        assertEquals(Communication.CommunicationStatus.ENTEREDINERROR, message.getStatus(), "retracted on the server");
     }
 
     @Test
