@@ -215,6 +215,7 @@ export async function renderCompose(main, draftId) {
       return;
     }
     const bundle = await fhir.get(`Patient/${draft.patient.id}/$message-recipients?category=${el.type.value}`);
+    keep ??= el.to.value;   // what is chosen now, once the list for the new type is here
     const roles = resources(bundle);
     const practitioners = new Map(resources(bundle, 'include').map((p) => [`Practitioner/${p.id}`, p]));
     const choices = roles.map((role) => ({
@@ -278,7 +279,7 @@ export async function renderCompose(main, draftId) {
   } else {
     await loadRecipients();
   }
-  el.type.addEventListener('change', () => loadRecipients(el.to.value));
+  el.type.addEventListener('change', () => loadRecipients());
 
   const send = h('button', { type: 'submit', class: 'primary', id: 'send' }, 'Send message');
   const form = h('form', {

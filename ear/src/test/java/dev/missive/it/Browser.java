@@ -12,6 +12,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -94,10 +95,19 @@ final class Browser implements AutoCloseable {
         element.sendKeys(text);
     }
 
-    /** Picks an option by its visible text once the list has it (lists are filled from the API). */
+    /**
+     * Picks an option by its visible text once the list has it (lists are filled, and refilled,
+     * from the API: an option may be replaced while we look at it).
+     */
     void choose(By locator, String label) {
-        wait.until(d -> new Select(d.findElement(locator)).getOptions().stream().anyMatch(o -> o.getText().equals(label)));
-        new Select(driver.findElement(locator)).selectByVisibleText(label);
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            Select select = new Select(d.findElement(locator));
+            if (select.getOptions().stream().noneMatch(o -> o.getText().equals(label))) {
+                return false;
+            }
+            select.selectByVisibleText(label);
+            return true;
+        });
     }
 
     /** Opens a view of the portal by its address (ids only: #/threads/123). */
