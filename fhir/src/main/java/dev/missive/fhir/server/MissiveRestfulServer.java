@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import dev.missive.fhir.conformance.CanonicalSearchProvider;
 import dev.missive.fhir.conformance.ConformanceResources;
 import dev.missive.fhir.provider.AppointmentProvider;
+import dev.missive.fhir.provider.AuditEventProvider;
 import dev.missive.fhir.provider.CareTeamProvider;
 import dev.missive.fhir.provider.CommunicationProvider;
 import dev.missive.fhir.provider.ConsentProvider;
@@ -77,7 +78,13 @@ public class MissiveRestfulServer extends RestfulServer {
     transient NotificationDeadLetterProvider notificationDeadLetters;
 
     @Inject
+    transient AuditEventProvider auditEvents;
+
+    @Inject
     transient AuthenticatedCallerInterceptor authenticatedCaller;
+
+    @Inject
+    transient AuditInterceptor audit;
 
     @Inject
     transient ServiceExceptionInterceptor serviceExceptions;
@@ -98,10 +105,12 @@ public class MissiveRestfulServer extends RestfulServer {
                 threadActions, messageRecipients));
         registerProviders(List.of(practitionerRoles, relatedPersons, episodes, appointments, consents));
         registerProvider(notificationDeadLetters);
+        registerProvider(auditEvents);
         ConformanceResources conformance = ConformanceResources.load();
         registerProviders(CanonicalSearchProvider.forEachType(conformance));
         registerInterceptor(authenticatedCaller);
         registerInterceptor(serviceExceptions);
+        registerInterceptor(audit);
         setServerConformanceProvider(new MissiveCapabilityStatementProvider(this, conformance));
     }
 }
