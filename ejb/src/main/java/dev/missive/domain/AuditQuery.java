@@ -9,5 +9,9 @@ import java.time.Instant;
 public record AuditQuery(Instant from, Instant to, String username, Party agent, String resourceType,
         String resourceId, AuditOutcome outcome, String patientId) {
 
-    public static final AuditQuery ALL = new AuditQuery(null, null, null, null, null, null, null, null);
+    /** The same search ending at that instant at the latest. */
+    public AuditQuery notAfter(Instant end) {
+        Instant until = to == null || to.isAfter(end) ? end : to;
+        return new AuditQuery(from, until, username, agent, resourceType, resourceId, outcome, patientId);
+    }
 }

@@ -28,7 +28,9 @@ import org.hl7.fhir.r4.model.IdType;
 
 /**
  * The audit trail, read-only, for clinic admins ({@code read} and {@code search}; there is no
- * create, update or delete, so HAPI refuses them). Newest first, paged.
+ * create, update or delete, so HAPI refuses them). Newest first, paged by offset over the trail
+ * as it stood when the search began: records written since (the search's own among them) do not
+ * shift its pages.
  */
 @ApplicationScoped
 public class AuditEventProvider implements IResourceProvider {
@@ -68,7 +70,7 @@ public class AuditEventProvider implements IResourceProvider {
                 entity == null ? null : entityType(entity),
                 entity == null ? null : entity.getIdPart(),
                 outcome == null ? null : outcome(outcome.getValue()),
-                SearchParams.idOf(patient, "Patient"));
+                SearchParams.idOf(patient, "Patient")).notAfter(Instant.now());
         return new PagedResults(audits.count(query), (offset, limit) -> audits.search(query, offset, limit).stream()
                 .map(AuditEventMapper::toFhir).toList());
     }
