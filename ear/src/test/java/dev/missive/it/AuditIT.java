@@ -11,11 +11,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
@@ -133,6 +136,18 @@ class AuditIT extends MissiveIT {
         }
         assertEquals(AuditEventOutcome._4, admin.get("AuditEvent/" + denied.getIdElement().getIdPart())
                 .as(AuditEvent.class).getOutcome(), "unchanged");
+    }
+
+    @Test
+    void theCapabilityStatementListsReadAndSearchOnly() {
+        CapabilityStatement.CapabilityStatementRestResourceComponent auditEvent = alice.get("metadata")
+                .as(CapabilityStatement.class).getRestFirstRep().getResource().stream()
+                .filter(resource -> "AuditEvent".equals(resource.getType())).findFirst().orElseThrow();
+        assertEquals(Set.of("read", "search-type"), auditEvent.getInteraction().stream()
+                .map(interaction -> interaction.getCode().toCode()).collect(Collectors.toSet()));
+        assertEquals(Set.of("date", "agent", "entity", "outcome", "patient"), auditEvent.getSearchParam().stream()
+                .map(CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent::getName)
+                .collect(Collectors.toSet()));
     }
 
     @Test

@@ -10,7 +10,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * One request in the audit trail. Written once and never changed: there are no setters, and
@@ -114,9 +113,5 @@ public class AuditRecord {
 
     public AuditOutcome outcome() {
         return AuditOutcome.ofCode(outcome);
-    }
-
-    public Optional<Party> agent() {
-        return Optional.ofNullable(agent);
     }
 }
