@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import dev.missive.fhir.conformance.CanonicalSearchProvider;
 import dev.missive.fhir.conformance.ConformanceResources;
 import dev.missive.fhir.provider.AppointmentProvider;
+import dev.missive.fhir.provider.AuditEventProvider;
 import dev.missive.fhir.provider.BinaryProvider;
 import dev.missive.fhir.provider.CareTeamProvider;
 import dev.missive.fhir.provider.CommunicationProvider;
@@ -78,12 +79,14 @@ public class MissiveRestfulServer extends RestfulServer {
 
     @Inject
     transient BinaryProvider binaries;
+    transient AuditEventProvider auditEvents;
 
     @Inject
     transient AuthenticatedCallerInterceptor authenticatedCaller;
 
     @Inject
     transient BinaryStreamingInterceptor binaryStreaming;
+    transient AuditInterceptor audit;
 
     @Inject
     transient ServiceExceptionInterceptor serviceExceptions;
@@ -105,11 +108,13 @@ public class MissiveRestfulServer extends RestfulServer {
         registerProviders(List.of(practitionerRoles, relatedPersons, episodes, appointments, consents));
         registerProvider(notificationDeadLetters);
         registerProvider(binaries);
+        registerProvider(auditEvents);
         ConformanceResources conformance = ConformanceResources.load();
         registerProviders(CanonicalSearchProvider.forEachType(conformance));
         registerInterceptor(authenticatedCaller);
         registerInterceptor(serviceExceptions);
         registerInterceptor(binaryStreaming);
+        registerInterceptor(audit);
         setServerConformanceProvider(new MissiveCapabilityStatementProvider(this, conformance));
     }
 }
