@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The audit trail: every request is recorded in a transaction of its own, after the request's
- * own work, so that a refused or failed request is recorded too and a failed record never undoes
- * what the request did. Only clinic admins read it; nobody changes it.
+ * The audit trail: every request is recorded after the request's own work, in transactions of
+ * the trail's own (batched by {@link AuditQueue}), so that a refused or failed request is recorded
+ * too and a failed record never undoes what the request did. Only clinic admins read it, and
+ * see every record handed over before they asked; nobody changes it.
  */
 public interface AuditService {
 

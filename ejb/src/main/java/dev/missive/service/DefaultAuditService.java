@@ -25,6 +25,9 @@ public class DefaultAuditService implements AuditService {
     AuditRepository records;
 
     @Inject
+    AuditQueue queue;
+
+    @Inject
     CallerContext callers;
 
     @Inject
@@ -32,33 +35,36 @@ public class DefaultAuditService implements AuditService {
 
     @Override
     @PermitAll
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void record(AuditAccess access, Set<String> patientsConcerned) {
-        records.add(new AuditRecord(clock.instant(), agentOf(callers.current(), patientsConcerned), access));
+        queue.add(new AuditRecord(clock.instant(), agentOf(callers.current(), patientsConcerned), access));
     }
 
     @Override
     @PermitAll
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void recordWithoutCaller(AuditAccess access) {
-        records.add(new AuditRecord(clock.instant(), AuditAgent.UNKNOWN, access));
+        queue.add(new AuditRecord(clock.instant(), AuditAgent.UNKNOWN, access));
     }
 
     @Override
     @RolesAllowed(Roles.CLINIC_ADMIN)
     public AuditRecord find(long id) {
+        queue.drain();
         return records.find(id).orElseThrow(() -> new NotFoundException("AuditEvent", String.valueOf(id)));
     }
 
     @Override
     @RolesAllowed(Roles.CLINIC_ADMIN)
     public List<AuditRecord> search(AuditQuery query, int offset, int limit) {
+        queue.drain();
         return records.search(query, offset, limit);
     }
 
     @Override
     @RolesAllowed(Roles.CLINIC_ADMIN)
     public long count(AuditQuery query) {
+        queue.drain();
         return records.count(query);
     }
 
