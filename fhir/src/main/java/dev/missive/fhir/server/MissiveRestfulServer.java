@@ -79,6 +79,8 @@ public class MissiveRestfulServer extends RestfulServer {
 
     @Inject
     transient BinaryProvider binaries;
+
+    @Inject
     transient AuditEventProvider auditEvents;
 
     @Inject
@@ -86,6 +88,8 @@ public class MissiveRestfulServer extends RestfulServer {
 
     @Inject
     transient BinaryStreamingInterceptor binaryStreaming;
+
+    @Inject
     transient AuditInterceptor audit;
 
     @Inject
