@@ -29,6 +29,7 @@ final class MailWatch implements Runnable {
 
     private final Http http;
     private final String greenmail;
+    private final boolean staffMail;
     private final Map<String, Integer> seen = new HashMap<>();
     private final Map<String, Deque<Long>> pending = new HashMap<>();
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
@@ -37,9 +38,10 @@ final class MailWatch implements Runnable {
     private long cycleMillis;
     private volatile boolean running = true;
 
-    MailWatch(Http http, String greenmail) {
+    MailWatch(Http http, String greenmail, boolean staffMail) {
         this.http = http;
         this.greenmail = greenmail;
+        this.staffMail = staffMail;
     }
 
     /** Deletes every stored email, so that the watch starts from empty mailboxes. */
@@ -61,7 +63,12 @@ final class MailWatch implements Runnable {
         }
     }
 
-    synchronized void sent(String recipientEmail, String threadId, long sendMillis) {
+    /** A message was sent to that person: an email is awaited, unless staff are not emailed. */
+    synchronized void sent(Clinic.Person recipient, String threadId, long sendMillis) {
+        if (recipient.kind() == Clinic.Kind.PRACTITIONER && !staffMail) {
+            return;
+        }
+        String recipientEmail = recipient.email();
         pending.computeIfAbsent(recipientEmail + " " + threadId, k -> new ArrayDeque<>()).add(sendMillis);
         watched.add(recipientEmail);
     }

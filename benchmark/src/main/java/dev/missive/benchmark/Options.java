@@ -7,7 +7,7 @@ import java.util.Map;
 /** Command-line flags ({@code --name value}); every one has a default for the local stack. */
 record Options(int users, Duration warmup, Duration duration, int patients, int practitioners, int messages,
                int notifications, Duration mailTimeout, String fhir, String keycloak, String greenmail,
-               String db, String stackDir, String results) {
+               String db, String stackDir, String results, boolean staffMail) {
 
     static Options parse(String[] args) {
         Map<String, String> flags = new HashMap<>();
@@ -31,13 +31,27 @@ record Options(int users, Duration warmup, Duration duration, int patients, int 
                 flags.getOrDefault("greenmail", "http://localhost:8380"),
                 flags.getOrDefault("db", "h2"),
                 flags.getOrDefault("stack", ".stack"),
-                flags.getOrDefault("results", "benchmark/results"));
+                flags.getOrDefault("results", "benchmark/results"),
+                staffMail(flags.getOrDefault("staff-mail", "no")));
         flags.keySet().removeAll(java.util.Set.of("users", "warmup", "duration", "patients", "practitioners",
-                "messages", "notifications", "mail-timeout", "fhir", "keycloak", "greenmail", "db", "stack", "results"));
+                "messages", "notifications", "mail-timeout", "fhir", "keycloak", "greenmail", "db", "stack", "results", "staff-mail"));
         if (!flags.isEmpty()) {
             throw new IllegalArgumentException("unknown flags: " + flags.keySet());
         }
         return options;
+    }
+
+    /**
+     * Whether practitioners' emails are awaited: not under the default configuration, where a
+     * practitioner making requests is working in the portal and is not emailed; yes when the
+     * stack runs with {@code MISSIVE_STAFF_ACTIVE_MINUTES=0}.
+     */
+    private static boolean staffMail(String value) {
+        return switch (value) {
+            case "yes" -> true;
+            case "no" -> false;
+            default -> throw new IllegalArgumentException("--staff-mail is yes or no");
+        };
     }
 
     boolean notificationMode() {

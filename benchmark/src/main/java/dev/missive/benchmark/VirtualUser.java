@@ -68,7 +68,7 @@ final class VirtualUser implements Runnable {
 
     private void send(Clinic.Thread thread) {
         if (timed("send", () -> api.send(tokens.get(), thread.id(), "Benchmark message")) != null) {
-            mail.sent(thread.other(me).email(), thread.id(), System.currentTimeMillis());
+            mail.sent(thread.other(me), thread.id(), System.currentTimeMillis());
         }
     }
 
