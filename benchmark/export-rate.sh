@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Export rate: one practitioner with N messages (default 100,000: 5,000 threads of 20, one message
+# in fifty retracted) seeded straight into PostgreSQL, exported by a clinic admin as NDJSON and as
+# a Bundle with curl, while WildFly's heap is sampled with jstat. Runs the EAR the build made on
+# the WildFly the integration suite provisioned (run `mvn -o verify` first), with Keycloak and a
+# throwaway PostgreSQL from `config/missive services`, all on the ports below, then stops them.
+#   benchmark/export-rate.sh [MESSAGES]
+# Ports: EXPORT_PORT_OFFSET (3000: WildFly on 11080, management 12990), KEYCLOAK_PORT (9380),
+# POSTGRES_PORT (15632), SMTP_PORT (4225); EXPORT_HEAP (-Xmx, 256m: the export must fit in it).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+messages=${1:-100000}
+threads=$((messages / 20))
+offset=${EXPORT_PORT_OFFSET:-3000}
+export KEYCLOAK_PORT=${KEYCLOAK_PORT:-9380} POSTGRES_PORT=${POSTGRES_PORT:-15632}
+export SMTP_HOST=127.0.0.1 SMTP_PORT=${SMTP_PORT:-4225}
+export MISSIVE_STATE_DIR=$root/ear/target/export-rate
+export OIDC_PROVIDER_URL=http://localhost:$KEYCLOAK_PORT/realms/missive
+export MISSIVE_DB_DRIVER=postgresql MISSIVE_DB_URL=jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/missive
+export MISSIVE_DB_USER=missive MISSIVE_DB_PASSWORD=missive PGPASSWORD=missive
+fhir=http://localhost:$((8080 + offset))/fhir
+provisioned=$root/ear/target/it-stack/wildfly-postgresql
+[[ -d $provisioned && -f $root/ear/target/missive.ear ]] || { echo "run mvn -o verify first" >&2; exit 1; }
+bin=$(compgen -G "/usr/lib/postgresql/*/bin" | sort -V | tail -n 1)
+
+wildfly=$MISSIVE_STATE_DIR/wildfly
+rm -rf "$wildfly" && mkdir -p "$MISSIVE_STATE_DIR" && cp -r "$provisioned" "$wildfly"
+rm -rf "$wildfly/standalone/data" "$wildfly/standalone/deployments/"*
+cp "$root/ear/target/missive.ear" "$wildfly/standalone/deployments/"
+"$root/config/missive" services start >/dev/null
+JAVA_OPTS="-Xms128m -Xmx${EXPORT_HEAP:-256m} -Djava.net.preferIPv4Stack=true" \
+  "$wildfly/bin/standalone.sh" -c standalone-full.xml -Djboss.socket.binding.port-offset="$offset" \
+  >"$MISSIVE_STATE_DIR/wildfly.out" 2>&1 &
+launcher=$!
+cleanup() {
+  kill "$launcher" 2>/dev/null || true
+  java_pid=$(pgrep -P "$launcher" java 2>/dev/null || true)
+  [[ -n $java_pid ]] && kill "$java_pid" 2>/dev/null || true
+  "$root/config/missive" services stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+for _ in $(seq 1 180); do
+  [[ $(curl -s -o /dev/null -w '%{http_code}' "$fhir/metadata") =~ ^(200|401)$ ]] && break
+  sleep 1
+done
+java_pid=$(pgrep -P "$launcher" java)
+
+psql() { "$bin/psql" -h 127.0.0.1 -p "$POSTGRES_PORT" -U missive -d missive -v ON_ERROR_STOP=1 -q "$@"; }
+seed_start=$(date +%s)
+psql <<SQL
+insert into practitioner (id, version, last_updated, portal_username, given_name, family_name, active, email_notifications)
+  values ('bench-pr', 0, now(), null, 'Bench', 'Practitioner', true, false);
+insert into patient (id, version, last_updated, given_name, family_name, active, do_not_email)
+  select 'bench-pa' || g, 0, now(), 'Patient' || g, 'Bench', true, true from generate_series(1, $threads) g;
+insert into conversation (id, version, patient_id, practitioner_id, started_by_type, started_by_id, category, topic,
+                          status, confidential, created, last_activity)
+  select 'bench-t' || g, 0, 'bench-pa' || g, 'bench-pr', 'PATIENT', 'bench-pa' || g, 'general', 'Topic ' || g,
+         'OPEN', g % 10 = 0, now() - interval '1 minute' * ($threads - g) * 30, now()
+  from generate_series(1, $threads) g;
+insert into participant (id, conversation_id, party_type, party_id, last_activity, archived, unread)
+  select c.id || '-' || side, c.id, case side when 0 then 'PATIENT' else 'PRACTITIONER' end,
+         case side when 0 then c.patient_id else c.practitioner_id end, c.last_activity, false, 0
+  from conversation c, generate_series(0, 1) side where c.practitioner_id = 'bench-pr';
+insert into message (id, version, conversation_id, sender_type, sender_id, recipient_type, recipient_id, text,
+                     status, sent)
+  select c.id || '-m' || n, 0, c.id,
+         case n % 2 when 1 then 'PATIENT' else 'PRACTITIONER' end, case n % 2 when 1 then c.patient_id else 'bench-pr' end,
+         case n % 2 when 1 then 'PRACTITIONER' else 'PATIENT' end, case n % 2 when 1 then 'bench-pr' else c.patient_id end,
+         case when n = 20 and c.id like '%5' then null else 'Message ' || n || ': ' || repeat(md5(c.id || n), 4) end,
+         case when n = 20 and c.id like '%5' then 'RETRACTED' else 'SENT' end, c.created + interval '1 minute' * n
+  from conversation c, generate_series(1, 20) n where c.practitioner_id = 'bench-pr';
+analyze;
+SQL
+echo "seeded $(psql -At -c "select count(*) from message m join conversation c on c.id = m.conversation_id
+  where c.practitioner_id = 'bench-pr'") messages in $threads threads in $(($(date +%s) - seed_start)) s"
+
+token=$(curl -sf -d grant_type=password -d client_id=missive-cli -d username=admin -d password=admin \
+  "http://localhost:$KEYCLOAK_PORT/realms/missive/protocol/openid-connect/token" \
+  | python3 -c 'import sys,json; print(json.load(sys.stdin)["access_token"])')
+
+# Heap in use (survivors + eden + old, KiB) and old generation alone, every 200 ms.
+heap_peak() {
+  awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used; if ($8 > old) old = $8 }
+       END { printf "heap in use peak %.0f MiB, old generation peak %.0f MiB", max / 1024, old / 1024 }' "$1"
+}
+export_once() {
+  local label=$1 query=$2 samples=$MISSIVE_STATE_DIR/jstat-$1.txt
+  jstat -gc "$java_pid" 200 >"$samples" &
+  local sampler=$!
+  local result
+  result=$(curl -s -o "$MISSIVE_STATE_DIR/export-$label" -w '%{http_code} %{time_total} %{size_download}' \
+    -H "Authorization: Bearer $token" "$fhir/Practitioner/bench-pr/\$export-messages$query")
+  kill "$sampler"
+  read -r code seconds bytes <<<"$result"
+  local records
+  records=$(grep -o '"resourceType":"Communication"' "$MISSIVE_STATE_DIR/export-$label" | wc -l)
+  awk -v l="$label" -v c="$code" -v s="$seconds" -v b="$bytes" -v r="$records" -v h="$(heap_peak "$samples")" \
+    'BEGIN { printf "%-8s HTTP %s: %d resources, %.1f MB in %.1f s = %.0f messages/s, %.1f MB/s; %s\n",
+             l, c, r, b / 1e6, s, (r - r / 21) / s, b / 1e6 / s, h }'
+}
+echo "heap limit $(jcmd "$java_pid" VM.flags | grep -o 'MaxHeapSize=[0-9]*' | awk -F= '{printf "%d MiB", $2/1048576}'), $(nproc) cores, PostgreSQL $("$bin/postgres" --version | awk '{print $3}')"
+export_once warmup "?_outputFormat=application/fhir%2Bndjson"
+export_once ndjson "?_outputFormat=application/fhir%2Bndjson"
+export_once bundle ""
+python3 -c "import json,sys; b=json.load(open(sys.argv[1])); print('bundle parses:', len(b['entry']), 'entries')" \
+  "$MISSIVE_STATE_DIR/export-bundle"
