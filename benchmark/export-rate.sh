@@ -32,18 +32,23 @@ JAVA_OPTS="-Xms128m -Xmx${EXPORT_HEAP:-256m} -Djava.net.preferIPv4Stack=true" \
   "$wildfly/bin/standalone.sh" -c standalone-full.xml -Djboss.socket.binding.port-offset="$offset" \
   >"$MISSIVE_STATE_DIR/wildfly.out" 2>&1 &
 launcher=$!
+java_pid=
 cleanup() {
-  kill "$launcher" 2>/dev/null || true
-  java_pid=$(pgrep -P "$launcher" java 2>/dev/null || true)
+  # WildFly's java first: once its launcher script is gone it would be left running.
   [[ -n $java_pid ]] && kill "$java_pid" 2>/dev/null || true
+  kill "$launcher" 2>/dev/null || true
   "$root/config/missive" services stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
-for _ in $(seq 1 180); do
+for _ in $(seq 1 30); do
+  java_pid=$(pgrep -P "$launcher" java || true)
+  [[ -n $java_pid ]] && break
+  sleep 1
+done
+for _ in $(seq 1 300); do
   [[ $(curl -s -o /dev/null -w '%{http_code}' "$fhir/metadata") =~ ^(200|401)$ ]] && break
   sleep 1
 done
-java_pid=$(pgrep -P "$launcher" java)
 
 psql() { "$bin/psql" -h 127.0.0.1 -p "$POSTGRES_PORT" -U missive -d missive -v ON_ERROR_STOP=1 -q "$@"; }
 seed_start=$(date +%s)
@@ -69,7 +74,7 @@ insert into message (id, version, conversation_id, sender_type, sender_id, recip
          case when n = 20 and c.id like '%5' then null else 'Message ' || n || ': ' || repeat(md5(c.id || n), 4) end,
          case when n = 20 and c.id like '%5' then 'RETRACTED' else 'SENT' end, c.created + interval '1 minute' * n
   from conversation c, generate_series(1, 20) n where c.practitioner_id = 'bench-pr';
-analyze;
+analyze patient; analyze conversation; analyze participant; analyze message;
 SQL
 echo "seeded $(psql -At -c "select count(*) from message m join conversation c on c.id = m.conversation_id
   where c.practitioner_id = 'bench-pr'") messages in $threads threads in $(($(date +%s) - seed_start)) s"
@@ -98,9 +103,32 @@ export_once() {
     'BEGIN { printf "%-8s HTTP %s: %d resources, %.1f MB in %.1f s = %.0f messages/s, %.1f MB/s; %s\n",
              l, c, r, b / 1e6, s, (r - r / 21) / s, b / 1e6 / s, h }'
 }
-echo "heap limit $(jcmd "$java_pid" VM.flags | grep -o 'MaxHeapSize=[0-9]*' | awk -F= '{printf "%d MiB", $2/1048576}'), $(nproc) cores, PostgreSQL $("$bin/postgres" --version | awk '{print $3}')"
+echo "heap limit $(jcmd "$java_pid" VM.flags | grep -o 'MaxHeapSize=[0-9]*' | head -n 1 | awk -F= '{printf "%d MiB", $2/1048576}'), $(nproc) cores, PostgreSQL $("$bin/postgres" --version | awk '{print $3}')"
 export_once warmup "?_outputFormat=application/fhir%2Bndjson"
 export_once ndjson "?_outputFormat=application/fhir%2Bndjson"
 export_once bundle ""
 python3 -c "import json,sys; b=json.load(open(sys.argv[1])); print('bundle parses:', len(b['entry']), 'entries')" \
   "$MISSIVE_STATE_DIR/export-bundle"
+
+# The live heap (the old generation right after a full GC: young objects allocated since are
+# still in eden) idle, then every second of one more NDJSON export: what the export holds,
+# unlike the peaks above, which are mostly garbage waiting for the next GC.
+live_mib() {
+  jcmd "$java_pid" GC.run >/dev/null
+  jstat -gc "$java_pid" | awk 'NR == 2 { printf "%.0f", $8 / 1024 }'
+}
+idle=$(live_mib)
+curl -s -o /dev/null -H "Authorization: Bearer $token" \
+  "$fhir/Practitioner/bench-pr/\$export-messages?_outputFormat=ndjson" &
+download=$!
+peak=0
+while kill -0 "$download" 2>/dev/null; do
+  live=$(live_mib)
+  if ((live > peak)); then
+    peak=$live
+    jcmd "$java_pid" GC.class_histogram 2>/dev/null | head -n 15 >"$MISSIVE_STATE_DIR/histogram-at-peak.txt" || true
+  fi
+  sleep 1
+done
+echo "live heap after a full GC: idle $idle MiB, peak during an NDJSON export $peak MiB (one full GC a second;"
+echo "  the largest classes then: $MISSIVE_STATE_DIR/histogram-at-peak.txt)"
