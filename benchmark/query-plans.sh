@@ -25,29 +25,8 @@ for migration in $(ls "$root"/ejb/src/main/resources/db/migration/V*.sql | sort 
   psql -d missive -f "$migration"
 done
 
-psql -d missive <<SQL
-insert into practitioner (id, version, last_updated, portal_username, given_name, family_name, active, email_notifications)
-  select 'pr' || g, 0, now(), 'pr' || g, 'Given' || g, 'Family' || g, true, false from generate_series(0, 2) g;
-insert into patient (id, version, last_updated, portal_username, given_name, family_name, active, do_not_email)
-  select 'pa' || g, 0, now(), 'pa' || g, 'Patient' || g, 'Name' || g, true, false from generate_series(1, $threads) g;
--- Practitioner pr0 has $threads threads of 20 messages; pr1 and pr2 as many again between them.
-insert into conversation (id, version, patient_id, practitioner_id, started_by_type, started_by_id, category, topic,
-                          status, confidential, created, last_activity)
-  select 't' || p || '-' || g, 0, 'pa' || g, 'pr' || p, 'PATIENT', 'pa' || g, 'general', 'Topic ' || g,
-         'OPEN', false, now() - interval '1 day' * g, now() - interval '1 minute' * (g * 3 + p)
-  from generate_series(1, $threads) g, generate_series(0, 2) p;
-insert into participant (id, conversation_id, party_type, party_id, last_activity, archived, unread, last_read)
-  select c.id || '-' || side, c.id, case side when 0 then 'PATIENT' else 'PRACTITIONER' end,
-         case side when 0 then c.patient_id else c.practitioner_id end, c.last_activity, false,
-         (abs(hashtext(c.id)) % 3), null
-  from conversation c, generate_series(0, 1) side;
-insert into message (id, version, conversation_id, sender_type, sender_id, recipient_type, recipient_id, text,
-                     status, sent)
-  select c.id || '-m' || n, 0, c.id, 'PATIENT', c.patient_id, 'PRACTITIONER', c.practitioner_id,
-         'Message ' || n || ' about ' || md5(c.id || n), 'SENT', c.created + interval '1 minute' * n
-  from conversation c, generate_series(1, 20) n;
-analyze;
-SQL
+# Practitioner pr0 has $threads threads of 20 messages; pr1 and pr2 as many again between them.
+psql -d missive -v prefix= -v threads="$threads" < "$root/benchmark/bulk-messages.sql"
 
 explain() {
   echo "== $1"

@@ -57,10 +57,12 @@ public final class Benchmark {
                 + options.duration().toSeconds() + " s measured");
 
         double cpuBefore = server.map(ServerProcess::cpuSeconds).orElse(0.0);
+        double clientCpuBefore = ServerProcess.ownCpuSeconds();
         users.forEach(Thread::start);
         if (!options.notificationMode()) {
             Thread.sleep(Math.max(0, measureFrom - System.currentTimeMillis()));
             cpuBefore = server.map(ServerProcess::cpuSeconds).orElse(0.0);
+            clientCpuBefore = ServerProcess.ownCpuSeconds();
         }
         long measuredStart = System.currentTimeMillis();
         for (Thread user : users) {
@@ -68,6 +70,7 @@ public final class Benchmark {
         }
         long measuredEnd = System.currentTimeMillis();
         double cpuAfter = server.map(ServerProcess::cpuSeconds).orElse(0.0);
+        double clientCores = (ServerProcess.ownCpuSeconds() - clientCpuBefore) * 1000.0 / (measuredEnd - measuredStart);
         double seconds = (measuredEnd - measuredStart) / 1000.0;
 
         long mailDeadline = System.currentTimeMillis() + options.mailTimeout().toMillis();
@@ -138,6 +141,9 @@ public final class Benchmark {
         } else {
             System.out.println("server: WildFly's process not found (--stack DIR), no RSS or CPU");
         }
+        // The client shares the machine: what it burns, the server cannot have.
+        result.put("clientCpuCores", Latencies.round(clientCores * 100) / 100);
+        System.out.printf("client: CPU %.2f cores (this load client, mail watch included)%n", clientCores);
 
         Path out = Path.of(options.results(), LocalDate.now() + "-" + options.db()
                 + (options.notificationMode() ? "-notifications" : "-c" + options.users()) + ".json");

@@ -30,18 +30,23 @@ public interface ConversationService {
 
     Message message(String id);
 
+    /** Whichever of a thread or a message has this id, in one call (a read does not know which). */
+    ThreadOrMessage communication(String id);
+
     /**
      * The caller's threads, newest activity first: from {@code offset}, or when {@code after}
      * is given, right after that thread (what a next page link does, stable under new messages).
      */
     List<ThreadView> inbox(InboxFilter filter, InboxCursor after, int offset, int limit);
 
-    long inboxSize(InboxFilter filter);
+    /** The inbox's first {@code limit} threads and its size, in one call (none asked: the size alone). */
+    Page<ThreadView> inboxPage(InboxFilter filter, int limit);
 
     /** A thread's sent (and retracted) messages in the order they were sent. */
     List<Message> messages(String conversationId, int offset, int limit);
 
-    long messageCount(String conversationId);
+    /** A thread's first {@code limit} messages and how many it has, in one call. */
+    Page<Message> messagePage(String conversationId, int limit);
 
     /** The caller's draft threads, newest first. */
     List<ThreadView> draftThreads();

@@ -345,7 +345,18 @@ public class DefaultConversationService implements ConversationService {
 
     @Override
     public Message message(String id) {
+        return visibleMessage(callers.current(), id);
+    }
+
+    @Override
+    public ThreadOrMessage communication(String id) {
         Caller caller = callers.current();
+        return conversations.find(id).isPresent()
+                ? ThreadOrMessage.of(access.require(caller, id))
+                : ThreadOrMessage.of(visibleMessage(caller, id));
+    }
+
+    private Message visibleMessage(Caller caller, String id) {
         return conversations.findMessage(id)
                 .filter(message -> access.find(caller, message.getConversationId())
                         .map(view -> message.getStatus() != MessageStatus.DRAFT
@@ -362,8 +373,11 @@ public class DefaultConversationService implements ConversationService {
     }
 
     @Override
-    public long inboxSize(InboxFilter filter) {
-        return inboxQuery(callers.current(), filter, null).map(conversations::inboxSize).orElse(0L);
+    public Page<ThreadView> inboxPage(InboxFilter filter, int limit) {
+        return inboxQuery(callers.current(), filter, null)
+                .map(query -> new Page<>(limit > 0 ? conversations.inbox(query, 0, limit) : List.<ThreadView>of(),
+                        conversations.inboxSize(query)))
+                .orElse(new Page<>(List.of(), 0));
     }
 
     /** Whose threads the caller's inbox holds; none for callers who take part in no thread. */
@@ -385,9 +399,9 @@ public class DefaultConversationService implements ConversationService {
     }
 
     @Override
-    public long messageCount(String conversationId) {
+    public Page<Message> messagePage(String conversationId, int limit) {
         access.require(callers.current(), conversationId);
-        return conversations.messageCount(conversationId);
+        return new Page<>(conversations.messages(conversationId, 0, limit), conversations.messageCount(conversationId));
     }
 
     @Override

@@ -41,9 +41,20 @@ public class SessionCallerContext implements CallerContext {
     @Inject
     StaffActivity staffActivity;
 
+    @Inject
+    RequestCaller requestCaller;
+
     @Override
     public Caller current() {
         String username = context.getCallerPrincipal().getName();
+        return requestCaller.resolved(username).orElseGet(() -> {
+            Caller caller = resolve(username);
+            requestCaller.remember(caller);
+            return caller;
+        });
+    }
+
+    private Caller resolve(String username) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (Role role : Role.values()) {
             if (context.isCallerInRole(role.roleName())) {

@@ -2,6 +2,7 @@ package dev.missive.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,9 +68,41 @@ class ConversationServiceTest {
         clinic.actAs("drpatel");
         assertThrows(NotFoundException.class, () -> service.thread(thread));
         assertThrows(NotFoundException.class, () -> service.message(message));
+        assertThrows(NotFoundException.class, () -> service.communication(thread));
+        assertThrows(NotFoundException.class, () -> service.communication(message));
         assertThrows(NotFoundException.class, () -> service.messages(thread, 0, 10));
         assertThrows(NotFoundException.class, () -> service.send(new NewMessage(thread, "Hi", null)));
         assertTrue(service.inbox(InboxFilter.ALL, null, 0, 10).isEmpty());
+    }
+
+    @Test
+    void aReadByIdFindsTheThreadOrTheMessageWhicheverTheIdNames() {
+        String thread = clinic.start("alice", "drlee");
+        String message = service.send(new NewMessage(thread, "Hello", null)).getId();
+        ThreadOrMessage header = service.communication(thread);
+        assertEquals(thread, header.thread().conversation().getId());
+        assertNull(header.message());
+        ThreadOrMessage sent = service.communication(message);
+        assertEquals(message, sent.message().getId());
+        assertNull(sent.thread());
+        assertThrows(NotFoundException.class, () -> service.communication("no-such-id"));
+    }
+
+    @Test
+    void aFirstPageComesWithTheTotalItIsAPageOf() {
+        String older = clinic.start("alice", "drlee");
+        clinic.clock.advance(Duration.ofMinutes(1));
+        String newer = clinic.start("alice", "drlee");
+        service.send(new NewMessage(newer, "One", null));
+        service.send(new NewMessage(newer, "Two", null));
+        Page<ThreadView> inbox = service.inboxPage(InboxFilter.ALL, 1);
+        assertEquals(2, inbox.total());
+        assertEquals(List.of(newer), inbox.items().stream().map(view -> view.conversation().getId()).toList());
+        assertTrue(service.inboxPage(InboxFilter.ALL, 0).items().isEmpty(), "a count reads no threads");
+        Page<Message> messages = service.messagePage(newer, 1);
+        assertEquals(2, messages.total());
+        assertEquals(List.of("One"), messages.items().stream().map(Message::getText).toList());
+        assertEquals(0, service.messagePage(older, 20).total());
     }
 
     @Test
@@ -77,7 +110,7 @@ class ConversationServiceTest {
         String thread = clinic.start("alice", "drlee");
         clinic.actAs("integration");
         assertEquals(thread, service.thread(thread).conversation().getId());
-        assertEquals(0, service.inboxSize(InboxFilter.ALL));
+        assertEquals(0, service.inboxPage(InboxFilter.ALL, 0).total());
         assertThrows(ForbiddenException.class, () -> service.send(new NewMessage(thread, "From the EHR", null)));
     }
 
@@ -90,7 +123,7 @@ class ConversationServiceTest {
         assertThrows(InvalidRequestException.class,
                 () -> service.send(new NewMessage(thread, "x".repeat(Message.MAX_TEXT_LENGTH + 1), null)));
         assertThrows(InvalidRequestException.class, () -> service.send(new NewMessage(thread, "Re", elsewhere)));
-        assertEquals(0, service.messageCount(thread));
+        assertEquals(0, service.messagePage(thread, 0).total());
     }
 
     @Test
@@ -198,7 +231,7 @@ class ConversationServiceTest {
         assertThrows(NotFoundException.class, () -> service.send(new NewMessage(confidential, "Hi", null)));
         List<String> inbox = service.inbox(InboxFilter.ALL, null, 0, 10).stream().map(v -> v.conversation().getId()).toList();
         assertEquals(List.of(open), inbox);
-        assertEquals(1, service.inboxSize(InboxFilter.ALL));
+        assertEquals(1, service.inboxPage(InboxFilter.ALL, 0).total());
         assertThrows(ForbiddenException.class,
                 () -> service.start(NewThread.of("ben", "drlee", "general", null, true)), "proxies cannot hide threads");
     }
@@ -253,7 +286,7 @@ class ConversationServiceTest {
 
         clinic.actAs("drlee");
         assertThrows(NotFoundException.class, () -> service.thread(id));
-        assertEquals(0, service.inboxSize(InboxFilter.ALL));
+        assertEquals(0, service.inboxPage(InboxFilter.ALL, 0).total());
 
         clinic.actAs("alice");
         service.editDraftThread(id, new NewThread("alice", "drpatel", "general", "Edited", false, null, null, null,

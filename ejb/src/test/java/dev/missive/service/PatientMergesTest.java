@@ -102,12 +102,12 @@ class PatientMergesTest {
         assertThrows(NotFoundException.class, () -> clinic.service.thread(open));
         assertThrows(NotFoundException.class, () -> clinic.service.messages(closed, 0, 10));
         assertTrue(clinic.service.inbox(InboxFilter.ALL, null, 0, 10).isEmpty());
-        assertEquals(0, clinic.service.inboxSize(InboxFilter.ALL));
-        assertEquals(0, clinic.service.inboxSize(new InboxFilter(null, true, null, null, null)), "no unread badge");
+        assertEquals(0, clinic.service.inboxPage(InboxFilter.ALL, 0).total());
+        assertEquals(0, clinic.service.inboxPage(new InboxFilter(null, true, null, null, null), 0).total(), "no unread badge");
 
         clinic.actAs("drlee");
         assertEquals(ThreadStatusReason.PATIENT_MERGED, clinic.service.thread(open).conversation().getStatusReason());
-        assertEquals(2, clinic.service.inboxSize(InboxFilter.ALL));
+        assertEquals(2, clinic.service.inboxPage(InboxFilter.ALL, 0).total());
         assertThrows(RuleViolationException.class, () -> clinic.service.send(new NewMessage(open, "Hello?", null)),
                 "a merged thread is closed for good");
     }
@@ -135,7 +135,7 @@ class PatientMergesTest {
         assertEquals(wasActive, alice.isActive());
         assertTrue(records.merged.isEmpty(), "nothing left to restore");
         clinic.actAs("alice");
-        assertEquals(2, clinic.service.inboxSize(InboxFilter.ALL));
+        assertEquals(2, clinic.service.inboxPage(InboxFilter.ALL, 0).total());
         assertEquals(ConversationStatus.OPEN, clinic.service.thread(open).conversation().getStatus());
     }
 

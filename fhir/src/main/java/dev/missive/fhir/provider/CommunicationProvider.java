@@ -1,5 +1,6 @@
 package dev.missive.fhir.provider;
 
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.Delete;
 import ca.uhn.fhir.model.api.Include;
@@ -12,6 +13,7 @@ import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.SummaryEnum;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.StringParam;
@@ -19,11 +21,13 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.SimpleBundleProvider;
+import dev.missive.domain.Message;
 import dev.missive.fhir.mapping.CommunicationMapper;
 import dev.missive.service.ConversationService;
 import dev.missive.service.DirectoryService;
 import dev.missive.service.InboxFilter;
-import dev.missive.service.NotFoundException;
+import dev.missive.service.Page;
+import dev.missive.service.ThreadOrMessage;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -80,12 +84,9 @@ public class CommunicationProvider implements IResourceProvider {
 
     @Read
     public Communication read(@IdParam IdType id) {
-        String communicationId = id.getIdPart();
-        try {
-            return CommunicationMapper.toFhir(conversations.thread(communicationId));
-        } catch (NotFoundException notAThread) {
-            return CommunicationMapper.toFhir(conversations.message(communicationId));
-        }
+        ThreadOrMessage found = conversations.communication(id.getIdPart());
+        return found.thread() != null ? CommunicationMapper.toFhir(found.thread())
+                : CommunicationMapper.toFhir(found.message());
     }
 
     /**
@@ -104,7 +105,11 @@ public class CommunicationProvider implements IResourceProvider {
             @OptionalParam(name = Communication.SP_CATEGORY) TokenParam category,
             @OptionalParam(name = Communication.SP_SUBJECT) ReferenceParam subject,
             @OptionalParam(name = Constants.PARAM_CONTENT) StringParam content,
-            @IncludeParam(allow = "Communication:sender") Set<Include> includes) {
+            @IncludeParam(allow = "Communication:sender") Set<Include> includes,
+            @Count Integer count,
+            SummaryEnum summary) {
+        // A count reads no page; otherwise the first page comes with the total in one call.
+        int firstPage = summary == SummaryEnum.COUNT ? 0 : Paging.firstPageSize(count);
         if (status != null && PREPARATION.equals(status.getValue()) && partOf == null) {
             return drafts();
         }
@@ -117,7 +122,7 @@ public class CommunicationProvider implements IResourceProvider {
                     category == null ? null : category.getValue(),
                     subject == null ? null : subject.getIdPart(),
                     content == null ? null : content.getValue());
-            return new InboxResults(conversations, filter);
+            return new InboxResults(conversations, filter, firstPage);
         }
         if (partOf.getMissing() != null || partOf.getIdPart() == null
                 || (partOf.getResourceType() != null && !"Communication".equals(partOf.getResourceType()))) {
@@ -125,14 +130,19 @@ public class CommunicationProvider implements IResourceProvider {
         }
         String threadId = partOf.getIdPart();
         boolean withSenders = includes != null && !includes.isEmpty();
-        return new PagedResults(conversations.messageCount(threadId), (offset, limit) -> {
-            SenderIncludes senders = new SenderIncludes(directory);
-            return conversations.messages(threadId, offset, limit).stream()
-                    .map(message -> withSenders
-                            ? senders.attach(CommunicationMapper.toFhir(message), message.getSender())
-                            : CommunicationMapper.toFhir(message))
-                    .toList();
-        });
+        Page<Message> first = conversations.messagePage(threadId, firstPage);
+        return new PagedResults(first.total(), toFhir(first.items(), withSenders),
+                (offset, limit) -> toFhir(conversations.messages(threadId, offset, limit), withSenders));
+    }
+
+    private List<Communication> toFhir(List<Message> messages, boolean withSenders) {
+        if (!withSenders) {
+            return messages.stream().map(CommunicationMapper::toFhir).toList();
+        }
+        SenderIncludes senders = new SenderIncludes(directory);
+        return messages.stream()
+                .map(message -> senders.attach(CommunicationMapper.toFhir(message), message.getSender()))
+                .toList();
     }
 
     private SimpleBundleProvider drafts() {

@@ -6,6 +6,7 @@ import dev.missive.domain.ThreadView;
 import dev.missive.fhir.mapping.CommunicationMapper;
 import dev.missive.service.ConversationService;
 import dev.missive.service.InboxFilter;
+import dev.missive.service.Page;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +27,18 @@ final class InboxResults implements IBundleProvider {
     private final ConversationService conversations;
     private final InboxFilter filter;
     private final int size;
+    private final List<ThreadView> firstPage;
     private final Map<Integer, InboxCursor> cursorAt = new ConcurrentHashMap<>();
     private final String uuid = UUID.randomUUID().toString();
     private final InstantType published = new InstantType(new Date());
 
-    InboxResults(ConversationService conversations, InboxFilter filter) {
+    /** Reads the first page with the total, in one call: what almost every inbox request shows. */
+    InboxResults(ConversationService conversations, InboxFilter filter, int firstPageSize) {
         this.conversations = conversations;
         this.filter = filter;
-        this.size = (int) Math.min(conversations.inboxSize(filter), Integer.MAX_VALUE);
+        Page<ThreadView> first = conversations.inboxPage(filter, firstPageSize);
+        this.size = (int) Math.min(first.total(), Integer.MAX_VALUE);
+        this.firstPage = first.items();
     }
 
     @Override
@@ -42,7 +47,9 @@ final class InboxResults implements IBundleProvider {
         if (toIndex <= from) {
             return List.of();
         }
-        List<ThreadView> page = conversations.inbox(filter, cursorAt.get(from), from, toIndex - from);
+        List<ThreadView> page = from == 0 && (toIndex <= firstPage.size() || firstPage.size() == size)
+                ? firstPage.subList(0, Math.min(toIndex, firstPage.size()))
+                : conversations.inbox(filter, cursorAt.get(from), from, toIndex - from);
         if (!page.isEmpty()) {
             cursorAt.put(from + page.size(), InboxCursor.after(page.get(page.size() - 1).conversation()));
         }

@@ -20,12 +20,19 @@ final class PagedResults implements IBundleProvider {
     }
 
     private final int size;
+    private final List<? extends IBaseResource> firstPage;
     private final PageQuery query;
     private final String uuid = UUID.randomUUID().toString();
     private final InstantType published = new InstantType(new Date());
 
     PagedResults(long size, PageQuery query) {
+        this(size, List.of(), query);
+    }
+
+    /** With the first results already read (with the total, in the same call). */
+    PagedResults(long size, List<? extends IBaseResource> firstPage, PageQuery query) {
         this.size = (int) Math.min(size, Integer.MAX_VALUE);
+        this.firstPage = firstPage;
         this.query = query;
     }
 
@@ -40,6 +47,9 @@ final class PagedResults implements IBundleProvider {
         int to = Math.min(size, toIndex);
         if (to <= from) {
             return List.of();
+        }
+        if (from == 0 && (to <= firstPage.size() || firstPage.size() == size)) {
+            return List.copyOf(firstPage.subList(0, Math.min(to, firstPage.size())));
         }
         return List.copyOf(query.fetch(from, to - from));
     }

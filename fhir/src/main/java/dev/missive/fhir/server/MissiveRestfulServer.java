@@ -15,6 +15,7 @@ import dev.missive.fhir.provider.MessageExportProvider;
 import dev.missive.fhir.provider.MessageRecipientsProvider;
 import dev.missive.fhir.provider.NotificationDeadLetterProvider;
 import dev.missive.fhir.provider.OrganizationProvider;
+import dev.missive.fhir.provider.Paging;
 import dev.missive.fhir.provider.PatientMergeProvider;
 import dev.missive.fhir.provider.PatientProvider;
 import dev.missive.fhir.provider.PractitionerProvider;
@@ -32,8 +33,6 @@ import java.util.List;
 public class MissiveRestfulServer extends RestfulServer {
 
     private static final long serialVersionUID = 1L;
-    private static final int DEFAULT_PAGE_SIZE = 20;
-    private static final int MAX_PAGE_SIZE = 100;
     private static final int PAGED_SEARCHES_KEPT = 1000;
 
     @Inject
@@ -99,8 +98,8 @@ public class MissiveRestfulServer extends RestfulServer {
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setDefaultPrettyPrint(false);
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(PAGED_SEARCHES_KEPT);
-        paging.setDefaultPageSize(DEFAULT_PAGE_SIZE);
-        paging.setMaximumPageSize(MAX_PAGE_SIZE);
+        paging.setDefaultPageSize(Paging.DEFAULT_PAGE_SIZE);
+        paging.setMaximumPageSize(Paging.MAX_PAGE_SIZE);
         setPagingProvider(paging);
         registerProviders(List.of(communications, patients, practitioners, careTeams, organizations, transactions,
                 threadActions, messageRecipients));
