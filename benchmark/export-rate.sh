@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Export rate: one practitioner with N messages (default 100,000: 5,000 threads of 20, one message
-# in fifty retracted) seeded straight into PostgreSQL, exported by a clinic admin as NDJSON and as
-# a Bundle with curl, while WildFly's heap is sampled with jstat. Runs the EAR the build made on
-# the WildFly the integration suite provisioned (run `mvn -o verify` first), with Keycloak and a
-# throwaway PostgreSQL from `config/missive services`, all on the ports below, then stops them.
+# Export rate: one practitioner with N messages (default 100,000: 5,000 threads of 20; two other
+# practitioners have as many around them) seeded straight into PostgreSQL, exported by a clinic
+# admin as NDJSON and as a Bundle with curl, while WildFly's heap is sampled with jstat. Runs the
+# EAR the build made on the WildFly the integration suite provisioned (run `mvn -o verify` first),
+# with Keycloak and a throwaway PostgreSQL from `config/missive services`, all on the ports below,
+# then stops them.
 #   benchmark/export-rate.sh [MESSAGES]
 # Ports: EXPORT_PORT_OFFSET (3000: WildFly on 11080, management 12990), KEYCLOAK_PORT (9380),
 # POSTGRES_PORT (15632), SMTP_PORT (4225); EXPORT_HEAP (-Xmx, 256m: the export must fit in it).
@@ -51,33 +52,18 @@ for _ in $(seq 1 300); do
 done
 
 psql() { "$bin/psql" -h 127.0.0.1 -p "$POSTGRES_PORT" -U missive -d missive -v ON_ERROR_STOP=1 -q "$@"; }
-seed_start=$(date +%s)
-psql <<SQL
-insert into practitioner (id, version, last_updated, portal_username, given_name, family_name, active, email_notifications)
-  values ('bench-pr', 0, now(), null, 'Bench', 'Practitioner', true, false);
-insert into patient (id, version, last_updated, given_name, family_name, active, do_not_email)
-  select 'bench-pa' || g, 0, now(), 'Patient' || g, 'Bench', true, true from generate_series(1, $threads) g;
-insert into conversation (id, version, patient_id, practitioner_id, started_by_type, started_by_id, category, topic,
-                          status, confidential, created, last_activity)
-  select 'bench-t' || g, 0, 'bench-pa' || g, 'bench-pr', 'PATIENT', 'bench-pa' || g, 'general', 'Topic ' || g,
-         'OPEN', g % 10 = 0, now() - interval '1 minute' * ($threads - g) * 30, now()
-  from generate_series(1, $threads) g;
-insert into participant (id, conversation_id, party_type, party_id, last_activity, archived, unread)
-  select c.id || '-' || side, c.id, case side when 0 then 'PATIENT' else 'PRACTITIONER' end,
-         case side when 0 then c.patient_id else c.practitioner_id end, c.last_activity, false, 0
-  from conversation c, generate_series(0, 1) side where c.practitioner_id = 'bench-pr';
-insert into message (id, version, conversation_id, sender_type, sender_id, recipient_type, recipient_id, text,
-                     status, sent)
-  select c.id || '-m' || n, 0, c.id,
-         case n % 2 when 1 then 'PATIENT' else 'PRACTITIONER' end, case n % 2 when 1 then c.patient_id else 'bench-pr' end,
-         case n % 2 when 1 then 'PRACTITIONER' else 'PATIENT' end, case n % 2 when 1 then 'bench-pr' else c.patient_id end,
-         case when n = 20 and c.id like '%5' then null else 'Message ' || n || ': ' || repeat(md5(c.id || n), 4) end,
-         case when n = 20 and c.id like '%5' then 'RETRACTED' else 'SENT' end, c.created + interval '1 minute' * n
-  from conversation c, generate_series(1, 20) n where c.practitioner_id = 'bench-pr';
-analyze patient; analyze conversation; analyze participant; analyze message;
-SQL
+# The scaling runs' data (benchmark/bulk-messages.sql): three practitioners with $threads threads
+# of 20 messages each; the first one is exported. One thread in ten is made confidential and the
+# last message of one thread in ten retracted, as the API would leave them.
+prefix=export-
+practitioner=${prefix}pr0
+SECONDS=0
+psql -v prefix="$prefix" -v threads="$threads" <"$root/benchmark/bulk-messages.sql" 2>/dev/null
+psql -c "update conversation set confidential = true where id like '${prefix}t0-%0'" \
+     -c "update message set status = 'RETRACTED', text = null where id like '${prefix}t0-%5-m20'"
 echo "seeded $(psql -At -c "select count(*) from message m join conversation c on c.id = m.conversation_id
-  where c.practitioner_id = 'bench-pr'") messages in $threads threads in $(($(date +%s) - seed_start)) s"
+  where c.practitioner_id = '$practitioner'") messages of $practitioner in $threads threads \
+($(psql -At -c "select count(*) from message") in the database) in $SECONDS s"
 
 token=$(curl -sf -d grant_type=password -d client_id=missive-cli -d username=admin -d password=admin \
   "http://localhost:$KEYCLOAK_PORT/realms/missive/protocol/openid-connect/token" \
@@ -94,7 +80,7 @@ export_once() {
   local sampler=$!
   local result
   result=$(curl -s -o "$MISSIVE_STATE_DIR/export-$label" -w '%{http_code} %{time_total} %{size_download}' \
-    -H "Authorization: Bearer $token" "$fhir/Practitioner/bench-pr/\$export-messages$query")
+    -H "Authorization: Bearer $token" "$fhir/Practitioner/$practitioner/\$export-messages$query")
   kill "$sampler"
   read -r code seconds bytes <<<"$result"
   local records
@@ -119,7 +105,7 @@ live_mib() {
 }
 idle=$(live_mib)
 curl -s -o /dev/null -H "Authorization: Bearer $token" \
-  "$fhir/Practitioner/bench-pr/\$export-messages?_outputFormat=ndjson" &
+  "$fhir/Practitioner/$practitioner/\$export-messages?_outputFormat=ndjson" &
 download=$!
 peak=0
 while kill -0 "$download" 2>/dev/null; do
