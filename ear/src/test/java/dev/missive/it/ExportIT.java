@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Communication.CommunicationStatus;
 import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,7 @@ class ExportIT extends MissiveIT {
     private String confidential;
     private String confidentialMessage;
     private String retracted;
+    private String patient;
     private final Set<String> drafts = new HashSet<>();
 
     @BeforeEach
@@ -48,7 +50,7 @@ class ExportIT extends MissiveIT {
         draftMessage.setStatus(CommunicationStatus.PREPARATION);
         drafts.add(created(drlee.post("Communication", draftMessage)));
 
-        String patient = Records.patientOfDrLee(integration, "export");
+        patient = Records.patientOfDrLee(integration, "export");
         Communication header = Threads.header(patient, "drlee", "Confidential export");
         header.getMeta().addSecurity("http://terminology.hl7.org/CodeSystem/v3-Confidentiality", "R", null);
         confidential = Threads.start(drlee, header);
@@ -56,6 +58,11 @@ class ExportIT extends MissiveIT {
         Communication draftThread = Threads.header(patient, "drlee", "Draft thread");
         draftThread.setStatus(CommunicationStatus.PREPARATION);
         drafts.add(created(drlee.post("Communication", draftThread)));
+    }
+
+    @AfterEach
+    void releaseThePatient() {
+        Records.release(Fhir.as(Tokens.INTEGRATION), patient, false);
     }
 
     private static String created(Fhir.Response response) {

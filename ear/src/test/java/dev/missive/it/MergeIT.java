@@ -37,7 +37,7 @@ class MergeIT extends MissiveIT {
     void drLeeWritesToAFreshPatientWhoseProxyIsGina() {
         source = Records.patientOfDrLee(integration, "merge-source");
         target = Records.patientOfDrLee(integration, "merge-target");
-        Records.ginaFor(integration, source, true);
+        Records.ginaFor(integration, source);
 
         open = Threads.start(drlee, source, "drlee", "Merge: open");
         Threads.send(drlee, open, "First");
@@ -52,8 +52,9 @@ class MergeIT extends MissiveIT {
     }
 
     @AfterEach
-    void ginaNoLongerActsForThePatient() {
-        Records.ginaFor(integration, source, false);
+    void releaseTheFreshRecords() {
+        Records.release(integration, source, true);
+        Records.release(integration, target, false);
     }
 
     private static Parameters parameters(String source, String target) {
