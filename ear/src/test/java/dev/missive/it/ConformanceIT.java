@@ -43,6 +43,7 @@ class ConformanceIT extends MissiveIT {
         validates(alice.get("Practitioner/drlee"), 200);
         validates(drlee.get("Communication?part-of:missing=true&_count=5"), 200);
         validates(alice.get("Communication/no-such-thread"), 404);
+        validates(Fhir.as("admin").get("AuditEvent?_count=20"), 200);
     }
 
     @Test

@@ -90,7 +90,7 @@ class SecurityIT extends MissiveIT {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("Communication", "Patient", "Practitioner", "CareTeam", "Organization", "OperationDefinition",
                 "PractitionerRole", "RelatedPerson", "EpisodeOfCare", "Appointment", "Consent",
-                "CodeSystem", "ValueSet", "StructureDefinition", "SearchParameter"), types);
+                "Binary", "CodeSystem", "ValueSet", "StructureDefinition", "SearchParameter", "AuditEvent"), types);
     }
 
     private static long inboxSize(Fhir client) {

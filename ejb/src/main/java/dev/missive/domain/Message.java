@@ -7,10 +7,16 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** One message in a thread. */
@@ -60,6 +66,15 @@ public class Message {
 
     /** When the other side first opened it: the read receipt. */
     private Instant received;
+
+    /**
+     * The files it carries, read with it (a page of messages loads them in batches). Each
+     * {@link Attachment} owns the link to its message; this side only reads it.
+     */
+    @OneToMany(fetch = FetchType.EAGER)
+    @JoinColumn(name = "message_id", insertable = false, updatable = false)
+    @OrderBy("created")
+    private List<Attachment> attachments = new ArrayList<>();
 
     protected Message() {
     }
@@ -132,7 +147,27 @@ public class Message {
         return received;
     }
 
-    /** Takes the message back: the text is gone for good, the record stays as a visible trace. */
+    public List<Attachment> getAttachments() {
+        return List.copyOf(attachments);
+    }
+
+    public void attach(Attachment attachment, String title) {
+        attachment.attachTo(id, title);
+        attachments.add(attachment);
+    }
+
+    /** Lets go of every attachment (a draft's when edited, a retracted message's); returns them. */
+    public List<Attachment> detachAll() {
+        List<Attachment> released = List.copyOf(attachments);
+        released.forEach(Attachment::release);
+        attachments.clear();
+        return released;
+    }
+
+    /**
+     * Takes the message back: the text is gone for good, the record stays as a visible trace
+     * (its attachments are discarded with {@link #detachAll()} first).
+     */
     public void retract() {
         this.status = MessageStatus.RETRACTED;
         this.text = null;

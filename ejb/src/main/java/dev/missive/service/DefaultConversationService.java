@@ -77,6 +77,9 @@ public class DefaultConversationService implements ConversationService {
     NotificationPublisher notifications;
 
     @Inject
+    MessageAttachments attachments;
+
+    @Inject
     Clock clock;
 
     @Override
@@ -225,6 +228,7 @@ public class DefaultConversationService implements ConversationService {
         Party recipient = sender.type() == PartyType.PRACTITIONER ? conversation.patient() : conversation.practitioner();
         Message message = new Message(conversation.getId(), sender, recipient, text, request.inResponseTo(),
                 clock.instant());
+        attachments.carry(caller, message, request.attachments());
         if (request.draft()) {
             message.saveAsDraft();
             conversations.add(message);
@@ -252,6 +256,7 @@ public class DefaultConversationService implements ConversationService {
         Conversation conversation = access.require(caller, message.getConversationId()).conversation();
         checkInResponseTo(conversation, edited.inResponseTo());
         message.edit(checkedText(edited.text()), edited.inResponseTo());
+        attachments.carry(caller, message, edited.attachments());
         if (!edited.draft()) {
             if (conversation.getStatus() == ConversationStatus.DRAFT) {
                 throw new RuleViolationException("thread-not-sent", "Send the draft thread before its messages");
@@ -271,11 +276,17 @@ public class DefaultConversationService implements ConversationService {
             if (conversation.getStatus() != ConversationStatus.DRAFT) {
                 throw new InvalidRequestException("Only a draft can be discarded");
             }
-            conversations.allMessages(id).forEach(conversations::remove);
+            conversations.allMessages(id).forEach(this::removeDraft);
             conversations.remove(conversation);
             return;
         }
-        conversations.remove(draftMessageOf(caller, id));
+        removeDraft(draftMessageOf(caller, id));
+    }
+
+    /** A discarded draft lets go of its attachments: they are their uploader's to use again. */
+    private void removeDraft(Message draft) {
+        draft.detachAll();
+        conversations.remove(draft);
     }
 
     private Message draftMessageOf(Caller caller, String id) {

@@ -41,6 +41,9 @@ public class DefaultThreadActions implements ThreadActions {
     PolicyService policies;
 
     @Inject
+    MessageAttachments attachments;
+
+    @Inject
     Clock clock;
 
     @Override
@@ -126,6 +129,7 @@ public class DefaultThreadActions implements ThreadActions {
                 }
             }
         }
+        attachments.discard(message);
         message.retract();
         return message;
     }

@@ -49,6 +49,7 @@ final class TestClinic {
             throw new UnsupportedOperationException();
         }
     };
+    final TestAttachments attachments;
     Caller caller;
 
     TestClinic() {
@@ -90,6 +91,8 @@ final class TestClinic {
         service.access = access;
         service.notifications = published::add;
         service.clock = clock;
+        attachments = new TestAttachments(this);
+        service.attachments = attachments.messages;
         actAs("alice");
     }
 

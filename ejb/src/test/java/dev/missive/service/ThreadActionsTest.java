@@ -51,6 +51,7 @@ class ThreadActionsTest {
         actions.callers = () -> caller;
         actions.clock = clock;
         actions.policies = clinic.policies;
+        actions.attachments = clinic.attachments.messages;
 
         actAs(Role.PATIENT, ALICE);
         thread = threads.start(NewThread.of(null, "drlee", "general", "Knee", false)).conversation().getId();

@@ -1,27 +1,41 @@
 package dev.missive.web;
 
 import ca.uhn.fhir.context.FhirContext;
+import dev.missive.domain.AuditAccess;
+import dev.missive.fhir.server.AuditInterceptor;
+import dev.missive.fhir.server.AuditTrail;
+import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
  * The error page for failures the container answers before FHIR sees the request (no token,
  * a bad or expired token): a FHIR client still gets an OperationOutcome, never an HTML page.
+ * A refused token is recorded in the audit trail with what is known: no account, the address,
+ * the resource the path names, and whether a token was sent at all (never the token).
  */
 @WebServlet("/errors/outcome")
 public class ErrorOutcomeServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    transient AuditTrail audit;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+        record(request, status);
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue()
                 .setSeverity(OperationOutcome.IssueSeverity.ERROR)
@@ -30,6 +44,32 @@ public class ErrorOutcomeServlet extends HttpServlet {
         response.setStatus(status);
         response.setContentType("application/fhir+json;charset=UTF-8");
         response.getWriter().write(FhirContext.forR4Cached().newJsonParser().encodeResourceToString(outcome));
+    }
+
+    private void record(HttpServletRequest request, int status) {
+        // .../fhir/{type}/{id}: a type starts with a capital; an id is not an operation or _history.
+        List<String> path = List.of(String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)).split("/"));
+        int base = path.indexOf("fhir");
+        String type = segment(path, base + 1).filter(s -> Character.isUpperCase(s.charAt(0))).orElse(null);
+        String id = type == null ? null
+                : segment(path, base + 2).filter(s -> !s.startsWith("$") && !s.startsWith("_")).orElse(null);
+        boolean refusedToken = status == HttpServletResponse.SC_UNAUTHORIZED;
+        String interaction = refusedToken ? AuditAccess.LOGIN : AuditInterceptor.byMethod(request.getMethod());
+        audit.record(new AuditAccess(interaction, type, id, null, null, status, request.getRemoteAddr(),
+                        request.getHeader(AuditInterceptor.FORWARDED_FOR),
+                        refusedToken ? reason(request.getHeader("Authorization")) : null),
+                Set.of(), request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName());
+    }
+
+    private static Optional<String> segment(List<String> path, int index) {
+        return index > 0 && index < path.size() && !path.get(index).isEmpty() ? Optional.of(path.get(index)) : Optional.empty();
+    }
+
+    private static String reason(String authorization) {
+        if (authorization == null) {
+            return "no-token";
+        }
+        return authorization.startsWith(BEARER) ? "token-refused" : "not-a-bearer-token";
     }
 
     private static OperationOutcome.IssueType issueType(int status) {

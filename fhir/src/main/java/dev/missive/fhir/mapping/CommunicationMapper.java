@@ -9,12 +9,17 @@ import dev.missive.domain.PartyType;
 import dev.missive.domain.ThreadStatusReason;
 import dev.missive.domain.ThreadView;
 import dev.missive.fhir.MissiveFhir;
+import dev.missive.service.AttachmentRef;
 import dev.missive.service.MarkedRead;
 import dev.missive.service.NewMessage;
 import dev.missive.service.NewThread;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -33,6 +38,9 @@ import org.hl7.fhir.r4.model.StringType;
 public final class CommunicationMapper {
 
     private static final String CONFIDENTIAL = "R";
+
+    /** An attachment's url: {@code Binary/{id}}, relative or under any base. */
+    private static final Pattern BINARY_URL = Pattern.compile("(?:.*/)?Binary/([A-Za-z0-9\\-.]{1,64})");
 
     /** How a response may be asked for: the codes of the ValueSet response-method (portal message, phone, email). */
     public static final Set<String> RESPONSE_METHODS = Set.of("ONLINEWRIT", "PHONE", "EMAILWRIT");
@@ -92,13 +100,39 @@ public final class CommunicationMapper {
                 .filter(payload -> payload.getContent() instanceof StringType)
                 .map(payload -> ((StringType) payload.getContent()).getValue())
                 .toList();
-        if (texts.size() != 1 || resource.getPayload().size() != 1) {
-            throw new InvalidRequestException("A message has exactly one payload.contentString");
+        List<AttachmentRef> attachments = resource.getPayload().stream()
+                .filter(payload -> payload.getContent() instanceof Attachment)
+                .map(payload -> attachmentRef((Attachment) payload.getContent()))
+                .toList();
+        if (texts.size() != 1 || texts.size() + attachments.size() != resource.getPayload().size()) {
+            throw new InvalidRequestException(
+                    "A message has exactly one payload.contentString, and any number of payload.contentAttachment");
         }
         String inResponseTo = resource.hasInResponseTo()
                 ? References.idOf(resource.getInResponseToFirstRep(), "Communication", "Communication.inResponseTo")
                 : null;
-        return new NewMessage(threadId, texts.get(0), inResponseTo, draft);
+        return new NewMessage(threadId, texts.get(0), inResponseTo, draft, attachments);
+    }
+
+    /** Only the url (and a title) is taken from the client: type, size and hash are the server's record. */
+    private static AttachmentRef attachmentRef(Attachment attachment) {
+        Matcher url = BINARY_URL.matcher(attachment.hasUrl() ? attachment.getUrl() : "");
+        if (!url.matches()) {
+            throw new InvalidRequestException("payload.contentAttachment.url must be Binary/{id} of an uploaded file");
+        }
+        return new AttachmentRef(url.group(1), attachment.getTitle());
+    }
+
+    /** What a message says about a file it carries: all from the server's record of the upload. */
+    static Attachment toFhir(dev.missive.domain.Attachment attachment) {
+        Attachment content = new Attachment()
+                .setUrl("Binary/" + attachment.getId())
+                .setContentType(attachment.getType().mediaType())
+                .setSize(Math.toIntExact(attachment.getSize()))
+                .setTitle(attachment.getTitle())
+                .setCreation(Date.from(attachment.getCreated()));
+        content.setHashElement(new Base64BinaryType(attachment.getSha256()));
+        return content;
     }
 
     public static Communication toFhir(ThreadView view) {
@@ -168,6 +202,7 @@ public final class CommunicationMapper {
         if (message.getText() != null) {
             resource.addPayload().setContent(new StringType(message.getText()));
         }
+        message.getAttachments().forEach(attachment -> resource.addPayload().setContent(toFhir(attachment)));
         resource.setSent(Date.from(message.getSent()));
         if (message.getReceived() != null) {
             resource.setReceived(Date.from(message.getReceived()));

@@ -7,6 +7,7 @@ import dev.missive.service.Saved;
 import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Resource;
 
 /** If-Match versions in, created/updated outcomes out: shared by the directory providers. */
 final class Versions {
@@ -30,7 +31,7 @@ final class Versions {
         return outcome(toFhir.apply(saved.entry()), saved.created());
     }
 
-    static MethodOutcome outcome(DomainResource resource, boolean created) {
+    static MethodOutcome outcome(Resource resource, boolean created) {
         MethodOutcome outcome = new MethodOutcome(resource.getIdElement().withVersion(resource.getMeta().getVersionId()));
         outcome.setResource(resource);
         outcome.setCreated(created);

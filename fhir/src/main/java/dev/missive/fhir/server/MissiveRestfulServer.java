@@ -7,6 +7,8 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import dev.missive.fhir.conformance.CanonicalSearchProvider;
 import dev.missive.fhir.conformance.ConformanceResources;
 import dev.missive.fhir.provider.AppointmentProvider;
+import dev.missive.fhir.provider.AuditEventProvider;
+import dev.missive.fhir.provider.BinaryProvider;
 import dev.missive.fhir.provider.CareTeamProvider;
 import dev.missive.fhir.provider.CommunicationProvider;
 import dev.missive.fhir.provider.ConsentProvider;
@@ -84,7 +86,19 @@ public class MissiveRestfulServer extends RestfulServer {
     transient PatientMergeProvider patientMerges;
 
     @Inject
+    transient BinaryProvider binaries;
+
+    @Inject
+    transient AuditEventProvider auditEvents;
+
+    @Inject
     transient AuthenticatedCallerInterceptor authenticatedCaller;
+
+    @Inject
+    transient BinaryStreamingInterceptor binaryStreaming;
+
+    @Inject
+    transient AuditInterceptor audit;
 
     @Inject
     transient ServiceExceptionInterceptor serviceExceptions;
@@ -106,10 +120,14 @@ public class MissiveRestfulServer extends RestfulServer {
         registerProviders(List.of(practitionerRoles, relatedPersons, episodes, appointments, consents));
         registerProvider(notificationDeadLetters);
         registerProviders(List.of(messageExport, patientMerges));
+        registerProvider(binaries);
+        registerProvider(auditEvents);
         ConformanceResources conformance = ConformanceResources.load();
         registerProviders(CanonicalSearchProvider.forEachType(conformance));
         registerInterceptor(authenticatedCaller);
         registerInterceptor(serviceExceptions);
+        registerInterceptor(binaryStreaming);
+        registerInterceptor(audit);
         setServerConformanceProvider(new MissiveCapabilityStatementProvider(this, conformance));
     }
 }

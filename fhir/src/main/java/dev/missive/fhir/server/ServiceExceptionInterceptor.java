@@ -7,14 +7,18 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import dev.missive.fhir.MissiveFhir;
 import dev.missive.service.ForbiddenException;
 import dev.missive.service.NotFoundException;
 import dev.missive.service.RuleViolationException;
+import dev.missive.service.TooLargeException;
+import dev.missive.service.UnsupportedContentException;
 import dev.missive.service.VersionConflictException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +38,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 @ApplicationScoped
 public class ServiceExceptionInterceptor {
 
+    private static final int UNSUPPORTED_MEDIA_TYPE = 415;
     private static final Logger LOG = Logger.getLogger(ServiceExceptionInterceptor.class.getName());
 
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
@@ -72,6 +77,12 @@ public class ServiceExceptionInterceptor {
                     .setCode(OperationOutcome.IssueType.BUSINESSRULE)
                     .setDiagnostics(rule.getMessage())
                     .getDetails().addCoding().setSystem(MissiveFhir.RULE).setCode(rule.rule());
+            if (rule instanceof TooLargeException) {
+                return new PayloadTooLargeException(rule.getMessage(), outcome);
+            }
+            if (rule instanceof UnsupportedContentException) {
+                return new UnclassifiedServerFailureException(UNSUPPORTED_MEDIA_TYPE, rule.getMessage(), outcome);
+            }
             return new UnprocessableEntityException(rule.getMessage(), outcome);
         }
         if (cause instanceof dev.missive.service.InvalidRequestException) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import dev.missive.domain.Attachment;
+import dev.missive.domain.AttachmentType;
 import dev.missive.domain.Conversation;
 import dev.missive.domain.Message;
 import dev.missive.domain.Participant;
@@ -14,10 +16,12 @@ import dev.missive.domain.ThreadStatusReason;
 import dev.missive.domain.Party;
 import dev.missive.domain.ThreadView;
 import dev.missive.fhir.MissiveFhir;
+import dev.missive.service.AttachmentRef;
 import dev.missive.service.MarkedRead;
 import dev.missive.service.NewMessage;
 import dev.missive.service.NewThread;
 import java.time.Instant;
+import java.util.List;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
@@ -183,5 +187,37 @@ class CommunicationMapperTest {
         Communication read = CommunicationMapper.toFhir(new MarkedRead(thread, message));
         assertEquals(message.getId(), read.getIdElement().getIdPart());
         assertEquals(NOW, read.getReceived().toInstant());
+    }
+
+    @Test
+    void aMessageCarriesUploadsByUrlAndTitleOnly() {
+        Communication message = new Communication();
+        message.addPartOf(new Reference("Communication/t1"));
+        message.addPayload().setContent(new StringType("See attached"));
+        message.addPayload().setContent(new org.hl7.fhir.r4.model.Attachment().setUrl("Binary/b-1").setTitle("scan.pdf")
+                .setContentType("text/html").setSize(1));
+        message.addPayload().setContent(new org.hl7.fhir.r4.model.Attachment()
+                .setUrl("https://missive.example/fhir/Binary/b-2"));
+        assertEquals(List.of(new AttachmentRef("b-1", "scan.pdf"), new AttachmentRef("b-2", null)),
+                CommunicationMapper.newMessage(message).attachments(), "type and size are the server's, not the client's");
+
+        message.addPayload().setContent(new org.hl7.fhir.r4.model.Attachment().setUrl("Patient/alice"));
+        assertThrows(InvalidRequestException.class, () -> CommunicationMapper.newMessage(message));
+        message.getPayload().remove(3);
+        message.getPayload().remove(0);
+        assertThrows(InvalidRequestException.class, () -> CommunicationMapper.newMessage(message), "text is still needed");
+    }
+
+    @Test
+    void aMessageShowsWhatTheServerFoundEachUploadToBe() {
+        Message message = new Message("t1", Party.patient("alice"), Party.practitioner("drlee"), "Photo", null, NOW);
+        Attachment upload = new Attachment("alice", AttachmentType.JPEG, 2048, "q83vEjRWeJA=", NOW);
+        message.attach(upload, "knee.jpg");
+        org.hl7.fhir.r4.model.Attachment shown = CommunicationMapper.toFhir(message).getPayload().get(1).getContentAttachment();
+        assertEquals("Binary/" + upload.getId(), shown.getUrl());
+        assertEquals("image/jpeg", shown.getContentType());
+        assertEquals(2048, shown.getSize());
+        assertEquals("q83vEjRWeJA=", shown.getHashElement().getValueAsString());
+        assertEquals("knee.jpg", shown.getTitle());
     }
 }

@@ -1,0 +1,172 @@
+package dev.missive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hl7.fhir.r4.model.Communication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * The reference portal end to end: real Chromium, real Keycloak login page, the built EAR. Each
+ * scenario leaves a screenshot of its last page in target/screenshots.
+ */
+@ExtendWith(Browsers.class)
+class PortalE2EIT extends MissiveIT {
+
+    private static final By THREADS = By.id("threads");
+
+    private static By thread(String subject) {
+        return By.xpath("//ol[@id='threads']//a[.//span[@class='subject' and text()='" + subject + "']]");
+    }
+
+    private static By messageWithText(String text) {
+        return By.xpath("//li[contains(@class,'message')][p[@class='text' and text()='" + text + "']]");
+    }
+
+    private static By reply(String text) {
+        return By.xpath("//ol[@class='replies']//p[text()='" + text + "']");
+    }
+
+    /** A thread Alice started with Dr Lee through the API, with her first message in it; its id. */
+    private static String aliceWroteToDrLee(String subject, String text) {
+        Fhir alice = Fhir.as("alice");
+        String threadId = Threads.start(alice, "alice", "drlee", subject);
+        Threads.send(alice, threadId, text);
+        return threadId;
+    }
+
+    @Test
+    void aliceStartsAThreadWithDrLee(Browsers browsers) {
+        Browser alice = browsers.signIn("alice");
+        alice.click(By.id("new-message"));
+        alice.choose(By.id("message-type"), "General question");
+        alice.choose(By.id("recipient"), "Emma Lee");
+        alice.choose(By.id("regarding"), "Knee rehabilitation");
+        alice.type(By.id("subject"), "Knee brace question");
+        alice.type(By.id("message-text"), "Should I wear the brace at night?");
+        alice.click(By.id("close-compose"));
+
+        alice.click(By.xpath("//ol[@id='drafts']//a[.//span[text()='Knee brace question']]"));
+        assertEquals("Should I wear the brace at night?", alice.visible(By.id("message-text")).getAttribute("value"),
+                "the draft kept the text");
+        alice.click(By.id("send"));
+
+        assertEquals("Knee brace question", alice.text(By.id("thread-subject")));
+        alice.visible(messageWithText("Should I wear the brace at night?"));
+        assertTrue(alice.text(By.id("non-urgent")).contains("call 911"), "the non-urgent notice with the number");
+        alice.visible(By.id("guidelines"));
+
+        alice.click(By.id("nav-messages"));
+        alice.click(By.id("drafts-folder"));
+        alice.visible(By.xpath("//p[@class='empty' and starts-with(text(), 'No drafts')]"));
+        alice.click(By.id("nav-messages"));
+        String row = alice.visible(thread("Knee brace question")).getText();
+        assertTrue(row.contains("Me"), row);
+        assertTrue(row.contains("Emma Lee"), row);
+        alice.screenshot("alice-inbox");
+        assertTrue(alice.fitsPhoneWidth(), "the inbox fits a phone's width");
+        alice.screenshot("alice-inbox-phone");
+    }
+
+    @Test
+    void drLeeSeesTheUnreadBadgeOpensTheThreadAndRepliesAndAliceSeesTheReceipt(Browsers browsers) {
+        String threadId = aliceWroteToDrLee("Blood sugar readings", "My readings were high this week.");
+
+        Browser drlee = browsers.signIn("drlee");
+        drlee.visible(By.id("unread-badge"));
+        assertTrue(Integer.parseInt(drlee.text(By.id("unread-badge"))) >= 1);
+        drlee.visible(THREADS);
+        drlee.click(thread("Blood sugar readings"));
+        drlee.visible(messageWithText("My readings were high this week."));
+        drlee.click(By.cssSelector(".message .reply-to"));
+        drlee.type(By.id("reply-text"), "Please send me the numbers from the last three days.");
+        drlee.click(By.id("send-reply"));
+        drlee.visible(reply("Please send me the numbers from the last three days."));
+        drlee.screenshot("drlee-thread");
+
+        Browser alice = browsers.signIn("alice");
+        alice.open("#/threads/" + threadId);
+        String mine = alice.text(messageWithText("My readings were high this week."));
+        assertTrue(mine.contains("Read "), "the read receipt: " + mine);
+        alice.visible(reply("Please send me the numbers from the last three days."));
+        alice.screenshot("thread");
+    }
+
+    @Test
+    void aliceRetractsAMessageWithinTheWindow(Browsers browsers) {
+        String threadId = aliceWroteToDrLee("Wrong clinic", "Sent to the wrong clinic, sorry");
+
+        Browser alice = browsers.signIn("alice");
+        alice.open("#/threads/" + threadId);
+        alice.visible(messageWithText("Sent to the wrong clinic, sorry"));
+        alice.click(By.cssSelector(".message .retract"));
+        alice.acceptConfirmation();
+        alice.textAppears(By.cssSelector(".message .retracted-text"), "This message was retracted");
+        assertTrue(alice.all(By.cssSelector(".message .retract")).isEmpty(), "no retract button on a tombstone");
+        alice.screenshot("retracted");
+        alice.click(By.id("sign-out"));
+        alice.textAppears(By.tagName("h1"), "You have signed out");
+        Communication message = (Communication) Fhir.as("alice").get("Communication?part-of=Communication/" + threadId)
+                .bundle().getEntryFirstRep().getResource();
+        assertEquals(Communication.CommunicationStatus.ENTEREDINERROR, message.getStatus(), "retracted on the server");
+    }
+
+    @Test
+    void ginaSwitchesBetweenBenAndChloeAndNeverSeesBensConfidentialThread(Browsers browsers) {
+        Fhir ben = Fhir.as("ben");
+        Communication secret = Threads.header("ben", "drlee", "Between Ben and Dr Lee");
+        secret.getMeta().addSecurity("http://terminology.hl7.org/CodeSystem/v3-Confidentiality", "R", "restricted");
+        Threads.send(ben, Threads.start(ben, secret), "Please do not tell my guardian");
+        Threads.send(ben, Threads.start(ben, "ben", "drlee", "Inhaler refill for Ben"), "Running low");
+        Fhir chloe = Fhir.as("chloe");
+        Threads.send(chloe, Threads.start(chloe, "chloe", "drlee", "Sore throat for Chloe"), "Since Monday");
+
+        Browser gina = browsers.signIn("gina");
+        gina.choose(By.id("acting-for"), "Ben Moreau");
+        gina.textAppears(By.tagName("h1"), "Messages for Ben Moreau");
+        gina.visible(thread("Inhaler refill for Ben"));
+        assertTrue(gina.all(thread("Between Ben and Dr Lee")).isEmpty(), "confidential: not in Ben's list");
+        assertTrue(gina.all(thread("Sore throat for Chloe")).isEmpty(), "Chloe's thread is not in Ben's list");
+        gina.type(By.id("search"), "Between Ben");
+        gina.visible(By.id("no-threads"));
+
+        gina.choose(By.id("acting-for"), "Chloe Moreau");
+        gina.textAppears(By.tagName("h1"), "Messages for Chloe Moreau");
+        gina.visible(thread("Sore throat for Chloe"));
+        assertTrue(gina.all(thread("Inhaler refill for Ben")).isEmpty(), "Ben's thread is not in Chloe's list");
+        gina.click(By.id("new-message"));
+        gina.visible(By.id("message-text"));
+        assertTrue(gina.all(By.id("confidential")).isEmpty(), "no confidential toggle for a proxy");
+        gina.open("");
+        gina.visible(thread("Sore throat for Chloe"));
+        gina.screenshot("gina-inbox");
+    }
+
+    @Test
+    void anAdminSwitchesMessagingOffAndAPatientIsToldSo(Browsers browsers) throws IOException {
+        try {
+            Browser admin = browsers.signIn("admin");
+            admin.click(By.id("nav-settings"));
+            admin.click(By.id("messaging-enabled"));
+            assertFalse(admin.visible(By.id("messaging-enabled")).isSelected());
+            admin.click(By.id("save-settings"));
+            admin.textAppears(By.id("settings-status"), "Saved");
+            admin.screenshot("admin-settings");
+
+            Browser alice = browsers.signIn("alice");
+            alice.textAppears(By.id("cannot-start"), "Messaging is switched off by the clinic");
+            assertEquals("true", alice.visible(By.id("new-message")).getAttribute("aria-disabled"));
+            alice.screenshot("messaging-off");
+        } finally {
+            Path clinic = Path.of(System.getProperty("missive.demo.dir"), "90-Organization-clinic.json");
+            Fhir.Response restored = Fhir.as("admin").putRaw("Organization/clinic", Files.readString(clinic));
+            assertEquals(200, restored.status(), restored::toString);
+        }
+    }
+}

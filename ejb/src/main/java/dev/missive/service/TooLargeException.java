@@ -1,0 +1,11 @@
+package dev.missive.service;
+
+/** The request carries more than the rule allows (an attachment over the size limit): HTTP 413. */
+public class TooLargeException extends RuleViolationException {
+
+    private static final long serialVersionUID = 1L;
+
+    public TooLargeException(String rule, String message) {
+        super(rule, message);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.missive.service;
+
+import static dev.missive.samples.AttachmentSamples.DOCX;
+import static dev.missive.samples.AttachmentSamples.JPEG;
+import static dev.missive.samples.AttachmentSamples.PDF;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.missive.domain.Attachment;
+import dev.missive.domain.AttachmentType;
+import dev.missive.domain.Message;
+import dev.missive.samples.AttachmentSamples;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AttachmentServiceTest {
+
+    private final TestClinic clinic = new TestClinic();
+    private final TestAttachments attachments = clinic.attachments;
+
+    @Test
+    void theUploaderAloneReadsAnUnattachedFileThenWhoeverReadsTheMessage() throws Exception {
+        byte[] pdf = AttachmentSamples.pdf();
+        Attachment upload = attachments.upload(pdf, PDF + "; charset=binary");
+        assertEquals(AttachmentType.PDF, upload.getType());
+        assertEquals(pdf.length, upload.getSize());
+        assertEquals(Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(pdf)),
+                upload.getSha256());
+        assertArrayEquals(pdf, attachments.read(upload.getId()));
+        clinic.actAs("drlee");
+        assertThrows(NotFoundException.class, () -> attachments.read(upload.getId()), "not attached yet");
+
+        clinic.actAs("alice");
+        String thread = clinic.start("alice", "drlee");
+        Message message = clinic.service.send(new NewMessage(thread, "My results", null, false,
+                List.of(new AttachmentRef(upload.getId(), "results.pdf"))));
+        assertEquals(List.of(upload), message.getAttachments());
+        assertEquals("results.pdf", upload.getTitle());
+
+        clinic.actAs("drlee");
+        assertArrayEquals(pdf, attachments.read(upload.getId()));
+        clinic.actAs("drpatel");
+        assertThrows(NotFoundException.class, () -> attachments.read(upload.getId()), "not his thread");
+        clinic.actAs("chloe");
+        assertThrows(NotFoundException.class, () -> attachments.read(upload.getId()));
+    }
+
+    @Test
+    void aFileIsAttachedOnceAndOnlyByItsUploader() {
+        Attachment upload = attachments.upload(AttachmentSamples.jpeg(), JPEG);
+        String thread = clinic.start("alice", "drlee");
+        List<AttachmentRef> refs = List.of(new AttachmentRef(upload.getId(), null));
+        clinic.actAs("drlee");
+        assertThrows(InvalidRequestException.class,
+                () -> clinic.service.send(new NewMessage(thread, "Mine now", null, false, refs)));
+        clinic.actAs("alice");
+        clinic.service.send(new NewMessage(thread, "Photo", null, false, refs));
+        assertThrows(InvalidRequestException.class,
+                () -> clinic.service.send(new NewMessage(thread, "Again", null, false, refs)), "already carried");
+    }
+
+    @Test
+    void aDiscardedDraftLetsGoOfItsFilesAndARetractedMessageDeletesThem() {
+        Attachment upload = attachments.upload(AttachmentSamples.docx(), DOCX);
+        String thread = clinic.start("alice", "drlee");
+        List<AttachmentRef> refs = List.of(new AttachmentRef(upload.getId(), "letter.docx"));
+        Message draft = clinic.service.send(new NewMessage(thread, "Draft", null, true, refs));
+        clinic.service.discardDraft(draft.getId());
+        assertEquals(null, upload.getMessageId(), "the uploader's to use again");
+
+        Message sent = clinic.service.send(new NewMessage(thread, "Letter", null, false, refs));
+        DefaultThreadActions actions = new DefaultThreadActions();
+        actions.conversations = clinic.conversations;
+        actions.messages = clinic.service;
+        actions.access = clinic.access;
+        actions.callers = () -> clinic.caller;
+        actions.clock = clinic.clock;
+        actions.policies = clinic.policies;
+        actions.attachments = attachments.messages;
+        actions.retract(sent.getId());
+
+        assertTrue(attachments.stored.isEmpty(), "the bytes are gone");
+        assertTrue(attachments.records.isEmpty(), "and the record");
+        assertThrows(NotFoundException.class, () -> attachments.read(upload.getId()));
+    }
+
+    @Test
+    void contentIsCheckedAgainstWhatWasDeclaredAndNothingIsKeptWhenRefused() {
+        assertRule("attachment-type-mismatch", RuleViolationException.class,
+                () -> attachments.upload(AttachmentSamples.pdf(), JPEG));
+        assertRule("attachment-type-unsupported", UnsupportedContentException.class,
+                () -> attachments.upload(AttachmentSamples.elf(), PDF));
+        assertRule("attachment-type-unsupported", UnsupportedContentException.class,
+                () -> attachments.upload(AttachmentSamples.pdf(), "application/x-msdownload"));
+        assertRule("attachment-empty", RuleViolationException.class, () -> attachments.upload(new byte[0], PDF));
+        byte[] big = AttachmentSamples.mp4(1024 * 1024);
+        assertRule("attachment-too-large", TooLargeException.class,
+                () -> attachments.service.upload(new ByteArrayInputStream(big), "video/mp4", -1));
+        assertRule("attachment-too-large", TooLargeException.class,
+                () -> attachments.service.upload(new ByteArrayInputStream(new byte[0]), "video/mp4", big.length));
+        assertTrue(attachments.records.isEmpty() && attachments.stored.isEmpty());
+    }
+
+    @Test
+    void uploadsNoMessageCarriedWithinADayAreDeleted() {
+        Attachment abandoned = attachments.upload(AttachmentSamples.jpeg(), JPEG);
+        Attachment sent = attachments.upload(AttachmentSamples.pdf(), PDF);
+        clinic.service.send(new NewMessage(clinic.start("alice", "drlee"), "Sent", null, false,
+                List.of(new AttachmentRef(sent.getId(), null))));
+        clinic.later(AbandonedUploads.KEPT.plusMinutes(1));
+        Attachment recent = attachments.upload(AttachmentSamples.mp4(), "video/mp4");
+        AbandonedUploads cleaner = new AbandonedUploads();
+        cleaner.attachments = attachments.repository;
+        cleaner.messageAttachments = attachments.messages;
+        cleaner.clock = clinic.clock;
+        cleaner.deleteAbandoned();
+        assertEquals(List.of(sent.getId(), recent.getId()), List.copyOf(attachments.records.keySet()));
+        assertEquals(attachments.records.keySet(), attachments.stored.keySet(), "the bytes went with the record");
+    }
+
+    @Test
+    void theClinicCanSwitchAttachmentsOff() {
+        Attachment upload = attachments.upload(AttachmentSamples.jpeg(), JPEG);
+        String thread = clinic.start("alice", "drlee");
+        clinic.policy.setAttachmentsAllowed(false);
+        assertRule("attachments-disabled", RuleViolationException.class,
+                () -> attachments.upload(AttachmentSamples.jpeg(), JPEG));
+        assertRule("attachments-disabled", RuleViolationException.class, () -> clinic.service.send(
+                new NewMessage(thread, "Photo", null, false, List.of(new AttachmentRef(upload.getId(), null)))));
+    }
+
+    private static void assertRule(String rule, Class<? extends RuleViolationException> type,
+            org.junit.jupiter.api.function.Executable call) {
+        RuleViolationException thrown = assertThrows(type, call);
+        assertEquals(rule, thrown.rule());
+    }
+}

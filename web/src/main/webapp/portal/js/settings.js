@@ -1,0 +1,88 @@
+// Settings: a clinic admin edits the clinic's messaging policy (PUT Organization/clinic);
+// a practitioner sees their email preference, which the clinic's directory owns.
+import { h, replace, errorBox, field, checkbox, option } from './dom.js';
+import { fhir, extension, EXT } from './fhir.js';
+import { session, MESSAGE_TYPES } from './session.js';
+
+const value = (name, type, fallback) => extension(session.policy, name)?.[type] ?? fallback;
+
+function practitionerSettings(main) {
+  const on = extension(session.self, 'email-notifications')?.valueBoolean === true;
+  replace(main, h('section', { class: 'panel' },
+    h('h1', {}, 'Settings'),
+    checkbox('email-notifications', 'Email me about new messages (never while I am working in the portal)', on, { disabled: true }),
+    h('p', { class: 'hint' },
+      'The clinic keeps this setting in its staff directory. Ask the clinic office to change it.')));
+}
+
+/** The policy with the admin's changes; extensions Missive does not know are kept as they were. */
+function edited(form) {
+  const read = (id) => form.querySelector(`#${id}`);
+  const managed = ['messaging-enabled', 'patients-may-start', 'eligibility-basis', 'appointment-window-days',
+    'offered-message-type', 'retract-window', 'guidelines'].map(EXT);
+  const keep = (session.policy.extension ?? []).filter((e) => !managed.includes(e.url));
+  const offered = Object.keys(MESSAGE_TYPES).filter((code) => read(`type-${code}`).checked);
+  const guidelines = read('guidelines').value.trim();
+  return {
+    ...session.policy,
+    extension: [
+      { url: EXT('messaging-enabled'), valueBoolean: read('messaging-enabled').checked },
+      { url: EXT('patients-may-start'), valueBoolean: read('patients-may-start').checked },
+      { url: EXT('eligibility-basis'), valueCode: read('eligibility-basis').value },
+      { url: EXT('appointment-window-days'), valueInteger: Number(read('appointment-window-days').value) },
+      ...offered.map((code) => ({ url: EXT('offered-message-type'), valueCode: code })),
+      { url: EXT('retract-window'), valueDuration: { value: Number(read('retract-window').value), unit: 'min', system: 'http://unitsofmeasure.org', code: 'min' } },
+      ...(guidelines ? [{ url: EXT('guidelines'), valueString: guidelines }] : []),
+      ...keep,
+    ],
+  };
+}
+
+function adminSettings(main) {
+  const window = extension(session.policy, 'retract-window')?.valueDuration;
+  const windowMinutes = window ? Math.round(window.value / ({ s: 60, min: 1, h: 1 / 60 }[window.code] ?? 60)) : 5;
+  const offered = (session.policy.extension ?? []).filter((e) => e.url === EXT('offered-message-type')).map((e) => e.valueCode);
+  const status = h('div', { 'aria-live': 'polite', id: 'settings-status' });
+  const form = h('form', {
+    class: 'panel settings',
+    onsubmit: async (event) => {
+      event.preventDefault();
+      try {
+        session.policy = await fhir.put('Organization/clinic', edited(form),
+          { 'If-Match': `W/"${session.policy.meta?.versionId}"` });
+        replace(status, h('p', { class: 'success', role: 'status' }, 'Saved. The clinic\'s messaging policy is updated.'));
+      } catch (error) {
+        replace(status, errorBox(error));
+      }
+    },
+  },
+  h('h1', {}, 'Clinic messaging settings'),
+  checkbox('messaging-enabled', 'Messaging is switched on', value('messaging-enabled', 'valueBoolean', false)),
+  checkbox('patients-may-start', 'Patients may start conversations', value('patients-may-start', 'valueBoolean', true)),
+  field('Who patients may write to', h('select', { id: 'eligibility-basis' },
+    option('care-team', 'Practitioners on their care team', value('eligibility-basis', 'valueCode', 'care-team') === 'care-team'),
+    option('appointment', 'Practitioners they had an appointment with', value('eligibility-basis', 'valueCode') === 'appointment'))),
+  field('Appointment window (days)', h('input', {
+    id: 'appointment-window-days', type: 'number', min: 1, value: String(value('appointment-window-days', 'valueInteger', 365)),
+  })),
+  h('fieldset', {}, h('legend', {}, 'Message types offered'),
+    Object.entries(MESSAGE_TYPES).map(([code, label]) => checkbox(`type-${code}`, label, !offered.length || offered.includes(code)))),
+  field('Retract window (minutes)', h('input', { id: 'retract-window', type: 'number', min: 0, value: String(windowMinutes) })),
+  field('Guidelines shown in every conversation and email', h('textarea', {
+    id: 'guidelines', rows: 3, maxlength: 300,
+  }, value('guidelines', 'valueString', '')), 'At most 300 characters.'),
+  status,
+  h('button', { type: 'submit', class: 'primary', id: 'save-settings' }, 'Save settings'));
+  replace(main, form);
+}
+
+export async function renderSettings(main) {
+  if (session.kind === 'admin') {
+    session.policy = await fhir.get('Organization/clinic');
+    adminSettings(main);
+  } else if (session.kind === 'practitioner') {
+    practitionerSettings(main);
+  } else {
+    replace(main, errorBox('There are no settings for your account here.'));
+  }
+}
