@@ -234,6 +234,18 @@ public class Conversation {
         this.lastClosed = when;
     }
 
+    /** Closed because its patient record was merged away: hidden from the patient side. */
+    public boolean isMergedAway() {
+        return status == ConversationStatus.CLOSED && statusReason == ThreadStatusReason.PATIENT_MERGED;
+    }
+
+    /** Puts back the state a merge recorded before it closed the thread. */
+    public void restore(ConversationStatus status, ThreadStatusReason statusReason, Instant lastClosed) {
+        this.status = status;
+        this.statusReason = statusReason;
+        this.lastClosed = lastClosed;
+    }
+
     public void reopen() {
         this.status = ConversationStatus.OPEN;
         this.statusReason = null;

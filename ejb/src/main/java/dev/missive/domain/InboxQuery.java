@@ -15,4 +15,9 @@ public record InboxQuery(Party party, Set<String> proxyPatients, Set<Party> prox
     public boolean forProxy() {
         return party == null;
     }
+
+    /** A patient's or proxy's inbox, which never holds the threads of a merged-away record. */
+    public boolean patientSide() {
+        return forProxy() || party.type() != PartyType.PRACTITIONER;
+    }
 }

@@ -20,6 +20,14 @@ public class Patient extends Person {
     @Column(length = 35)
     private String locale;
 
+    /** The patient this record was merged into; set and cleared only by a merge and its unmerge. */
+    @Column(name = "replaced_by", length = 64)
+    private String replacedBy;
+
+    /** Whether the record was active when it was merged away, for the unmerge to restore. */
+    @Column(name = "active_before_merge")
+    private Boolean activeBeforeMerge;
+
     protected Patient() {
     }
 
@@ -51,6 +59,29 @@ public class Patient extends Person {
         this.locale = locale;
     }
 
+    public String getReplacedBy() {
+        return replacedBy;
+    }
+
+    public boolean isMergedAway() {
+        return replacedBy != null;
+    }
+
+    /** Points this record at the one it was merged into, and retires it. */
+    public void mergeInto(String targetId) {
+        this.activeBeforeMerge = isActive();
+        this.replacedBy = targetId;
+        setActive(false);
+    }
+
+    /** Undoes {@link #mergeInto}: the record is its own again, as active as it was. */
+    public void unmerge() {
+        setActive(Boolean.TRUE.equals(activeBeforeMerge));
+        this.replacedBy = null;
+        this.activeBeforeMerge = null;
+    }
+
+    /** The directory's data only: whether the record was merged away stays as it is. */
     public void copyFrom(Patient source) {
         copyPersonFrom(source);
         this.birthDate = source.birthDate;

@@ -9,6 +9,7 @@ import dev.missive.domain.MessageStatus;
 import dev.missive.domain.Participant;
 import dev.missive.domain.Party;
 import dev.missive.domain.PartyType;
+import dev.missive.domain.ThreadStatusReason;
 import dev.missive.domain.ThreadView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -72,7 +73,8 @@ public class JpaConversationRepository implements ConversationRepository {
     @Override
     public long inboxSize(InboxQuery query) {
         // Without a filter on the thread itself, a person's count never leaves participant_inbox.
-        boolean threadFilter = query.category() != null || query.patientId() != null || query.text() != null;
+        boolean threadFilter = query.category() != null || query.patientId() != null || query.text() != null
+                || query.patientSide();
         String select = query.forProxy() || threadFilter ? "select count(c)" : "select count(p)";
         return inboxQuery(select, "", query, Long.class).getSingleResult();
     }
@@ -84,10 +86,13 @@ public class JpaConversationRepository implements ConversationRepository {
                     + " and p.party.type = :relatedPerson and p.party.id in :proxyIds"
                     + " where c.patientId in :proxyPatients and c.confidential = false and c.status <> :draft");
         } else if (select.contains("(c") || query.category() != null || query.patientId() != null
-                || query.text() != null) {
+                || query.text() != null || query.patientSide()) {
             jpql.append(" from Participant p join Conversation c on c.id = p.conversationId where p.party = :party");
         } else {
             jpql.append(" from Participant p where p.party = :party");
+        }
+        if (query.patientSide()) {
+            jpql.append(" and (c.statusReason is null or c.statusReason <> :merged)");
         }
         if (query.after() != null) {
             String at = query.forProxy() ? "c.lastActivity" : "p.lastActivity";
@@ -123,6 +128,9 @@ public class JpaConversationRepository implements ConversationRepository {
                     .setParameter("draft", ConversationStatus.DRAFT);
         } else {
             typed.setParameter("party", query.party());
+        }
+        if (query.patientSide()) {
+            typed.setParameter("merged", ThreadStatusReason.PATIENT_MERGED);
         }
         if (query.after() != null) {
             typed.setParameter("afterActivity", query.after().lastActivity())

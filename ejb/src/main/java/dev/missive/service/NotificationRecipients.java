@@ -1,8 +1,10 @@
 package dev.missive.service;
 
+import dev.missive.domain.Conversation;
 import dev.missive.domain.ConversationRepository;
 import dev.missive.domain.MessageStatus;
 import dev.missive.domain.Party;
+import dev.missive.domain.PartyType;
 import dev.missive.domain.PatientRepository;
 import dev.missive.domain.PractitionerRepository;
 import dev.missive.domain.RelatedPersonRepository;
@@ -18,7 +20,8 @@ import java.util.Optional;
  * minutes after the message was sent, so everything is read again): a patient unless they chose
  * do-not-email or have no address; a proxy only while they act for the patient and never for a
  * confidential thread; a practitioner only if they opted in and are not working in the portal
- * right now. Nobody for a message that is no longer sent (retracted, or gone).
+ * right now. Nobody for a message that is no longer sent (retracted, or gone), and nobody on the
+ * patient side of a thread whose patient record was merged away.
  */
 @ApplicationScoped
 public class NotificationRecipients {
@@ -44,7 +47,10 @@ public class NotificationRecipients {
     public Optional<Recipient> recipientOf(NotificationRequested request) {
         boolean stillSent = conversations.findMessage(request.messageId())
                 .filter(message -> message.getStatus() == MessageStatus.SENT).isPresent();
-        return stillSent ? addressOf(request.recipient(), request.conversationId()) : Optional.empty();
+        boolean hiddenFromRecipient = request.recipient().type() != PartyType.PRACTITIONER
+                && conversations.find(request.conversationId()).filter(Conversation::isMergedAway).isPresent();
+        return stillSent && !hiddenFromRecipient ? addressOf(request.recipient(), request.conversationId())
+                : Optional.empty();
     }
 
     private Optional<Recipient> addressOf(Party party, String conversationId) {

@@ -14,7 +14,8 @@ import java.util.Optional;
  * The one place that decides whether a caller may see a thread, and in what state they see
  * it. Every service that touches a thread goes through here, so a thread the caller may not
  * see is "not found" everywhere alike: a draft to anyone but its author, a confidential
- * thread to proxies, anyone else's thread to patients and practitioners.
+ * thread to proxies, a thread of a merged-away patient record to its patient side, anyone
+ * else's thread to patients and practitioners.
  */
 @ApplicationScoped
 public class ThreadAccess {
@@ -39,6 +40,10 @@ public class ThreadAccess {
         }
         if (caller.seesEverything()) {
             return Optional.of(new ThreadView(conversation, null));
+        }
+        if (conversation.isMergedAway() && !caller.is(conversation.practitioner())) {
+            // The patient record was merged away: its patient side no longer sees the thread.
+            return Optional.empty();
         }
         if (caller.isProxyOf(conversation.getPatientId())) {
             // A proxy sees the patient's threads, never a confidential one; their own state

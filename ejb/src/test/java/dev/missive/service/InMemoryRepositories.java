@@ -310,6 +310,7 @@ final class InMemoryRepositories {
                             .map(p -> new ThreadView(threads.get(p.getConversationId()), p))
                             .toList();
             return views.stream()
+                    .filter(v -> !query.patientSide() || !v.conversation().isMergedAway())
                     .filter(v -> query.archived() == null
                             || query.archived() == (v.participant() != null && v.participant().isArchived()))
                     .filter(v -> !query.unreadOnly() || v.participant() != null && v.participant().getUnread() > 0)

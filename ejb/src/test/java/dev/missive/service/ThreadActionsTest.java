@@ -106,6 +106,7 @@ class ThreadActionsTest {
 
     @Test
     void threadsClosedByAnInactivePractitionerOrAMergeStayClosed() {
+        actAs(Role.PRACTITIONER, DRLEE);  // a merged-away thread is hidden from Alice
         for (ThreadStatusReason locking : List.of(ThreadStatusReason.PRACTITIONER_INACTIVE, ThreadStatusReason.PATIENT_MERGED)) {
             conversation().close(locking, clock.instant());
             assertRule("thread-locked", () -> actions.reopen(thread));

@@ -8,8 +8,12 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
 
-/** Patient resources to and from the directory's patients. */
+/**
+ * Patient resources to and from the directory's patients. {@code Patient.link} (replaced-by) is
+ * written from the merge state and never read back: only {@code $merge} and {@code $unmerge} change it.
+ */
 public final class PatientMapper {
 
     private static final String BCP47 = "urn:ietf:bcp:47";
@@ -48,6 +52,10 @@ public final class PatientMapper {
         }
         if (patient.isDoNotEmail()) {
             resource.addExtension(MissiveFhir.DO_NOT_EMAIL, new BooleanType(true));
+        }
+        if (patient.isMergedAway()) {
+            resource.addLink().setType(Patient.LinkType.REPLACEDBY)
+                    .setOther(new Reference("Patient/" + patient.getReplacedBy()));
         }
         if (patient.getLocale() != null) {
             resource.addCommunication().setPreferred(true)

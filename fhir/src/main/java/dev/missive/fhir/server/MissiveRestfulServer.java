@@ -13,10 +13,12 @@ import dev.missive.fhir.provider.CareTeamProvider;
 import dev.missive.fhir.provider.CommunicationProvider;
 import dev.missive.fhir.provider.ConsentProvider;
 import dev.missive.fhir.provider.EpisodeOfCareProvider;
+import dev.missive.fhir.provider.MessageExportProvider;
 import dev.missive.fhir.provider.MessageRecipientsProvider;
 import dev.missive.fhir.provider.NotificationDeadLetterProvider;
 import dev.missive.fhir.provider.OrganizationProvider;
 import dev.missive.fhir.provider.Paging;
+import dev.missive.fhir.provider.PatientMergeProvider;
 import dev.missive.fhir.provider.PatientProvider;
 import dev.missive.fhir.provider.PractitionerProvider;
 import dev.missive.fhir.provider.PractitionerRoleProvider;
@@ -78,6 +80,12 @@ public class MissiveRestfulServer extends RestfulServer {
     transient NotificationDeadLetterProvider notificationDeadLetters;
 
     @Inject
+    transient MessageExportProvider messageExport;
+
+    @Inject
+    transient PatientMergeProvider patientMerges;
+
+    @Inject
     transient BinaryProvider binaries;
 
     @Inject
@@ -111,6 +119,7 @@ public class MissiveRestfulServer extends RestfulServer {
                 threadActions, messageRecipients));
         registerProviders(List.of(practitionerRoles, relatedPersons, episodes, appointments, consents));
         registerProvider(notificationDeadLetters);
+        registerProviders(List.of(messageExport, patientMerges));
         registerProvider(binaries);
         registerProvider(auditEvents);
         ConformanceResources conformance = ConformanceResources.load();
