@@ -1,15 +1,18 @@
 package dev.missive.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.missive.samples.AttachmentSamples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hl7.fhir.r4.model.Communication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 /**
@@ -72,6 +75,43 @@ class PortalE2EIT extends MissiveIT {
         alice.screenshot("alice-inbox");
         assertTrue(alice.fitsPhoneWidth(), "the inbox fits a phone's width");
         alice.screenshot("alice-inbox-phone");
+    }
+
+    @Test
+    void aliceSendsAPdfThatDrLeeDownloadsAndAnExecutableIsRefused(Browsers browsers, @TempDir Path folder)
+            throws IOException {
+        Path results = Files.write(folder.resolve("results.pdf"), AttachmentSamples.pdf());
+        Path program = Files.write(folder.resolve("program.pdf"), AttachmentSamples.elf());
+        By chosen = By.cssSelector("#chosen-files li");
+        By uploading = By.xpath("//ul[@id='chosen-files']//span[text()='Uploading…']");
+
+        Browser alice = browsers.signIn("alice");
+        alice.click(By.id("new-message"));
+        alice.choose(By.id("recipient"), "Emma Lee");
+        alice.choose(By.id("regarding"), "Diabetes care");
+        alice.type(By.id("subject"), "Lab results attached");
+        alice.type(By.id("message-text"), "Here are my lab results.");
+        alice.attach(By.id("attach-files"), program);
+        alice.textAppears(By.cssSelector("#chosen-files .error"),
+                "program.pdf could not be attached. This file type cannot be sent.");
+        alice.scrollTo(By.cssSelector("#chosen-files .error"));
+        alice.screenshot("attachment-refused");
+        alice.click(By.cssSelector("#chosen-files .remove-file"));
+        alice.gone(chosen);
+        alice.attach(By.id("attach-files"), results);
+        alice.textAppears(By.cssSelector("#chosen-files .file-name"), "results.pdf");
+        alice.gone(uploading);
+        alice.click(By.id("send"));
+        alice.visible(messageWithText("Here are my lab results."));
+        alice.textAppears(By.cssSelector(".message .attachments"), "results.pdf");
+
+        Browser drlee = browsers.signIn("drlee");
+        drlee.click(thread("Lab results attached"));
+        String listed = drlee.text(By.cssSelector(".message .attachments li"));
+        assertTrue(listed.startsWith("results.pdf") && listed.contains("PDF"), listed);
+        drlee.click(By.cssSelector(".message .attachments .download"));
+        assertArrayEquals(AttachmentSamples.pdf(), drlee.downloaded("results.pdf"), "the bytes Alice sent");
+        drlee.screenshot("attachment-thread");
     }
 
     @Test
