@@ -28,6 +28,10 @@ class PortalE2EIT extends MissiveIT {
         return By.xpath("//ol[@id='threads']//a[.//span[@class='subject' and text()='" + subject + "']]");
     }
 
+    private static By draft(String subject) {
+        return By.xpath("//ol[@id='drafts']//a[.//span[text()='" + subject + "']]");
+    }
+
     private static By messageWithText(String text) {
         return By.xpath("//li[contains(@class,'message')][p[@class='text' and text()='" + text + "']]");
     }
@@ -44,18 +48,25 @@ class PortalE2EIT extends MissiveIT {
         return threadId;
     }
 
-    @Test
-    void aliceStartsAThreadWithDrLee(Browsers browsers) {
+    /** Alice signed in, with a general question to Dr Lee about one of her charts written but not sent. */
+    private static Browser aliceWritesToDrLee(Browsers browsers, String chart, String subject, String text) {
         Browser alice = browsers.signIn("alice");
         alice.click(By.id("new-message"));
         alice.choose(By.id("message-type"), "General question");
         alice.choose(By.id("recipient"), "Emma Lee");
-        alice.choose(By.id("regarding"), "Knee rehabilitation");
-        alice.type(By.id("subject"), "Knee brace question");
-        alice.type(By.id("message-text"), "Should I wear the brace at night?");
+        alice.choose(By.id("regarding"), chart);
+        alice.type(By.id("subject"), subject);
+        alice.type(By.id("message-text"), text);
+        return alice;
+    }
+
+    @Test
+    void aliceStartsAThreadWithDrLee(Browsers browsers) {
+        Browser alice = aliceWritesToDrLee(browsers, "Knee rehabilitation", "Knee brace question",
+                "Should I wear the brace at night?");
         alice.click(By.id("close-compose"));
 
-        alice.click(By.xpath("//ol[@id='drafts']//a[.//span[text()='Knee brace question']]"));
+        alice.click(draft("Knee brace question"));
         assertEquals("Should I wear the brace at night?", alice.visible(By.id("message-text")).getAttribute("value"),
                 "the draft kept the text");
         alice.click(By.id("send"));
@@ -85,12 +96,7 @@ class PortalE2EIT extends MissiveIT {
         By chosen = By.cssSelector("#chosen-files li");
         By uploading = By.xpath("//ul[@id='chosen-files']//span[text()='Uploading…']");
 
-        Browser alice = browsers.signIn("alice");
-        alice.click(By.id("new-message"));
-        alice.choose(By.id("recipient"), "Emma Lee");
-        alice.choose(By.id("regarding"), "Diabetes care");
-        alice.type(By.id("subject"), "Lab results attached");
-        alice.type(By.id("message-text"), "Here are my lab results.");
+        Browser alice = aliceWritesToDrLee(browsers, "Diabetes care", "Lab results attached", "Here are my lab results.");
         alice.attach(By.id("attach-files"), program);
         alice.textAppears(By.cssSelector("#chosen-files .error"),
                 "program.pdf could not be attached. This file type cannot be sent.");
@@ -101,6 +107,9 @@ class PortalE2EIT extends MissiveIT {
         alice.attach(By.id("attach-files"), results);
         alice.textAppears(By.cssSelector("#chosen-files .file-name"), "results.pdf");
         alice.gone(uploading);
+        alice.click(By.id("close-compose"));
+        alice.click(draft("Lab results attached"));
+        alice.textAppears(By.cssSelector("#chosen-files .file-name"), "results.pdf");   // the draft kept it
         alice.click(By.id("send"));
         alice.visible(messageWithText("Here are my lab results."));
         alice.textAppears(By.cssSelector(".message .attachments"), "results.pdf");
@@ -204,9 +213,31 @@ class PortalE2EIT extends MissiveIT {
             assertEquals("true", alice.visible(By.id("new-message")).getAttribute("aria-disabled"));
             alice.screenshot("messaging-off");
         } finally {
-            Path clinic = Path.of(System.getProperty("missive.demo.dir"), "90-Organization-clinic.json");
-            Fhir.Response restored = Fhir.as("admin").putRaw("Organization/clinic", Files.readString(clinic));
-            assertEquals(200, restored.status(), restored::toString);
+            restoreClinicPolicy();
         }
+    }
+
+    @Test
+    void anAdminSwitchesAttachmentsOffAndAPatientIsToldSo(Browsers browsers) throws IOException {
+        try {
+            Browser admin = browsers.signIn("admin");
+            admin.click(By.id("nav-settings"));
+            admin.click(By.id("attachments-allowed"));
+            admin.click(By.id("save-settings"));
+            admin.textAppears(By.id("settings-status"), "Saved");
+
+            Browser alice = browsers.signIn("alice");
+            alice.click(By.id("new-message"));
+            alice.textAppears(By.id("attachments-off"), "The clinic does not accept attachments.");
+            assertTrue(alice.all(By.id("attach-files")).isEmpty(), "no file input");
+        } finally {
+            restoreClinicPolicy();
+        }
+    }
+
+    private static void restoreClinicPolicy() throws IOException {
+        Path clinic = Path.of(System.getProperty("missive.demo.dir"), "90-Organization-clinic.json");
+        Fhir.Response restored = Fhir.as("admin").putRaw("Organization/clinic", Files.readString(clinic));
+        assertEquals(200, restored.status(), restored::toString);
     }
 }
