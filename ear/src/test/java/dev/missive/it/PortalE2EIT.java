@@ -197,16 +197,21 @@ class PortalE2EIT extends MissiveIT {
         gina.screenshot("gina-inbox");
     }
 
+    /** The clinic admin, signed in, has unticked one of the policy's checkboxes and saved it. */
+    private static Browser adminSwitchesOff(Browsers browsers, String setting) {
+        Browser admin = browsers.signIn("admin");
+        admin.click(By.id("nav-settings"));
+        admin.click(By.id(setting));
+        assertFalse(admin.visible(By.id(setting)).isSelected());
+        admin.click(By.id("save-settings"));
+        admin.textAppears(By.id("settings-status"), "Saved");
+        return admin;
+    }
+
     @Test
     void anAdminSwitchesMessagingOffAndAPatientIsToldSo(Browsers browsers) throws IOException {
         try {
-            Browser admin = browsers.signIn("admin");
-            admin.click(By.id("nav-settings"));
-            admin.click(By.id("messaging-enabled"));
-            assertFalse(admin.visible(By.id("messaging-enabled")).isSelected());
-            admin.click(By.id("save-settings"));
-            admin.textAppears(By.id("settings-status"), "Saved");
-            admin.screenshot("admin-settings");
+            adminSwitchesOff(browsers, "messaging-enabled").screenshot("admin-settings");
 
             Browser alice = browsers.signIn("alice");
             alice.textAppears(By.id("cannot-start"), "Messaging is switched off by the clinic");
@@ -220,12 +225,7 @@ class PortalE2EIT extends MissiveIT {
     @Test
     void anAdminSwitchesAttachmentsOffAndAPatientIsToldSo(Browsers browsers) throws IOException {
         try {
-            Browser admin = browsers.signIn("admin");
-            admin.click(By.id("nav-settings"));
-            admin.click(By.id("attachments-allowed"));
-            admin.click(By.id("save-settings"));
-            admin.textAppears(By.id("settings-status"), "Saved");
-
+            adminSwitchesOff(browsers, "attachments-allowed");
             Browser alice = browsers.signIn("alice");
             alice.click(By.id("new-message"));
             alice.textAppears(By.id("attachments-off"), "The clinic does not accept attachments.");
