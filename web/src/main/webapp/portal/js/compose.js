@@ -1,12 +1,14 @@
 // A new conversation: message type, then whom to write to ($message-recipients for that type),
 // the chart it is about when there are several, subject, text, confidentiality, who should
-// respond and how, "no response needed", and the billing consent when the practitioner charges.
+// respond and how, "no response needed", the billing consent when the practitioner charges, and
+// attached files.
 // It is kept as a draft while it is written; "Send" posts the thread and its first message in
 // one transaction and then discards the draft.
 import { h, replace, errorBox, field, checkbox, option, debounce } from './dom.js';
 import { fhir, resources, extension, personName, MESSAGE_TYPE, CONFIDENTIALITY, EXT, CANON } from './fhir.js';
 import { session, MESSAGE_TYPES } from './session.js';
 import { cannotStart } from './inbox.js';
+import { attachmentPicker, attachmentsOf } from './attachments.js';
 
 const RESPONSE_METHODS = { ONLINEWRIT: 'Portal message', PHONE: 'Phone call', EMAILWRIT: 'Email' };
 const PARTICIPATION_MODE = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationMode';
@@ -64,7 +66,7 @@ class Draft {
     return {
       resourceType: 'Communication', status,
       partOf: [{ reference: partOf }],
-      payload: [{ contentString: values.text }],
+      payload: [{ contentString: values.text }, ...values.attachments],
     };
   }
 
@@ -102,7 +104,7 @@ class Draft {
     const message = resources(drafts).find((m) => m.partOf?.[0]?.reference === `Communication/${threadId}`);
     this.threadId = threadId;
     this.messageId = message?.id ?? null;
-    return { thread, text: message?.payload?.[0]?.contentString ?? '' };
+    return { thread, text: message?.payload?.[0]?.contentString ?? '', attachments: message ? attachmentsOf(message) : [] };
   }
 
   /** An active billing consent of the patient, the one on file or a new one. */
@@ -128,6 +130,11 @@ class Draft {
     if (this.charges && session.patientSide) {
       header.extension = [...(header.extension ?? []),
         { url: EXT('billing-consent'), valueReference: { reference: `Consent/${await this.billingConsent()}` } }];
+    }
+    if (this.messageId && values.attachments.length) {
+      // A file is carried by one message at a time: the draft lets go of them for the message.
+      await fhir.put(`Communication/${this.messageId}`, {
+        ...this.message({ ...values, attachments: [] }, 'preparation', `Communication/${this.threadId}`), id: this.messageId });
     }
     const threadUrl = `urn:uuid:${crypto.randomUUID()}`;
     const answer = await fhir.post('', {
@@ -179,6 +186,7 @@ export async function renderCompose(main, draftId) {
   const billingField = h('div', { class: 'billing' }, el.billing,
     h('p', { class: 'hint' }, 'This practitioner charges for answering secure messages.'));
   const patientPicker = h('div', { class: 'patient-picker' });
+  const files = attachmentPicker(() => save());
 
   const values = () => ({
     type: el.type.value,
@@ -189,6 +197,7 @@ export async function renderCompose(main, draftId) {
     responder: el.responder.value || null,
     method: el.method.value || null,
     noResponseNeeded: el.noResponse.querySelector('input').checked,
+    attachments: files.payload(),
   });
   const save = debounce(async () => {
     try {
@@ -263,7 +272,8 @@ export async function renderCompose(main, draftId) {
   }
 
   if (loaded) {
-    const { thread, text } = loaded;
+    const { thread, text, attachments } = loaded;
+    files.restore(attachments);
     el.type.value = thread.category?.[0]?.coding?.[0]?.code ?? 'general';
     if (!session.patientSide) {
       await choosePatient(await session.directory.read(thread.subject.reference));
@@ -295,6 +305,7 @@ export async function renderCompose(main, draftId) {
         return;
       }
       send.disabled = true;
+      await files.ready();
       save.cancel();
       await draft.saving?.catch(() => null);
       draft.sending = true;
@@ -316,6 +327,7 @@ export async function renderCompose(main, draftId) {
   episodeField,
   field('Subject (optional)', el.subject),
   field('Message', el.text, 'Plain text. Do not use messages for urgent matters.'),
+  files.element,
   session.kind === 'proxy' ? null : el.confidential,
   session.patientSide ? h('fieldset', {}, h('legend', {}, 'Who should respond, and how'),
     field('Staff member', el.responder), field('How', el.method)) : null,

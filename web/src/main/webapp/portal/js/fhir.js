@@ -40,28 +40,28 @@ async function failure(response) {
   return new ApiError(response.status, text, rule);
 }
 
-async function send(method, path, body, headers = {}, retried = false) {
+/** The response of a request with the person's token; a 401 refreshes the token once, then signs in again. */
+async function authorized(method, path, { body, headers = {} } = {}, retried = false) {
   const url = path.startsWith('http') ? path : `${config.fhirBase}/${path}`;
   const response = await fetch(url, {
-    method,
-    headers: {
-      Accept: 'application/fhir+json',
-      Authorization: `Bearer ${await accessToken()}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/fhir+json' }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    method, body, headers: { Accept: 'application/fhir+json', Authorization: `Bearer ${await accessToken()}`, ...headers },
   });
   if (response.status === 401) {
     if (retried) {
       return signIn();
     }
     await refresh().catch(signIn);
-    return send(method, path, body, headers, true);
+    return authorized(method, path, { body, headers }, true);
   }
   if (!response.ok) {
     throw await failure(response);
   }
+  return response;
+}
+
+async function send(method, path, body, headers = {}) {
+  const response = await authorized(method, path, body === undefined ? { headers }
+    : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/fhir+json', ...headers } });
   return response.status === 204 ? null : response.json();
 }
 
@@ -71,6 +71,12 @@ export const fhir = {
   put: (path, body, headers) => send('PUT', path, body, headers),
   delete: (path) => send('DELETE', path),
   operation: (path) => send('POST', path, { resourceType: 'Parameters' }),
+  /** A file uploaded as it is (raw body, its own type); answers the Binary, without its data. */
+  upload: async (file) => (await authorized('POST', 'Binary', {
+    body: file, headers: { 'Content-Type': file.type || 'application/octet-stream' },
+  })).json(),
+  /** A file's bytes (Binary/{id}), fetched with the token in the header, never in the URL. */
+  download: async (path) => (await authorized('GET', path, { headers: { Accept: '*/*' } })).blob(),
 };
 
 /** The resources of a search Bundle, matches only unless asked otherwise. */

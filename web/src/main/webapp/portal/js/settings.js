@@ -19,7 +19,7 @@ function practitionerSettings(main) {
 function edited(form) {
   const read = (id) => form.querySelector(`#${id}`);
   const managed = ['messaging-enabled', 'patients-may-start', 'eligibility-basis', 'appointment-window-days',
-    'offered-message-type', 'retract-window', 'guidelines'].map(EXT);
+    'offered-message-type', 'attachments-allowed', 'retract-window', 'guidelines'].map(EXT);
   const keep = (session.policy.extension ?? []).filter((e) => !managed.includes(e.url));
   const offered = Object.keys(MESSAGE_TYPES).filter((code) => read(`type-${code}`).checked);
   const guidelines = read('guidelines').value.trim();
@@ -31,6 +31,7 @@ function edited(form) {
       { url: EXT('eligibility-basis'), valueCode: read('eligibility-basis').value },
       { url: EXT('appointment-window-days'), valueInteger: Number(read('appointment-window-days').value) },
       ...offered.map((code) => ({ url: EXT('offered-message-type'), valueCode: code })),
+      { url: EXT('attachments-allowed'), valueBoolean: read('attachments-allowed').checked },
       { url: EXT('retract-window'), valueDuration: { value: Number(read('retract-window').value), unit: 'min', system: 'http://unitsofmeasure.org', code: 'min' } },
       ...(guidelines ? [{ url: EXT('guidelines'), valueString: guidelines }] : []),
       ...keep,
@@ -67,6 +68,7 @@ function adminSettings(main) {
   })),
   h('fieldset', {}, h('legend', {}, 'Message types offered'),
     Object.entries(MESSAGE_TYPES).map(([code, label]) => checkbox(`type-${code}`, label, !offered.length || offered.includes(code)))),
+  checkbox('attachments-allowed', 'People may attach files to messages', value('attachments-allowed', 'valueBoolean', true)),
   field('Retract window (minutes)', h('input', { id: 'retract-window', type: 'number', min: 0, value: String(windowMinutes) })),
   field('Guidelines shown in every conversation and email', h('textarea', {
     id: 'guidelines', rows: 3, maxlength: 300,

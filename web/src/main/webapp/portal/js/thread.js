@@ -1,11 +1,12 @@
 // One conversation: the clinic's guidelines and the non-urgent notice, the messages with
-// replies nested under what they answer, read receipts, retraction while it is allowed, and
-// the thread's actions (archive, close). Replying is offered only where the rules allow it.
+// replies nested under what they answer with their files, read receipts, retraction while it is
+// allowed, and the thread's actions (archive, close). Replying is offered only where the rules allow it.
 import { h, replace, errorBox, field, day, time } from './dom.js';
 import { fhir, resources, nextLink, extension, subExtension, personName } from './fhir.js';
 import {
   session, messageType, senderFlag, counterpart, participantState, refreshBadge,
 } from './session.js';
+import { attachmentPicker, attachmentList } from './attachments.js';
 
 const DEFAULT_NUMBERS = { 'en-US': '911', 'en-GB': '999', 'en-AU': '000', fr: '112', de: '112', es: '112' };
 
@@ -142,6 +143,7 @@ export async function renderThread(main, threadId) {
         retracted
           ? h('p', { class: 'text retracted-text' }, 'This message was retracted')
           : h('p', { class: 'text' }, message.payload?.[0]?.contentString ?? ''),
+        retracted ? null : attachmentList(message, (error) => replace(status, errorBox(error))),
         actions,
         byParent.has(message.id) ? await renderLevel(message.id) : null);
     })));
@@ -203,6 +205,7 @@ async function replyBox(thread, setReplyTo, getReplyTo, reload) {
   }
   const text = h('textarea', { id: 'reply-text', rows: 4, required: true });
   const replying = h('p', { class: 'hint', id: 'replying-to', hidden: true });
+  const files = attachmentPicker();
   const errors = h('div', { 'aria-live': 'assertive' });
   const send = h('button', { type: 'submit', class: 'primary', id: 'send-reply' }, 'Send');
   const form = h('form', {
@@ -214,10 +217,11 @@ async function replyBox(thread, setReplyTo, getReplyTo, reload) {
         return;
       }
       send.disabled = true;
+      await files.ready();
       const message = {
         resourceType: 'Communication', status: 'completed',
         partOf: [{ reference: `Communication/${thread.id}` }],
-        payload: [{ contentString: text.value }],
+        payload: [{ contentString: text.value }, ...files.payload()],
       };
       const inResponseTo = getReplyTo();
       if (inResponseTo) {
@@ -231,7 +235,7 @@ async function replyBox(thread, setReplyTo, getReplyTo, reload) {
         replace(errors, REPLY_REFUSED[error.rule] ? refusal(error.rule) : errorBox(error));
       }
     },
-  }, h('h2', {}, 'Reply'), replying, field('Your message', text), errors, send);
+  }, h('h2', {}, 'Reply'), replying, field('Your message', text), files.element, errors, send);
   return {
     open: true,
     element: form,

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -37,6 +38,7 @@ final class Browser implements AutoCloseable {
 
     private final RemoteWebDriver driver;
     private final Path profile;
+    private final Path downloads;
     private final WebDriverWait wait;
 
     private Browser(ChromeDriverService service) {
@@ -45,11 +47,14 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        downloads = profile.resolve("downloads");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of(
+                "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         // Through the shared driver's URL: a ChromeDriver built on the service would stop it on quit.
         driver = new RemoteWebDriver(service.getUrl(), options);
         wait = new WebDriverWait(driver, PATIENCE);
@@ -110,6 +115,22 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** Chooses a file in a file input, as a person picking it in the file dialog would. */
+    void attach(By fileInput, Path file) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(fileInput)).sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** The bytes of a file the page saved to the browser's downloads, once it is complete. */
+    byte[] downloaded(String name) {
+        Path file = downloads.resolve(name);
+        wait.until(d -> Files.isRegularFile(file) && !Files.exists(downloads.resolve(name + ".crdownload")));
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Opens a view of the portal by its address (ids only: #/threads/123). */
     void open(String view) {
         driver.get(PORTAL + view);
@@ -133,6 +154,11 @@ final class Browser implements AutoCloseable {
         Number overflow = (Number) driver.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         return overflow.intValue() <= 0;
+    }
+
+    /** Scrolls the page so that the element is in the middle of the window (for a screenshot of it). */
+    void scrollTo(By locator) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", visible(locator));
     }
 
     /** Saves what the page looks like now as target/screenshots/{name}.png, for a person to look at. */

@@ -1,15 +1,18 @@
 package dev.missive.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.missive.samples.AttachmentSamples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hl7.fhir.r4.model.Communication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 /**
@@ -23,6 +26,10 @@ class PortalE2EIT extends MissiveIT {
 
     private static By thread(String subject) {
         return By.xpath("//ol[@id='threads']//a[.//span[@class='subject' and text()='" + subject + "']]");
+    }
+
+    private static By draft(String subject) {
+        return By.xpath("//ol[@id='drafts']//a[.//span[text()='" + subject + "']]");
     }
 
     private static By messageWithText(String text) {
@@ -41,18 +48,25 @@ class PortalE2EIT extends MissiveIT {
         return threadId;
     }
 
-    @Test
-    void aliceStartsAThreadWithDrLee(Browsers browsers) {
+    /** Alice signed in, with a general question to Dr Lee about one of her charts written but not sent. */
+    private static Browser aliceWritesToDrLee(Browsers browsers, String chart, String subject, String text) {
         Browser alice = browsers.signIn("alice");
         alice.click(By.id("new-message"));
         alice.choose(By.id("message-type"), "General question");
         alice.choose(By.id("recipient"), "Emma Lee");
-        alice.choose(By.id("regarding"), "Knee rehabilitation");
-        alice.type(By.id("subject"), "Knee brace question");
-        alice.type(By.id("message-text"), "Should I wear the brace at night?");
+        alice.choose(By.id("regarding"), chart);
+        alice.type(By.id("subject"), subject);
+        alice.type(By.id("message-text"), text);
+        return alice;
+    }
+
+    @Test
+    void aliceStartsAThreadWithDrLee(Browsers browsers) {
+        Browser alice = aliceWritesToDrLee(browsers, "Knee rehabilitation", "Knee brace question",
+                "Should I wear the brace at night?");
         alice.click(By.id("close-compose"));
 
-        alice.click(By.xpath("//ol[@id='drafts']//a[.//span[text()='Knee brace question']]"));
+        alice.click(draft("Knee brace question"));
         assertEquals("Should I wear the brace at night?", alice.visible(By.id("message-text")).getAttribute("value"),
                 "the draft kept the text");
         alice.click(By.id("send"));
@@ -72,6 +86,41 @@ class PortalE2EIT extends MissiveIT {
         alice.screenshot("alice-inbox");
         assertTrue(alice.fitsPhoneWidth(), "the inbox fits a phone's width");
         alice.screenshot("alice-inbox-phone");
+    }
+
+    @Test
+    void aliceSendsAPdfThatDrLeeDownloadsAndAnExecutableIsRefused(Browsers browsers, @TempDir Path folder)
+            throws IOException {
+        Path results = Files.write(folder.resolve("results.pdf"), AttachmentSamples.pdf());
+        Path program = Files.write(folder.resolve("program.pdf"), AttachmentSamples.elf());
+        By chosen = By.cssSelector("#chosen-files li");
+        By uploading = By.xpath("//ul[@id='chosen-files']//span[text()='Uploading…']");
+
+        Browser alice = aliceWritesToDrLee(browsers, "Diabetes care", "Lab results attached", "Here are my lab results.");
+        alice.attach(By.id("attach-files"), program);
+        alice.textAppears(By.cssSelector("#chosen-files .error"),
+                "program.pdf could not be attached. This file type cannot be sent.");
+        alice.scrollTo(By.cssSelector("#chosen-files .error"));
+        alice.screenshot("attachment-refused");
+        alice.click(By.cssSelector("#chosen-files .remove-file"));
+        alice.gone(chosen);
+        alice.attach(By.id("attach-files"), results);
+        alice.textAppears(By.cssSelector("#chosen-files .file-name"), "results.pdf");
+        alice.gone(uploading);
+        alice.click(By.id("close-compose"));
+        alice.click(draft("Lab results attached"));
+        alice.textAppears(By.cssSelector("#chosen-files .file-name"), "results.pdf");   // the draft kept it
+        alice.click(By.id("send"));
+        alice.visible(messageWithText("Here are my lab results."));
+        alice.textAppears(By.cssSelector(".message .attachments"), "results.pdf");
+
+        Browser drlee = browsers.signIn("drlee");
+        drlee.click(thread("Lab results attached"));
+        String listed = drlee.text(By.cssSelector(".message .attachments li"));
+        assertTrue(listed.startsWith("results.pdf") && listed.contains("PDF"), listed);
+        drlee.click(By.cssSelector(".message .attachments .download"));
+        assertArrayEquals(AttachmentSamples.pdf(), drlee.downloaded("results.pdf"), "the bytes Alice sent");
+        drlee.screenshot("attachment-thread");
     }
 
     @Test
@@ -148,25 +197,47 @@ class PortalE2EIT extends MissiveIT {
         gina.screenshot("gina-inbox");
     }
 
+    /** The clinic admin, signed in, has unticked one of the policy's checkboxes and saved it. */
+    private static Browser adminSwitchesOff(Browsers browsers, String setting) {
+        Browser admin = browsers.signIn("admin");
+        admin.click(By.id("nav-settings"));
+        admin.click(By.id(setting));
+        assertFalse(admin.visible(By.id(setting)).isSelected());
+        admin.click(By.id("save-settings"));
+        admin.textAppears(By.id("settings-status"), "Saved");
+        return admin;
+    }
+
     @Test
     void anAdminSwitchesMessagingOffAndAPatientIsToldSo(Browsers browsers) throws IOException {
         try {
-            Browser admin = browsers.signIn("admin");
-            admin.click(By.id("nav-settings"));
-            admin.click(By.id("messaging-enabled"));
-            assertFalse(admin.visible(By.id("messaging-enabled")).isSelected());
-            admin.click(By.id("save-settings"));
-            admin.textAppears(By.id("settings-status"), "Saved");
-            admin.screenshot("admin-settings");
+            adminSwitchesOff(browsers, "messaging-enabled").screenshot("admin-settings");
 
             Browser alice = browsers.signIn("alice");
             alice.textAppears(By.id("cannot-start"), "Messaging is switched off by the clinic");
             assertEquals("true", alice.visible(By.id("new-message")).getAttribute("aria-disabled"));
             alice.screenshot("messaging-off");
         } finally {
-            Path clinic = Path.of(System.getProperty("missive.demo.dir"), "90-Organization-clinic.json");
-            Fhir.Response restored = Fhir.as("admin").putRaw("Organization/clinic", Files.readString(clinic));
-            assertEquals(200, restored.status(), restored::toString);
+            restoreClinicPolicy();
         }
+    }
+
+    @Test
+    void anAdminSwitchesAttachmentsOffAndAPatientIsToldSo(Browsers browsers) throws IOException {
+        try {
+            adminSwitchesOff(browsers, "attachments-allowed");
+            Browser alice = browsers.signIn("alice");
+            alice.click(By.id("new-message"));
+            alice.textAppears(By.id("attachments-off"), "The clinic does not accept attachments.");
+            assertTrue(alice.all(By.id("attach-files")).isEmpty(), "no file input");
+        } finally {
+            restoreClinicPolicy();
+        }
+    }
+
+    private static void restoreClinicPolicy() throws IOException {
+        Path clinic = Path.of(System.getProperty("missive.demo.dir"), "90-Organization-clinic.json");
+        Fhir.Response restored = Fhir.as("admin").putRaw("Organization/clinic", Files.readString(clinic));
+        assertEquals(200, restored.status(), restored::toString);
     }
 }
