@@ -26,4 +26,4 @@ insert into message (id, version, conversation_id, sender_type, sender_id, recip
          'Message ' || n || ' about ' || md5(c.id || n), 'SENT', c.created + interval '1 minute' * n
   from conversation c, generate_series(1, 20) n
   where c.id like :'prefix' || 't%';
-analyze;
+analyze practitioner, patient, conversation, participant, message;
