@@ -57,12 +57,12 @@ public final class Benchmark {
                 + options.duration().toSeconds() + " s measured");
 
         double cpuBefore = server.map(ServerProcess::cpuSeconds).orElse(0.0);
-        double clientCpuBefore = ServerProcess.ownCpuSeconds();
+        double clientCpuBefore = ownCpuSeconds();
         users.forEach(Thread::start);
         if (!options.notificationMode()) {
             Thread.sleep(Math.max(0, measureFrom - System.currentTimeMillis()));
             cpuBefore = server.map(ServerProcess::cpuSeconds).orElse(0.0);
-            clientCpuBefore = ServerProcess.ownCpuSeconds();
+            clientCpuBefore = ownCpuSeconds();
         }
         long measuredStart = System.currentTimeMillis();
         for (Thread user : users) {
@@ -70,7 +70,7 @@ public final class Benchmark {
         }
         long measuredEnd = System.currentTimeMillis();
         double cpuAfter = server.map(ServerProcess::cpuSeconds).orElse(0.0);
-        double clientCores = (ServerProcess.ownCpuSeconds() - clientCpuBefore) * 1000.0 / (measuredEnd - measuredStart);
+        double clientCores = (ownCpuSeconds() - clientCpuBefore) * 1000.0 / (measuredEnd - measuredStart);
         double seconds = (measuredEnd - measuredStart) / 1000.0;
 
         long mailDeadline = System.currentTimeMillis() + options.mailTimeout().toMillis();
@@ -157,5 +157,10 @@ public final class Benchmark {
             System.exit(1);
         }
         System.exit(0);
+    }
+
+    /** User plus system CPU time of this JVM, the load client, in seconds. */
+    private static double ownCpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
     }
 }

@@ -54,11 +54,6 @@ final class ServerProcess {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS;
     }
 
-    /** User plus system CPU time of this JVM (the load client) in seconds. */
-    static double ownCpuSeconds() {
-        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
-    }
-
     private long status(String key) {
         return read("status").lines().filter(l -> l.startsWith(key)).findFirst()
                 .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).orElse(0L);

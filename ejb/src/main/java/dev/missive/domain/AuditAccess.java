@@ -11,4 +11,10 @@ public record AuditAccess(String interaction, String resourceType, String resour
 
     /** The interaction of a request refused for its token before any handler ran. */
     public static final String LOGIN = "login";
+
+    /** The facts that carry no health information, for the server log when the trail cannot take them. */
+    public String describe() {
+        return "interaction=" + interaction + " resource=" + resourceType + "/" + resourceId + " operation=" + operation
+                + " status=" + status + " outcome=" + AuditOutcome.ofStatus(status).code() + " address=" + clientAddress;
+    }
 }

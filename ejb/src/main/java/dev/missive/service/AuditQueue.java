@@ -1,6 +1,5 @@
 package dev.missive.service;
 
-import dev.missive.domain.AuditAccess;
 import dev.missive.domain.AuditRecord;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -79,16 +78,8 @@ public class AuditQueue {
             writer.write(batch);
         } catch (RuntimeException e) {
             batch.forEach(record -> LOG.log(Level.SEVERE, "Audit record not written, kept here instead: "
-                    + describe(record) + " cause=" + e.getClass().getName()));
+                    + "recorded=" + record.getRecorded() + " account=" + record.who().username() + " "
+                    + record.what().describe() + " cause=" + e.getClass().getName()));
         }
-    }
-
-    /** The facts of a record that carry no health information, for the log. */
-    private static String describe(AuditRecord record) {
-        AuditAccess what = record.what();
-        return "recorded=" + record.getRecorded() + " account=" + record.who().username()
-                + " interaction=" + what.interaction() + " resource=" + what.resourceType() + "/" + what.resourceId()
-                + " operation=" + what.operation() + " status=" + what.status()
-                + " outcome=" + record.outcome().code() + " address=" + what.clientAddress();
     }
 }

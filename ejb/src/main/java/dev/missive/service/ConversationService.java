@@ -26,8 +26,6 @@ public interface ConversationService {
     /** Discards a draft thread (with its draft messages) or a draft message; nothing else. */
     void discardDraft(String id);
 
-    ThreadView thread(String id);
-
     Message message(String id);
 
     /** Whichever of a thread or a message has this id, in one call (a read does not know which). */

@@ -350,11 +350,6 @@ public class DefaultConversationService implements ConversationService {
     }
 
     @Override
-    public ThreadView thread(String id) {
-        return access.require(callers.current(), id);
-    }
-
-    @Override
     public Message message(String id) {
         return visibleMessage(callers.current(), id);
     }

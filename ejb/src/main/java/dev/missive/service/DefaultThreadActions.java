@@ -135,7 +135,7 @@ public class DefaultThreadActions implements ThreadActions {
     }
 
     @Override
-    public MarkedRead markRead(String communicationId) {
+    public ThreadOrMessage markRead(String communicationId) {
         Caller caller = callers.current();
         Instant now = clock.instant();
         Optional<ThreadView> thread = lockedThread(caller, communicationId);
@@ -147,14 +147,14 @@ public class DefaultThreadActions implements ThreadActions {
                 }
             }
             reader.readAll(now);
-            return new MarkedRead(thread.get(), null);
+            return ThreadOrMessage.of(thread.get());
         }
         Message message = lockedMessage(communicationId);
         ThreadView view = access.require(caller, message.getConversationId());
         Participant reader = participantIn(view);
         boolean firstOpened = !message.isFromSideOf(reader.getParty()) && message.markReceived(now);
         reader.read(now, firstOpened);
-        return new MarkedRead(view, message);
+        return new ThreadOrMessage(view, message);
     }
 
     /** The thread, locked, if the caller takes part in it; 400 if the id is a message they see. */

@@ -35,5 +35,5 @@ public interface ThreadActions {
      * The caller opened a message, or a whole thread: what the other side sent gets its read
      * receipt and stops counting as unread. The caller's own messages are never marked.
      */
-    MarkedRead markRead(String communicationId);
+    ThreadOrMessage markRead(String communicationId);
 }

@@ -3,7 +3,10 @@ package dev.missive.service;
 import dev.missive.domain.Message;
 import dev.missive.domain.ThreadView;
 
-/** A Communication looked up by id: a thread's header or one of its messages (the other is null). */
+/**
+ * A Communication a service answers with: one message ({@code message} non-null, with its
+ * thread when the service has it at hand), or a thread's header ({@code message} null).
+ */
 public record ThreadOrMessage(ThreadView thread, Message message) {
 
     static ThreadOrMessage of(ThreadView thread) {

@@ -66,7 +66,7 @@ class ConversationServiceTest {
         String thread = clinic.start("alice", "drlee");
         String message = service.send(new NewMessage(thread, "Hello", null)).getId();
         clinic.actAs("drpatel");
-        assertThrows(NotFoundException.class, () -> service.thread(thread));
+        assertThrows(NotFoundException.class, () -> service.communication(thread).thread());
         assertThrows(NotFoundException.class, () -> service.message(message));
         assertThrows(NotFoundException.class, () -> service.communication(thread));
         assertThrows(NotFoundException.class, () -> service.communication(message));
@@ -109,7 +109,7 @@ class ConversationServiceTest {
     void integrationEnginesReadEveryThreadButNeitherWriteNorHaveAnInbox() {
         String thread = clinic.start("alice", "drlee");
         clinic.actAs("integration");
-        assertEquals(thread, service.thread(thread).conversation().getId());
+        assertEquals(thread, service.communication(thread).thread().conversation().getId());
         assertEquals(0, service.inboxPage(InboxFilter.ALL, 0).total());
         assertThrows(ForbiddenException.class, () -> service.send(new NewMessage(thread, "From the EHR", null)));
     }
@@ -132,7 +132,7 @@ class ConversationServiceTest {
         clinic.policy.setMessagingEnabled(false);
         assertRule("messaging-disabled", () -> clinic.start("alice", "drlee"));
         assertRule("messaging-disabled", () -> service.send(new NewMessage(thread, "Hello", null)));
-        assertEquals(thread, service.thread(thread).conversation().getId(), "threads stay readable");
+        assertEquals(thread, service.communication(thread).thread().conversation().getId(), "threads stay readable");
     }
 
     @Test
@@ -198,7 +198,7 @@ class ConversationServiceTest {
         String thread = clinic.start("alice", "drlee");
         clinic.careTeams.find("team-alice").orElseThrow().getPractitionerIds().remove("drlee");
         assertRule("read-only-thread", () -> service.send(new NewMessage(thread, "Still there?", null)));
-        assertEquals(thread, service.thread(thread).conversation().getId(), "still readable");
+        assertEquals(thread, service.communication(thread).thread().conversation().getId(), "still readable");
 
         clinic.actAs("chloe");
         String other = clinic.start("chloe", "drlee");
@@ -227,7 +227,7 @@ class ConversationServiceTest {
         String confidential = service.start(NewThread.of("ben", "drlee", "general", "Private", true))
                 .conversation().getId();
         clinic.actAs("gina");
-        assertThrows(NotFoundException.class, () -> service.thread(confidential));
+        assertThrows(NotFoundException.class, () -> service.communication(confidential).thread());
         assertThrows(NotFoundException.class, () -> service.send(new NewMessage(confidential, "Hi", null)));
         List<String> inbox = service.inbox(InboxFilter.ALL, null, 0, 10).stream().map(v -> v.conversation().getId()).toList();
         assertEquals(List.of(open), inbox);
@@ -271,7 +271,7 @@ class ConversationServiceTest {
         String thread = clinic.start("ben", "drlee");
         clinic.relatedPersons.find("gina-for-ben").orElseThrow().setActive(false);
         clinic.actAs("gina");
-        assertThrows(NotFoundException.class, () -> service.thread(thread));
+        assertThrows(NotFoundException.class, () -> service.communication(thread).thread());
     }
 
     @Test
@@ -285,18 +285,18 @@ class ConversationServiceTest {
         assertTrue(clinic.published.isEmpty(), "a draft notifies nobody");
 
         clinic.actAs("drlee");
-        assertThrows(NotFoundException.class, () -> service.thread(id));
+        assertThrows(NotFoundException.class, () -> service.communication(id).thread());
         assertEquals(0, service.inboxPage(InboxFilter.ALL, 0).total());
 
         clinic.actAs("alice");
         service.editDraftThread(id, new NewThread("alice", "drpatel", "general", "Edited", false, null, null, null,
                 null, false, true));
-        assertEquals("drpatel", service.thread(id).conversation().getPractitionerId(), "recipient edited");
+        assertEquals("drpatel", service.communication(id).thread().conversation().getPractitionerId(), "recipient edited");
         service.editDraftThread(id, NewThread.of("alice", "drlee", "general", "Sent", false));
         service.editDraftMessage(draftMessage.getId(), new NewMessage(id, "Whole now", null, false));
 
         clinic.actAs("drlee");
-        assertEquals("Sent", service.thread(id).conversation().getTopic());
+        assertEquals("Sent", service.communication(id).thread().conversation().getTopic());
         assertEquals("Whole now", service.messages(id, 0, 10).get(0).getText());
         assertEquals(1, clinic.published.size());
     }

@@ -94,7 +94,7 @@ class DirectoryServiceTest {
                     clinic.conversations.find(thread).orElseThrow().getStatusReason());
         }
         clinic.actAs("ben");
-        assertEquals(bens, clinic.service.thread(bens).conversation().getId(), "still readable");
+        assertEquals(bens, clinic.service.communication(bens).thread().conversation().getId(), "still readable");
         RuleViolationException refused = assertThrows(RuleViolationException.class,
                 () -> clinic.service.send(new NewMessage(bens, "Are you there?", null)));
         assertEquals("thread-closed", refused.rule());

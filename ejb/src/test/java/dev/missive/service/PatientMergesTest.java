@@ -99,14 +99,14 @@ class PatientMergesTest {
         }
 
         clinic.actAs("alice");
-        assertThrows(NotFoundException.class, () -> clinic.service.thread(open));
+        assertThrows(NotFoundException.class, () -> clinic.service.communication(open).thread());
         assertThrows(NotFoundException.class, () -> clinic.service.messages(closed, 0, 10));
         assertTrue(clinic.service.inbox(InboxFilter.ALL, null, 0, 10).isEmpty());
         assertEquals(0, clinic.service.inboxPage(InboxFilter.ALL, 0).total());
         assertEquals(0, clinic.service.inboxPage(new InboxFilter(null, true, null, null, null), 0).total(), "no unread badge");
 
         clinic.actAs("drlee");
-        assertEquals(ThreadStatusReason.PATIENT_MERGED, clinic.service.thread(open).conversation().getStatusReason());
+        assertEquals(ThreadStatusReason.PATIENT_MERGED, clinic.service.communication(open).thread().conversation().getStatusReason());
         assertEquals(2, clinic.service.inboxPage(InboxFilter.ALL, 0).total());
         assertThrows(RuleViolationException.class, () -> clinic.service.send(new NewMessage(open, "Hello?", null)),
                 "a merged thread is closed for good");
@@ -117,7 +117,7 @@ class PatientMergesTest {
         merges.merge("alice", "alice-2");
         clinic.caller = new Caller("alice-2", EnumSet.of(Role.PATIENT), Optional.of(Party.patient("alice-2")));
         assertTrue(clinic.service.inbox(InboxFilter.ALL, null, 0, 10).isEmpty());
-        assertThrows(NotFoundException.class, () -> clinic.service.thread(open));
+        assertThrows(NotFoundException.class, () -> clinic.service.communication(open).thread());
     }
 
     @Test
@@ -136,7 +136,7 @@ class PatientMergesTest {
         assertTrue(records.merged.isEmpty(), "nothing left to restore");
         clinic.actAs("alice");
         assertEquals(2, clinic.service.inboxPage(InboxFilter.ALL, 0).total());
-        assertEquals(ConversationStatus.OPEN, clinic.service.thread(open).conversation().getStatus());
+        assertEquals(ConversationStatus.OPEN, clinic.service.communication(open).thread().conversation().getStatus());
     }
 
     @Test
@@ -156,7 +156,7 @@ class PatientMergesTest {
         merges.merge("ben", "chloe");
 
         clinic.actAs("gina");
-        assertThrows(NotFoundException.class, () -> clinic.service.thread(bens));
+        assertThrows(NotFoundException.class, () -> clinic.service.communication(bens).thread());
         assertEquals(List.of(chloes), clinic.service.inbox(InboxFilter.ALL, null, 0, 10).stream()
                 .map(view -> view.conversation().getId()).toList());
     }

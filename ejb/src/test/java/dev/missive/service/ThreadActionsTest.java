@@ -283,7 +283,7 @@ class ThreadActionsTest {
         actAs(Role.PRACTITIONER, DRLEE);
         clock.advance(Duration.ofMinutes(1));
 
-        MarkedRead read = actions.markRead(thread);
+        ThreadOrMessage read = actions.markRead(thread);
         assertNull(read.message());
         assertEquals(0, read.thread().participant().getUnread());
         assertEquals(clock.instant(), read.thread().participant().getLastRead());
@@ -301,7 +301,7 @@ class ThreadActionsTest {
         clock.advance(Duration.ofMinutes(1));
         Instant opened = clock.instant();
 
-        MarkedRead read = actions.markRead(first.getId());
+        ThreadOrMessage read = actions.markRead(first.getId());
         assertSame(first, read.message());
         assertEquals(opened, first.getReceived());
         assertEquals(1, stateOf(DRLEE).getUnread());

@@ -10,7 +10,7 @@ import dev.missive.domain.ThreadStatusReason;
 import dev.missive.domain.ThreadView;
 import dev.missive.fhir.MissiveFhir;
 import dev.missive.service.AttachmentRef;
-import dev.missive.service.MarkedRead;
+import dev.missive.service.ThreadOrMessage;
 import dev.missive.service.NewMessage;
 import dev.missive.service.NewThread;
 import java.util.Date;
@@ -210,8 +210,8 @@ public final class CommunicationMapper {
         return resource;
     }
 
-    /** The message that was marked read, or the thread when the whole thread was. */
-    public static Communication toFhir(MarkedRead read) {
+    /** The message, or the thread's header when there is no message. */
+    public static Communication toFhir(ThreadOrMessage read) {
         return read.message() == null ? toFhir(read.thread()) : toFhir(read.message());
     }
 

@@ -27,7 +27,6 @@ import dev.missive.service.ConversationService;
 import dev.missive.service.DirectoryService;
 import dev.missive.service.InboxFilter;
 import dev.missive.service.Page;
-import dev.missive.service.ThreadOrMessage;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -84,9 +83,7 @@ public class CommunicationProvider implements IResourceProvider {
 
     @Read
     public Communication read(@IdParam IdType id) {
-        ThreadOrMessage found = conversations.communication(id.getIdPart());
-        return found.thread() != null ? CommunicationMapper.toFhir(found.thread())
-                : CommunicationMapper.toFhir(found.message());
+        return CommunicationMapper.toFhir(conversations.communication(id.getIdPart()));
     }
 
     /**
@@ -122,7 +119,7 @@ public class CommunicationProvider implements IResourceProvider {
                     category == null ? null : category.getValue(),
                     subject == null ? null : subject.getIdPart(),
                     content == null ? null : content.getValue());
-            return new InboxResults(conversations, filter, firstPage);
+            return InboxResults.of(conversations, filter, firstPage);
         }
         if (partOf.getMissing() != null || partOf.getIdPart() == null
                 || (partOf.getResourceType() != null && !"Communication".equals(partOf.getResourceType()))) {

@@ -1,7 +1,6 @@
 package dev.missive.fhir.server;
 
 import dev.missive.domain.AuditAccess;
-import dev.missive.domain.AuditOutcome;
 import dev.missive.service.AuditService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,11 +31,8 @@ public class AuditTrail {
                 audits.record(access, patientsConcerned);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Audit record not written, kept here instead: account=" + account
-                    + " interaction=" + access.interaction() + " resource=" + access.resourceType() + "/"
-                    + access.resourceId() + " operation=" + access.operation() + " status=" + access.status()
-                    + " outcome=" + AuditOutcome.ofStatus(access.status()).code() + " address="
-                    + access.clientAddress() + " cause=" + e.getClass().getName());
+            LOG.log(Level.SEVERE, "Audit record not written, kept here instead: account=" + account + " "
+                    + access.describe() + " cause=" + e.getClass().getName());
         }
     }
 }

@@ -17,7 +17,7 @@ import dev.missive.domain.Party;
 import dev.missive.domain.ThreadView;
 import dev.missive.fhir.MissiveFhir;
 import dev.missive.service.AttachmentRef;
-import dev.missive.service.MarkedRead;
+import dev.missive.service.ThreadOrMessage;
 import dev.missive.service.NewMessage;
 import dev.missive.service.NewThread;
 import java.time.Instant;
@@ -183,8 +183,8 @@ class CommunicationMapperTest {
         Message message = new Message(conversation.getId(), Party.patient("alice"), Party.practitioner("drlee"), "Hi",
                 null, NOW);
         message.markReceived(NOW);
-        assertFalse(CommunicationMapper.toFhir(new MarkedRead(thread, null)).hasPartOf());
-        Communication read = CommunicationMapper.toFhir(new MarkedRead(thread, message));
+        assertFalse(CommunicationMapper.toFhir(new ThreadOrMessage(thread, null)).hasPartOf());
+        Communication read = CommunicationMapper.toFhir(new ThreadOrMessage(thread, message));
         assertEquals(message.getId(), read.getIdElement().getIdPart());
         assertEquals(NOW, read.getReceived().toInstant());
     }
