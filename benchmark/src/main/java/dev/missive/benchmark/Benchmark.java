@@ -2,7 +2,6 @@ package dev.missive.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

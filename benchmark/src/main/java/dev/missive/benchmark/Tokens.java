@@ -2,7 +2,6 @@ package dev.missive.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.Map;
 
 /** One caller's access token from Keycloak, fetched again a minute before it expires. */

@@ -1,6 +1,5 @@
 /**
- * The messaging domain: threads ({@link dev.missive.domain.Conversation}), their messages, who
- * takes part, and the directory of people they are between. Entities, value types and the
- * repository interfaces that store them. There is no FHIR, HTTP or JPA query code here.
+ * The words every capability shares: a Party (a patient, practitioner or proxy) who takes part in
+ * threads. Nothing here knows FHIR, HTTP or JPA queries.
  */
 package dev.missive.domain;

@@ -1,5 +1,7 @@
 package dev.missive.notification;
 
+import dev.missive.thread.NotificationPublisher;
+import dev.missive.thread.NotificationRequested;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

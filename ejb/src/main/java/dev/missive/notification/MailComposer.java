@@ -1,6 +1,6 @@
 package dev.missive.notification;
 
-import dev.missive.domain.ClinicPolicy;
+import dev.missive.policy.ClinicPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;

@@ -1,8 +1,9 @@
 package dev.missive.notification;
 
+import dev.missive.security.CallerContext;
+import dev.missive.security.Role;
 import dev.missive.service.ForbiddenException;
-import dev.missive.service.CallerContext;
-import dev.missive.service.Role;
+import dev.missive.thread.NotificationRequested;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

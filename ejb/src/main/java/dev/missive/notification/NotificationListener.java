@@ -1,5 +1,6 @@
 package dev.missive.notification;
 
+import dev.missive.thread.NotificationRequested;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;

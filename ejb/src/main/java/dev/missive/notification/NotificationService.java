@@ -1,9 +1,7 @@
 package dev.missive.notification;
 
-import dev.missive.domain.NotificationDelivery;
-import dev.missive.domain.NotificationDeliveryRepository;
-import dev.missive.service.NotificationRecipients;
-import dev.missive.service.PolicyService;
+import dev.missive.policy.PolicyService;
+import dev.missive.thread.NotificationRequested;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

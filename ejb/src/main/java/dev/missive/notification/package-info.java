@@ -1,6 +1,5 @@
 /**
- * Email notifications of new messages: a request is queued on JMS in the same transaction as
- * the message, and a thin message-driven bean hands it to {@link NotificationService}, which
- * decides who is emailed and sends a message that carries no health information.
+ * Email about new messages: requests relayed to JMS, a thin message-driven bean, who is emailed
+ * (never with health information, never twice), retries and dead letters.
  */
 package dev.missive.notification;

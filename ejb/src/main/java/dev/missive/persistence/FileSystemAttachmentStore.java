@@ -1,6 +1,6 @@
 package dev.missive.persistence;
 
-import dev.missive.domain.AttachmentStore;
+import dev.missive.attachment.AttachmentStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.missive.persistence;
 
-import dev.missive.domain.Appointment;
-import dev.missive.domain.AppointmentRepository;
+import dev.missive.directory.Appointment;
+import dev.missive.directory.AppointmentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.missive.persistence;
 
-import dev.missive.domain.Attachment;
-import dev.missive.domain.AttachmentRepository;
+import dev.missive.attachment.Attachment;
+import dev.missive.attachment.AttachmentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,8 +1,8 @@
 package dev.missive.persistence;
 
-import dev.missive.domain.AuditQuery;
-import dev.missive.domain.AuditRecord;
-import dev.missive.domain.AuditRepository;
+import dev.missive.audit.AuditQuery;
+import dev.missive.audit.AuditRecord;
+import dev.missive.audit.AuditRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

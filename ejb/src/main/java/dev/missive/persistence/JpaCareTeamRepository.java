@@ -1,7 +1,7 @@
 package dev.missive.persistence;
 
-import dev.missive.domain.CareTeam;
-import dev.missive.domain.CareTeamRepository;
+import dev.missive.directory.CareTeam;
+import dev.missive.directory.CareTeamRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 

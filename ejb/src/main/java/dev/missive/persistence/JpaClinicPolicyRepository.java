@@ -1,7 +1,7 @@
 package dev.missive.persistence;
 
-import dev.missive.domain.ClinicPolicy;
-import dev.missive.domain.ClinicPolicyRepository;
+import dev.missive.policy.ClinicPolicy;
+import dev.missive.policy.ClinicPolicyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

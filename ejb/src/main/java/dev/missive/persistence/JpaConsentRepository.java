@@ -1,7 +1,7 @@
 package dev.missive.persistence;
 
-import dev.missive.domain.Consent;
-import dev.missive.domain.ConsentRepository;
+import dev.missive.directory.Consent;
+import dev.missive.directory.ConsentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 

@@ -1,23 +1,23 @@
 package dev.missive.persistence;
 
-import dev.missive.domain.Conversation;
-import dev.missive.domain.ConversationRepository;
-import dev.missive.domain.ConversationStatus;
-import dev.missive.domain.InboxQuery;
-import dev.missive.domain.Message;
-import dev.missive.domain.MessageStatus;
-import dev.missive.domain.Participant;
 import dev.missive.domain.Party;
 import dev.missive.domain.PartyType;
-import dev.missive.domain.ThreadStatusReason;
-import dev.missive.domain.ThreadView;
+import dev.missive.thread.Conversation;
+import dev.missive.thread.ConversationRepository;
+import dev.missive.thread.ConversationStatus;
+import dev.missive.thread.InboxQuery;
+import dev.missive.thread.Message;
+import dev.missive.thread.MessageStatus;
+import dev.missive.thread.Participant;
+import dev.missive.thread.ThreadStatusReason;
+import dev.missive.thread.ThreadView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.util.Collection;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,7 +64,7 @@ public class JpaConversationRepository implements ConversationRepository {
         // conversation_patient_activity for each patient they act for.
         String order = query.forProxy() ? " order by c.lastActivity desc, c.id"
                 : " order by p.lastActivity desc, p.conversationId";
-        return inboxQuery("select new dev.missive.domain.ThreadView(c, p)", order, query, ThreadView.class)
+        return inboxQuery("select new dev.missive.thread.ThreadView(c, p)", order, query, ThreadView.class)
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList();

@@ -1,9 +1,9 @@
 package dev.missive.persistence;
 
-import dev.missive.domain.DirectoryEntry;
-import dev.missive.domain.DirectoryQuery;
-import dev.missive.domain.DirectoryScope;
-import dev.missive.domain.Identifier;
+import dev.missive.directory.DirectoryEntry;
+import dev.missive.directory.DirectoryQuery;
+import dev.missive.directory.DirectoryScope;
+import dev.missive.directory.Identifier;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;

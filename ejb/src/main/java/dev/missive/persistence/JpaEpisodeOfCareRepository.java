@@ -1,7 +1,7 @@
 package dev.missive.persistence;
 
-import dev.missive.domain.EpisodeOfCare;
-import dev.missive.domain.EpisodeOfCareRepository;
+import dev.missive.directory.EpisodeOfCare;
+import dev.missive.directory.EpisodeOfCareRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 

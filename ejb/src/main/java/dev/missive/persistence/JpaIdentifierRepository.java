@@ -1,8 +1,8 @@
 package dev.missive.persistence;
 
-import dev.missive.domain.DirectoryEntry;
-import dev.missive.domain.Identifier;
-import dev.missive.domain.IdentifierRepository;
+import dev.missive.directory.DirectoryEntry;
+import dev.missive.directory.Identifier;
+import dev.missive.directory.IdentifierRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,11 +1,11 @@
 package dev.missive.persistence;
 
-import dev.missive.domain.ConversationStatus;
-import dev.missive.domain.Message;
-import dev.missive.domain.Conversation;
-import dev.missive.domain.MessageHistoryRepository;
-import dev.missive.domain.MessageStatus;
-import dev.missive.domain.ThreadMessage;
+import dev.missive.export.MessageHistoryRepository;
+import dev.missive.export.ThreadMessage;
+import dev.missive.thread.Conversation;
+import dev.missive.thread.ConversationStatus;
+import dev.missive.thread.Message;
+import dev.missive.thread.MessageStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

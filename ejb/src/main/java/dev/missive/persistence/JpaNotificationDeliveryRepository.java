@@ -1,8 +1,8 @@
 package dev.missive.persistence;
 
-import dev.missive.domain.NotificationDelivery;
-import dev.missive.domain.NotificationDeliveryRepository;
 import dev.missive.domain.Party;
+import dev.missive.notification.NotificationDelivery;
+import dev.missive.notification.NotificationDeliveryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

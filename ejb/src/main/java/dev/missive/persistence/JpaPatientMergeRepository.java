@@ -1,9 +1,9 @@
 package dev.missive.persistence;
 
-import dev.missive.domain.Conversation;
-import dev.missive.domain.ConversationStatus;
-import dev.missive.domain.MergedThread;
-import dev.missive.domain.PatientMergeRepository;
+import dev.missive.merge.MergedThread;
+import dev.missive.merge.PatientMergeRepository;
+import dev.missive.thread.Conversation;
+import dev.missive.thread.ConversationStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;

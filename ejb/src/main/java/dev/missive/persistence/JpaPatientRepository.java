@@ -1,7 +1,7 @@
 package dev.missive.persistence;
 
-import dev.missive.domain.Patient;
-import dev.missive.domain.PatientRepository;
+import dev.missive.directory.Patient;
+import dev.missive.directory.PatientRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped

@@ -1,6 +1,6 @@
 package dev.missive.persistence;
 
-import dev.missive.domain.Person;
+import dev.missive.directory.Person;
 import java.util.List;
 
 /** Lookups shared by the directories of people who sign in. */

@@ -1,7 +1,7 @@
 package dev.missive.persistence;
 
-import dev.missive.domain.Practitioner;
-import dev.missive.domain.PractitionerRepository;
+import dev.missive.directory.Practitioner;
+import dev.missive.directory.PractitionerRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped

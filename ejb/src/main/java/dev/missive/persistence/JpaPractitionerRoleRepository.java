@@ -1,7 +1,7 @@
 package dev.missive.persistence;
 
-import dev.missive.domain.PractitionerRole;
-import dev.missive.domain.PractitionerRoleRepository;
+import dev.missive.directory.PractitionerRole;
+import dev.missive.directory.PractitionerRoleRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.missive.persistence;
 
-import dev.missive.domain.RelatedPerson;
-import dev.missive.domain.RelatedPersonRepository;
+import dev.missive.directory.RelatedPerson;
+import dev.missive.directory.RelatedPersonRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.missive.persistence;
 
-import dev.missive.domain.DirectoryEntry;
-import dev.missive.domain.Identifier;
+import dev.missive.directory.DirectoryEntry;
+import dev.missive.directory.Identifier;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

@@ -1,5 +1,5 @@
 /**
- * JPA implementations of the domain's repositories. All JPQL lives here; schema changes are
- * versioned migrations under {@code db/migration}, applied at start-up by {@link SchemaMigration}.
+ * JPA behind the repository interfaces: all JPQL lives here. The schema is versioned migrations
+ * under db/migration, applied at start-up by SchemaMigration.
  */
 package dev.missive.persistence;

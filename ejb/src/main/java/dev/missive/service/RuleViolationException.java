@@ -5,15 +5,14 @@ public class RuleViolationException extends MissiveException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String rule;
+    private final Rule rule;
 
-    public RuleViolationException(String rule, String message) {
+    public RuleViolationException(Rule rule, String message) {
         super(message);
         this.rule = rule;
     }
 
-    /** A stable code for the rule, such as {@code recipient-not-eligible}. */
-    public String rule() {
+    public Rule rule() {
         return rule;
     }
 }

@@ -5,7 +5,7 @@ public class TooLargeException extends RuleViolationException {
 
     private static final long serialVersionUID = 1L;
 
-    public TooLargeException(String rule, String message) {
+    public TooLargeException(Rule rule, String message) {
         super(rule, message);
     }
 }

@@ -5,7 +5,7 @@ public class UnsupportedContentException extends RuleViolationException {
 
     private static final long serialVersionUID = 1L;
 
-    public UnsupportedContentException(String rule, String message) {
+    public UnsupportedContentException(Rule rule, String message) {
         super(rule, message);
     }
 }

@@ -1,6 +1,5 @@
 /**
- * The rules of secure messaging, as EJB services: who may see and write what, and what
- * happens when they do. Callers are taken from the container's security context, never
- * from what a request says about itself. Nothing here knows FHIR or HTTP.
+ * What every service shares: the exceptions that carry a refused request's status, the Rule
+ * codes of a 422, paging, the unit of work and after-commit hooks. Nothing here knows FHIR or HTTP.
  */
 package dev.missive.service;

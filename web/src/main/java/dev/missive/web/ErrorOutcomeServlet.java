@@ -1,7 +1,7 @@
 package dev.missive.web;
 
 import ca.uhn.fhir.context.FhirContext;
-import dev.missive.domain.AuditAccess;
+import dev.missive.audit.AuditAccess;
 import dev.missive.fhir.server.AuditInterceptor;
 import dev.missive.fhir.server.AuditTrail;
 import jakarta.inject.Inject;

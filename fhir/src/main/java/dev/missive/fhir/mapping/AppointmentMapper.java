@@ -16,8 +16,8 @@ public final class AppointmentMapper {
     private AppointmentMapper() {
     }
 
-    public static dev.missive.domain.Appointment fromFhir(Appointment resource, String id) {
-        dev.missive.domain.Appointment appointment = new dev.missive.domain.Appointment(id);
+    public static dev.missive.directory.Appointment fromFhir(Appointment resource, String id) {
+        dev.missive.directory.Appointment appointment = new dev.missive.directory.Appointment(id);
         DirectoryMapping.fromFhir(resource.getIdentifier(), appointment);
         if (!resource.hasStatus()) {
             throw new InvalidRequestException("Appointment.status is required");
@@ -39,7 +39,7 @@ public final class AppointmentMapper {
         return appointment;
     }
 
-    public static Appointment toFhir(dev.missive.domain.Appointment appointment) {
+    public static Appointment toFhir(dev.missive.directory.Appointment appointment) {
         Appointment resource = new Appointment();
         DirectoryMapping.toFhir(appointment, resource, resource.getIdentifier());
         resource.setStatus(Appointment.AppointmentStatus.fromCode(appointment.getStatus()));

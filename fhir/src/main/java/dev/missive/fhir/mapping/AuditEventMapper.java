@@ -1,19 +1,19 @@
 package dev.missive.fhir.mapping;
 
-import dev.missive.domain.AuditAccess;
-import dev.missive.domain.AuditAgent;
-import dev.missive.domain.AuditRecord;
+import dev.missive.audit.AuditAccess;
+import dev.missive.audit.AuditAgent;
+import dev.missive.audit.AuditRecord;
 import dev.missive.fhir.MissiveFhir;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Set;
-import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAgentComponent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAgentNetworkType;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventEntityComponent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;

@@ -1,6 +1,6 @@
 package dev.missive.fhir.mapping;
 
-import dev.missive.domain.Attachment;
+import dev.missive.attachment.Attachment;
 import org.hl7.fhir.r4.model.Binary;
 
 /** An uploaded file as a FHIR Binary: its id and the type the server found; the data only when asked for. */

@@ -10,8 +10,8 @@ public final class CareTeamMapper {
     private CareTeamMapper() {
     }
 
-    public static dev.missive.domain.CareTeam fromFhir(CareTeam resource, String id) {
-        dev.missive.domain.CareTeam careTeam = new dev.missive.domain.CareTeam(id);
+    public static dev.missive.directory.CareTeam fromFhir(CareTeam resource, String id) {
+        dev.missive.directory.CareTeam careTeam = new dev.missive.directory.CareTeam(id);
         DirectoryMapping.fromFhir(resource.getIdentifier(), careTeam);
         careTeam.setPatientId(References.idOf(resource.getSubject(), "Patient", "CareTeam.subject"));
         careTeam.setActive(!resource.hasStatus() || resource.getStatus() == CareTeam.CareTeamStatus.ACTIVE);
@@ -24,7 +24,7 @@ public final class CareTeamMapper {
         return careTeam;
     }
 
-    public static CareTeam toFhir(dev.missive.domain.CareTeam careTeam) {
+    public static CareTeam toFhir(dev.missive.directory.CareTeam careTeam) {
         CareTeam resource = new CareTeam();
         DirectoryMapping.toFhir(careTeam, resource, resource.getIdentifier());
         resource.setStatus(careTeam.isActive() ? CareTeam.CareTeamStatus.ACTIVE : CareTeam.CareTeamStatus.INACTIVE);

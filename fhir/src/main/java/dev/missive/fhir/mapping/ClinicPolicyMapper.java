@@ -1,9 +1,9 @@
 package dev.missive.fhir.mapping;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import dev.missive.domain.ClinicPolicy;
-import dev.missive.domain.EligibilityBasis;
 import dev.missive.fhir.MissiveFhir;
+import dev.missive.policy.ClinicPolicy;
+import dev.missive.policy.EligibilityBasis;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;

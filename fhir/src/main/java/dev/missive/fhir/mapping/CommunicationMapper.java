@@ -1,18 +1,18 @@
 package dev.missive.fhir.mapping;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import dev.missive.domain.ClinicPolicy;
-import dev.missive.domain.Conversation;
-import dev.missive.domain.Message;
-import dev.missive.domain.Participant;
 import dev.missive.domain.PartyType;
-import dev.missive.domain.ThreadStatusReason;
-import dev.missive.domain.ThreadView;
 import dev.missive.fhir.MissiveFhir;
-import dev.missive.service.AttachmentRef;
-import dev.missive.service.ThreadOrMessage;
-import dev.missive.service.NewMessage;
-import dev.missive.service.NewThread;
+import dev.missive.policy.ClinicPolicy;
+import dev.missive.thread.AttachmentRef;
+import dev.missive.thread.Conversation;
+import dev.missive.thread.Message;
+import dev.missive.thread.NewMessage;
+import dev.missive.thread.NewThread;
+import dev.missive.thread.Participant;
+import dev.missive.thread.ThreadOrMessage;
+import dev.missive.thread.ThreadStatusReason;
+import dev.missive.thread.ThreadView;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -23,8 +23,8 @@ import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Communication.CommunicationStatus;
+import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.IntegerType;
@@ -124,7 +124,7 @@ public final class CommunicationMapper {
     }
 
     /** What a message says about a file it carries: all from the server's record of the upload. */
-    static Attachment toFhir(dev.missive.domain.Attachment attachment) {
+    static Attachment toFhir(dev.missive.attachment.Attachment attachment) {
         Attachment content = new Attachment()
                 .setUrl("Binary/" + attachment.getId())
                 .setContentType(attachment.getType().mediaType())

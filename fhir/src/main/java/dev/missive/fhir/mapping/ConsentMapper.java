@@ -1,7 +1,7 @@
 package dev.missive.fhir.mapping;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import dev.missive.domain.Consent;
+import dev.missive.directory.Consent;
 import dev.missive.fhir.MissiveFhir;
 import java.util.Date;
 import org.hl7.fhir.r4.model.CodeableConcept;

@@ -3,8 +3,8 @@ package dev.missive.fhir.mapping;
 import dev.missive.notification.DeadLetter;
 import java.util.Date;
 import java.util.List;
-import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 

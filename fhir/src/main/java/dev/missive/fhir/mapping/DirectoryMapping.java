@@ -1,6 +1,6 @@
 package dev.missive.fhir.mapping;
 
-import dev.missive.domain.DirectoryEntry;
+import dev.missive.directory.DirectoryEntry;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -18,7 +18,7 @@ final class DirectoryMapping {
     static void fromFhir(List<Identifier> identifiers, DirectoryEntry entry) {
         identifiers.stream()
                 .filter(Identifier::hasValue)
-                .map(identifier -> new dev.missive.domain.Identifier(identifier.getSystem(), identifier.getValue()))
+                .map(identifier -> new dev.missive.directory.Identifier(identifier.getSystem(), identifier.getValue()))
                 .forEach(entry.getIdentifiers()::add);
     }
 

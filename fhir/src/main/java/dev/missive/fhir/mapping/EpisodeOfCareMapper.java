@@ -11,8 +11,8 @@ public final class EpisodeOfCareMapper {
     private EpisodeOfCareMapper() {
     }
 
-    public static dev.missive.domain.EpisodeOfCare fromFhir(EpisodeOfCare resource, String id) {
-        dev.missive.domain.EpisodeOfCare episode = new dev.missive.domain.EpisodeOfCare(id);
+    public static dev.missive.directory.EpisodeOfCare fromFhir(EpisodeOfCare resource, String id) {
+        dev.missive.directory.EpisodeOfCare episode = new dev.missive.directory.EpisodeOfCare(id);
         DirectoryMapping.fromFhir(resource.getIdentifier(), episode);
         if (!resource.hasStatus()) {
             throw new InvalidRequestException("EpisodeOfCare.status is required");
@@ -27,7 +27,7 @@ public final class EpisodeOfCareMapper {
         return episode;
     }
 
-    public static EpisodeOfCare toFhir(dev.missive.domain.EpisodeOfCare episode) {
+    public static EpisodeOfCare toFhir(dev.missive.directory.EpisodeOfCare episode) {
         EpisodeOfCare resource = new EpisodeOfCare();
         DirectoryMapping.toFhir(episode, resource, resource.getIdentifier());
         resource.setStatus(EpisodeOfCare.EpisodeOfCareStatus.fromCode(episode.getStatus()));

@@ -21,8 +21,8 @@ public final class PatientMapper {
     private PatientMapper() {
     }
 
-    public static dev.missive.domain.Patient fromFhir(Patient resource, String id) {
-        dev.missive.domain.Patient patient = new dev.missive.domain.Patient(id);
+    public static dev.missive.directory.Patient fromFhir(Patient resource, String id) {
+        dev.missive.directory.Patient patient = new dev.missive.directory.Patient(id);
         PersonMapper.fromFhir(patient, resource.getIdentifier(), resource.getName(), resource.getTelecom(),
                 !resource.hasActive() || resource.getActive());
         if (resource.hasBirthDate()) {
@@ -43,7 +43,7 @@ public final class PatientMapper {
         return patient;
     }
 
-    public static Patient toFhir(dev.missive.domain.Patient patient) {
+    public static Patient toFhir(dev.missive.directory.Patient patient) {
         Patient resource = new Patient();
         PersonMapper.toFhir(patient, resource, resource.getIdentifier(), resource.getName(), resource.getTelecom());
         resource.setActive(patient.isActive());

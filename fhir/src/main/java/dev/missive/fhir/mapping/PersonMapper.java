@@ -1,6 +1,6 @@
 package dev.missive.fhir.mapping;
 
-import dev.missive.domain.Person;
+import dev.missive.directory.Person;
 import dev.missive.fhir.MissiveFhir;
 import java.util.List;
 import org.hl7.fhir.r4.model.ContactPoint;

@@ -11,8 +11,8 @@ public final class PractitionerMapper {
     private PractitionerMapper() {
     }
 
-    public static dev.missive.domain.Practitioner fromFhir(Practitioner resource, String id) {
-        dev.missive.domain.Practitioner practitioner = new dev.missive.domain.Practitioner(id);
+    public static dev.missive.directory.Practitioner fromFhir(Practitioner resource, String id) {
+        dev.missive.directory.Practitioner practitioner = new dev.missive.directory.Practitioner(id);
         PersonMapper.fromFhir(practitioner, resource.getIdentifier(), resource.getName(), resource.getTelecom(),
                 !resource.hasActive() || resource.getActive());
         Extension notify = resource.getExtensionByUrl(MissiveFhir.EMAIL_NOTIFICATIONS);
@@ -21,7 +21,7 @@ public final class PractitionerMapper {
         return practitioner;
     }
 
-    public static Practitioner toFhir(dev.missive.domain.Practitioner practitioner) {
+    public static Practitioner toFhir(dev.missive.directory.Practitioner practitioner) {
         Practitioner resource = new Practitioner();
         PersonMapper.toFhir(practitioner, resource, resource.getIdentifier(), resource.getName(),
                 resource.getTelecom());

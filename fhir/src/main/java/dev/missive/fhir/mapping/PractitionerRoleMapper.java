@@ -1,8 +1,8 @@
 package dev.missive.fhir.mapping;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import dev.missive.domain.ClinicPolicy;
 import dev.missive.fhir.MissiveFhir;
+import dev.missive.policy.ClinicPolicy;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -22,8 +22,8 @@ public final class PractitionerRoleMapper {
     private PractitionerRoleMapper() {
     }
 
-    public static dev.missive.domain.PractitionerRole fromFhir(PractitionerRole resource, String id) {
-        dev.missive.domain.PractitionerRole role = new dev.missive.domain.PractitionerRole(id);
+    public static dev.missive.directory.PractitionerRole fromFhir(PractitionerRole resource, String id) {
+        dev.missive.directory.PractitionerRole role = new dev.missive.directory.PractitionerRole(id);
         DirectoryMapping.fromFhir(resource.getIdentifier(), role);
         role.setPractitionerId(References.idOf(resource.getPractitioner(), "Practitioner",
                 "PractitionerRole.practitioner"));
@@ -45,7 +45,7 @@ public final class PractitionerRoleMapper {
         return role;
     }
 
-    public static PractitionerRole toFhir(dev.missive.domain.PractitionerRole role) {
+    public static PractitionerRole toFhir(dev.missive.directory.PractitionerRole role) {
         PractitionerRole resource = new PractitionerRole();
         DirectoryMapping.toFhir(role, resource, resource.getIdentifier());
         resource.setPractitioner(new Reference("Practitioner/" + role.getPractitionerId()));

@@ -18,8 +18,8 @@ public final class RelatedPersonMapper {
     private RelatedPersonMapper() {
     }
 
-    public static dev.missive.domain.RelatedPerson fromFhir(RelatedPerson resource, String id) {
-        dev.missive.domain.RelatedPerson proxy = new dev.missive.domain.RelatedPerson(id);
+    public static dev.missive.directory.RelatedPerson fromFhir(RelatedPerson resource, String id) {
+        dev.missive.directory.RelatedPerson proxy = new dev.missive.directory.RelatedPerson(id);
         PersonMapper.fromFhir(proxy, resource.getIdentifier(), resource.getName(), resource.getTelecom(),
                 !resource.hasActive() || resource.getActive());
         proxy.setPatientId(References.idOf(resource.getPatient(), "Patient", "RelatedPerson.patient"));
@@ -33,7 +33,7 @@ public final class RelatedPersonMapper {
         return proxy;
     }
 
-    public static RelatedPerson toFhir(dev.missive.domain.RelatedPerson proxy) {
+    public static RelatedPerson toFhir(dev.missive.directory.RelatedPerson proxy) {
         RelatedPerson resource = new RelatedPerson();
         PersonMapper.toFhir(proxy, resource, resource.getIdentifier(), resource.getName(), resource.getTelecom());
         resource.setActive(proxy.isActive());

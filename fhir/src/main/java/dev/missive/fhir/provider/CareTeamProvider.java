@@ -5,17 +5,17 @@ import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
-import dev.missive.domain.DirectoryQuery;
+import dev.missive.directory.DirectoryQuery;
 import dev.missive.fhir.mapping.CareTeamMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hl7.fhir.r4.model.CareTeam;
 
 /** A patient's care team: the practitioners they may message under the care-team policy. */
 @ApplicationScoped
-public class CareTeamProvider extends DirectoryProvider<CareTeam, dev.missive.domain.CareTeam> {
+public class CareTeamProvider extends DirectoryProvider<CareTeam, dev.missive.directory.CareTeam> {
 
     public CareTeamProvider() {
-        super(CareTeam.class, dev.missive.domain.CareTeam.class, CareTeamMapper::fromFhir, CareTeamMapper::toFhir);
+        super(CareTeam.class, dev.missive.directory.CareTeam.class, CareTeamMapper::fromFhir, CareTeamMapper::toFhir);
     }
 
     /** Without parameters: every entry the caller may see, a page at a time. */

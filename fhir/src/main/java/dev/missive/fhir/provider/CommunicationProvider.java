@@ -1,9 +1,9 @@
 package dev.missive.fhir.provider;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.Delete;
-import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
@@ -19,14 +19,18 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.SimpleBundleProvider;
-import dev.missive.domain.Message;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import dev.missive.directory.DirectoryService;
 import dev.missive.fhir.mapping.CommunicationMapper;
-import dev.missive.service.ConversationService;
-import dev.missive.service.DirectoryService;
-import dev.missive.service.InboxFilter;
 import dev.missive.service.Page;
+import dev.missive.thread.DraftService;
+import dev.missive.thread.InboxFilter;
+import dev.missive.thread.Message;
+import dev.missive.thread.NewMessage;
+import dev.missive.thread.NewThread;
+import dev.missive.thread.ReadingService;
+import dev.missive.thread.SendingService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -45,7 +49,13 @@ public class CommunicationProvider implements IResourceProvider {
     private static final String PREPARATION = "preparation";
 
     @EJB
-    ConversationService conversations;
+    SendingService sending;
+
+    @EJB
+    DraftService drafts;
+
+    @EJB
+    ReadingService reading;
 
     @EJB
     DirectoryService directory;
@@ -55,11 +65,17 @@ public class CommunicationProvider implements IResourceProvider {
         return Communication.class;
     }
 
+    /** Starts a thread or sends a message; with status {@code preparation}, saves it as a draft. */
     @Create
     public MethodOutcome create(@ResourceParam Communication resource) {
-        Communication created = CommunicationMapper.isThreadHeader(resource)
-                ? CommunicationMapper.toFhir(conversations.start(CommunicationMapper.newThread(resource)))
-                : CommunicationMapper.toFhir(conversations.send(CommunicationMapper.newMessage(resource)));
+        Communication created;
+        if (CommunicationMapper.isThreadHeader(resource)) {
+            NewThread thread = CommunicationMapper.newThread(resource);
+            created = CommunicationMapper.toFhir(thread.draft() ? drafts.saveThread(thread) : sending.start(thread));
+        } else {
+            NewMessage message = CommunicationMapper.newMessage(resource);
+            created = CommunicationMapper.toFhir(message.draft() ? drafts.saveMessage(message) : sending.send(message));
+        }
         return Versions.outcome(created, true);
     }
 
@@ -68,9 +84,9 @@ public class CommunicationProvider implements IResourceProvider {
     public MethodOutcome update(@IdParam IdType id, @ResourceParam Communication resource) {
         String communicationId = Versions.idForUpdate(id, resource);
         Communication updated = CommunicationMapper.isThreadHeader(resource)
-                ? CommunicationMapper.toFhir(conversations.editDraftThread(communicationId,
+                ? CommunicationMapper.toFhir(drafts.editThread(communicationId,
                         CommunicationMapper.newThread(resource)))
-                : CommunicationMapper.toFhir(conversations.editDraftMessage(communicationId,
+                : CommunicationMapper.toFhir(drafts.editMessage(communicationId,
                         CommunicationMapper.newMessage(resource)));
         return Versions.outcome(updated, false);
     }
@@ -78,12 +94,12 @@ public class CommunicationProvider implements IResourceProvider {
     /** Discards a draft; anything already sent cannot be deleted (it can be retracted). */
     @Delete
     public void discard(@IdParam IdType id) {
-        conversations.discardDraft(id.getIdPart());
+        drafts.discard(id.getIdPart());
     }
 
     @Read
     public Communication read(@IdParam IdType id) {
-        return CommunicationMapper.toFhir(conversations.communication(id.getIdPart()));
+        return CommunicationMapper.toFhir(reading.communication(id.getIdPart()));
     }
 
     /**
@@ -119,7 +135,7 @@ public class CommunicationProvider implements IResourceProvider {
                     category == null ? null : category.getValue(),
                     subject == null ? null : subject.getIdPart(),
                     content == null ? null : content.getValue());
-            return InboxResults.of(conversations, filter, firstPage);
+            return InboxResults.of(reading, filter, firstPage);
         }
         if (partOf.getMissing() != null || partOf.getIdPart() == null
                 || (partOf.getResourceType() != null && !"Communication".equals(partOf.getResourceType()))) {
@@ -127,9 +143,9 @@ public class CommunicationProvider implements IResourceProvider {
         }
         String threadId = partOf.getIdPart();
         boolean withSenders = includes != null && !includes.isEmpty();
-        Page<Message> first = conversations.messagePage(threadId, firstPage);
+        Page<Message> first = reading.messagePage(threadId, firstPage);
         return new PagedResults(first.total(), toFhir(first.items(), withSenders),
-                (offset, limit) -> toFhir(conversations.messages(threadId, offset, limit), withSenders));
+                (offset, limit) -> toFhir(reading.messages(threadId, offset, limit), withSenders));
     }
 
     private List<Communication> toFhir(List<Message> messages, boolean withSenders) {
@@ -143,10 +159,10 @@ public class CommunicationProvider implements IResourceProvider {
     }
 
     private SimpleBundleProvider drafts() {
-        List<IBaseResource> drafts = new ArrayList<>();
-        conversations.draftThreads().forEach(view -> drafts.add(CommunicationMapper.toFhir(view)));
-        conversations.draftMessages().forEach(message -> drafts.add(CommunicationMapper.toFhir(message)));
-        return new SimpleBundleProvider(drafts);
+        List<IBaseResource> found = new ArrayList<>();
+        drafts.threads().forEach(view -> found.add(CommunicationMapper.toFhir(view)));
+        drafts.messages().forEach(message -> found.add(CommunicationMapper.toFhir(message)));
+        return new SimpleBundleProvider(found);
     }
 
     private static Boolean flag(TokenParam token, String name) {

@@ -3,7 +3,7 @@ package dev.missive.fhir.provider;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.util.UrlUtil;
-import dev.missive.domain.Identifier;
+import dev.missive.directory.Identifier;
 import java.util.Map;
 
 /**

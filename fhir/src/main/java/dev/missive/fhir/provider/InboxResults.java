@@ -1,11 +1,11 @@
 package dev.missive.fhir.provider;
 
-import dev.missive.domain.InboxCursor;
-import dev.missive.domain.ThreadView;
 import dev.missive.fhir.mapping.CommunicationMapper;
-import dev.missive.service.ConversationService;
-import dev.missive.service.InboxFilter;
 import dev.missive.service.Page;
+import dev.missive.thread.InboxCursor;
+import dev.missive.thread.InboxFilter;
+import dev.missive.thread.ReadingService;
+import dev.missive.thread.ThreadView;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,12 +23,12 @@ final class InboxResults {
     }
 
     /** Reads the first page with the total, in one call: what almost every inbox request shows. */
-    static PagedResults of(ConversationService conversations, InboxFilter filter, int firstPageSize) {
+    static PagedResults of(ReadingService reading, InboxFilter filter, int firstPageSize) {
         Map<Integer, InboxCursor> cursorAt = new ConcurrentHashMap<>();
-        Page<ThreadView> first = conversations.inboxPage(filter, firstPageSize);
+        Page<ThreadView> first = reading.inboxPage(filter, firstPageSize);
         remember(cursorAt, 0, first.items());
         return new PagedResults(first.total(), toFhir(first.items()), (offset, limit) -> {
-            List<ThreadView> page = conversations.inbox(filter, cursorAt.get(offset), offset, limit);
+            List<ThreadView> page = reading.inbox(filter, cursorAt.get(offset), offset, limit);
             remember(cursorAt, offset, page);
             return toFhir(page);
         });

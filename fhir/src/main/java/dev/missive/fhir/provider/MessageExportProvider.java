@@ -5,7 +5,7 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
-import dev.missive.service.MessageExport;
+import dev.missive.export.MessageExport;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hl7.fhir.r4.model.IdType;

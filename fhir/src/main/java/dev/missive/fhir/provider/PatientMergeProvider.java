@@ -3,10 +3,10 @@ package dev.missive.fhir.provider;
 import ca.uhn.fhir.model.api.annotation.Description;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
+import dev.missive.directory.DirectoryService;
 import dev.missive.fhir.mapping.PatientMapper;
 import dev.missive.fhir.mapping.References;
-import dev.missive.service.DirectoryService;
-import dev.missive.service.PatientMerges;
+import dev.missive.merge.PatientMerges;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -59,7 +59,7 @@ public class PatientMergeProvider {
                 .setCode(OperationOutcome.IssueType.INFORMATIONAL).setDiagnostics(text);
         parameters.addParameter().setName("outcome").setResource(outcome);
         parameters.addParameter().setName("result")
-                .setResource(PatientMapper.toFhir(directory.read(dev.missive.domain.Patient.class, resultId)));
+                .setResource(PatientMapper.toFhir(directory.read(dev.missive.directory.Patient.class, resultId)));
         return parameters;
     }
 }

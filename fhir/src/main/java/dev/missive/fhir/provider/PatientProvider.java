@@ -5,17 +5,17 @@ import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
-import dev.missive.domain.DirectoryQuery;
+import dev.missive.directory.DirectoryQuery;
 import dev.missive.fhir.mapping.PatientMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hl7.fhir.r4.model.Patient;
 
 /** Patients: found by identifier, and by name (any part, any case) as a practitioner looks up their patients. */
 @ApplicationScoped
-public class PatientProvider extends DirectoryProvider<Patient, dev.missive.domain.Patient> {
+public class PatientProvider extends DirectoryProvider<Patient, dev.missive.directory.Patient> {
 
     public PatientProvider() {
-        super(Patient.class, dev.missive.domain.Patient.class, PatientMapper::fromFhir, PatientMapper::toFhir);
+        super(Patient.class, dev.missive.directory.Patient.class, PatientMapper::fromFhir, PatientMapper::toFhir);
     }
 
     /** Without parameters: every entry the caller may see, a page at a time. */

@@ -5,17 +5,17 @@ import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
-import dev.missive.domain.DirectoryQuery;
+import dev.missive.directory.DirectoryQuery;
 import dev.missive.fhir.mapping.PractitionerMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hl7.fhir.r4.model.Practitioner;
 
 /** Practitioners: the staff directory, found by identifier and by name (any part, any case). */
 @ApplicationScoped
-public class PractitionerProvider extends DirectoryProvider<Practitioner, dev.missive.domain.Practitioner> {
+public class PractitionerProvider extends DirectoryProvider<Practitioner, dev.missive.directory.Practitioner> {
 
     public PractitionerProvider() {
-        super(Practitioner.class, dev.missive.domain.Practitioner.class, PractitionerMapper::fromFhir, PractitionerMapper::toFhir);
+        super(Practitioner.class, dev.missive.directory.Practitioner.class, PractitionerMapper::fromFhir, PractitionerMapper::toFhir);
     }
 
     /** Without parameters: every entry the caller may see, a page at a time. */

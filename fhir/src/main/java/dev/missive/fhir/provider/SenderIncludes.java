@@ -1,10 +1,10 @@
 package dev.missive.fhir.provider;
 
+import dev.missive.directory.DirectoryService;
 import dev.missive.domain.Party;
 import dev.missive.fhir.mapping.PatientMapper;
 import dev.missive.fhir.mapping.PractitionerMapper;
 import dev.missive.fhir.mapping.RelatedPersonMapper;
-import dev.missive.service.DirectoryService;
 import dev.missive.service.NotFoundException;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,11 +34,11 @@ final class SenderIncludes {
     private Optional<DomainResource> lookUp(Party party) {
         try {
             return Optional.of(switch (party.type()) {
-                case PATIENT -> PatientMapper.toFhir(directory.read(dev.missive.domain.Patient.class, party.id()));
+                case PATIENT -> PatientMapper.toFhir(directory.read(dev.missive.directory.Patient.class, party.id()));
                 case PRACTITIONER -> PractitionerMapper.toFhir(
-                        directory.read(dev.missive.domain.Practitioner.class, party.id()));
+                        directory.read(dev.missive.directory.Practitioner.class, party.id()));
                 case RELATED_PERSON -> RelatedPersonMapper.toFhir(
-                        directory.read(dev.missive.domain.RelatedPerson.class, party.id()));
+                        directory.read(dev.missive.directory.RelatedPerson.class, party.id()));
             });
         } catch (NotFoundException hidden) {
             return Optional.empty();

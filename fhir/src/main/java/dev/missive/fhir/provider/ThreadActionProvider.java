@@ -4,7 +4,7 @@ import ca.uhn.fhir.model.api.annotation.Description;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import dev.missive.fhir.mapping.CommunicationMapper;
-import dev.missive.service.ThreadActions;
+import dev.missive.thread.ThreadActions;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hl7.fhir.r4.model.Communication;

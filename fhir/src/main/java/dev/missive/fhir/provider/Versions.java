@@ -2,8 +2,8 @@ package dev.missive.fhir.provider;
 
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import dev.missive.directory.Saved;
 import dev.missive.fhir.mapping.VersionIds;
-import dev.missive.service.Saved;
 import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.DomainResource;

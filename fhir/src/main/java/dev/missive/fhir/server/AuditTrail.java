@@ -1,7 +1,7 @@
 package dev.missive.fhir.server;
 
-import dev.missive.domain.AuditAccess;
-import dev.missive.service.AuditService;
+import dev.missive.audit.AuditAccess;
+import dev.missive.audit.AuditService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;

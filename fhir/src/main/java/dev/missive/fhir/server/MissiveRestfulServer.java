@@ -23,8 +23,8 @@ import dev.missive.fhir.provider.PatientProvider;
 import dev.missive.fhir.provider.PractitionerProvider;
 import dev.missive.fhir.provider.PractitionerRoleProvider;
 import dev.missive.fhir.provider.RelatedPersonProvider;
-import dev.missive.fhir.provider.TransactionProvider;
 import dev.missive.fhir.provider.ThreadActionProvider;
+import dev.missive.fhir.provider.TransactionProvider;
 import jakarta.inject.Inject;
 import java.util.List;
 

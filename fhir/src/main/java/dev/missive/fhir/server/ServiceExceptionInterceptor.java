@@ -76,7 +76,7 @@ public class ServiceExceptionInterceptor {
                     .setSeverity(OperationOutcome.IssueSeverity.ERROR)
                     .setCode(OperationOutcome.IssueType.BUSINESSRULE)
                     .setDiagnostics(rule.getMessage())
-                    .getDetails().addCoding().setSystem(MissiveFhir.RULE).setCode(rule.rule());
+                    .getDetails().addCoding().setSystem(MissiveFhir.RULE).setCode(rule.rule().code());
             if (rule instanceof TooLargeException) {
                 return new PayloadTooLargeException(rule.getMessage(), outcome);
             }

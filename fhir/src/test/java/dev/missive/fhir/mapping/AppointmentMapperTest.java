@@ -30,7 +30,7 @@ class AppointmentMapperTest {
 
     @Test
     void onePatientAndItsPractitionersComeFromTheActors() {
-        dev.missive.domain.Appointment appointment = AppointmentMapper.fromFhir(
+        dev.missive.directory.Appointment appointment = AppointmentMapper.fromFhir(
                 visit("Patient/chloe", "Practitioner/drlee", "Location/room-3", "Practitioner/nursekim"), "a1");
         assertEquals("chloe", appointment.getPatientId());
         assertEquals(Set.of("drlee", "nursekim"), appointment.getPractitionerIds());
@@ -41,7 +41,7 @@ class AppointmentMapperTest {
 
     @Test
     void itReadsBackWithEveryParticipantAccepted() {
-        dev.missive.domain.Appointment appointment = AppointmentMapper.fromFhir(visit("Patient/chloe", "Practitioner/drlee"), "a1");
+        dev.missive.directory.Appointment appointment = AppointmentMapper.fromFhir(visit("Patient/chloe", "Practitioner/drlee"), "a1");
         appointment.touch(END);
         Appointment resource = AppointmentMapper.toFhir(appointment);
         assertEquals(List.of("Patient/chloe", "Practitioner/drlee"), resource.getParticipant().stream()

@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.missive.domain.AuditAccess;
-import dev.missive.domain.AuditAgent;
-import dev.missive.domain.AuditRecord;
+import dev.missive.audit.AuditAccess;
+import dev.missive.audit.AuditAgent;
+import dev.missive.audit.AuditRecord;
 import dev.missive.domain.Party;
 import dev.missive.domain.PartyType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import dev.missive.domain.ClinicPolicy;
-import dev.missive.domain.EligibilityBasis;
 import dev.missive.fhir.MissiveFhir;
+import dev.missive.policy.ClinicPolicy;
+import dev.missive.policy.EligibilityBasis;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;

@@ -30,14 +30,14 @@ class ConsentMapperTest {
 
     @Test
     void aBillingConsentIsStatusPatientAndWhenItWasGiven() {
-        dev.missive.domain.Consent consent = ConsentMapper.fromFhir(billing(), null);
+        dev.missive.directory.Consent consent = ConsentMapper.fromFhir(billing(), null);
         assertTrue(consent.coversMessageBillingFor("alice"));
         assertEquals(GIVEN, consent.getGivenAt());
     }
 
     @Test
     void itReadsBackWithWhatR4RequiresOfAConsent() {
-        dev.missive.domain.Consent consent = ConsentMapper.fromFhir(billing(), "consent-1");
+        dev.missive.directory.Consent consent = ConsentMapper.fromFhir(billing(), "consent-1");
         consent.touch(GIVEN);
         Consent resource = ConsentMapper.toFhir(consent);
         assertEquals(Consent.ConsentState.ACTIVE, resource.getStatus());

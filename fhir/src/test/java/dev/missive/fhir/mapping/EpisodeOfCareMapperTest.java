@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import dev.missive.domain.Identifier;
+import dev.missive.directory.Identifier;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Set;
@@ -31,7 +31,7 @@ class EpisodeOfCareMapperTest {
 
     @Test
     void theChartsNameIsTheFirstTypesText() {
-        dev.missive.domain.EpisodeOfCare episode = EpisodeOfCareMapper.fromFhir(knee(), "episode-alice-knee");
+        dev.missive.directory.EpisodeOfCare episode = EpisodeOfCareMapper.fromFhir(knee(), "episode-alice-knee");
         assertEquals("Knee rehabilitation", episode.getName());
         assertEquals("active", episode.getStatus());
         assertEquals("alice", episode.getPatientId());
@@ -42,7 +42,7 @@ class EpisodeOfCareMapperTest {
 
     @Test
     void itReadsBackAsItWasWritten() {
-        dev.missive.domain.EpisodeOfCare episode = EpisodeOfCareMapper.fromFhir(knee(), "episode-alice-knee");
+        dev.missive.directory.EpisodeOfCare episode = EpisodeOfCareMapper.fromFhir(knee(), "episode-alice-knee");
         episode.setStatus("finished");
         episode.touch(START);
         EpisodeOfCare resource = EpisodeOfCareMapper.toFhir(episode);

@@ -2,7 +2,7 @@ package dev.missive.fhir.mapping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.missive.domain.Identifier;
+import dev.missive.directory.Identifier;
 import dev.missive.fhir.MissiveFhir;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +20,7 @@ class PatientIdentifiersTest {
         resource.addIdentifier().setSystem(MissiveFhir.PORTAL_USERNAME).setValue("alice");
         resource.addIdentifier().setValue("no-system");
         resource.addIdentifier().setSystem("urn:empty");
-        dev.missive.domain.Patient patient = PatientMapper.fromFhir(resource, "alice");
+        dev.missive.directory.Patient patient = PatientMapper.fromFhir(resource, "alice");
         assertEquals("alice", patient.getPortalUsername());
         assertEquals(Set.of(new Identifier("urn:oid:2.16.840.1.113883.4.1", "123-45-6789"),
                 new Identifier(MissiveFhir.PORTAL_USERNAME, "alice"), new Identifier(null, "no-system")),
@@ -33,7 +33,7 @@ class PatientIdentifiersTest {
 
     @Test
     void anEntryReadWithoutItsIdentifiersStillNamesItsPortalAccount() {
-        dev.missive.domain.Patient patient = new dev.missive.domain.Patient("ben");
+        dev.missive.directory.Patient patient = new dev.missive.directory.Patient("ben");
         patient.setPortalUsername("ben");
         patient.touch(Instant.parse("2026-01-01T00:00:00Z"));
         org.hl7.fhir.r4.model.Identifier identifier = PatientMapper.toFhir(patient).getIdentifierFirstRep();

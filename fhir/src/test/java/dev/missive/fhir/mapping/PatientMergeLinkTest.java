@@ -12,7 +12,7 @@ class PatientMergeLinkTest {
 
     @Test
     void aMergedAwayRecordIsReplacedByItsTargetAndALinkInAnUpdateIsIgnored() {
-        dev.missive.domain.Patient duplicate = new dev.missive.domain.Patient("duplicate");
+        dev.missive.directory.Patient duplicate = new dev.missive.directory.Patient("duplicate");
         duplicate.touch(Instant.parse("2026-11-21T10:00:00Z"));
         assertFalse(PatientMapper.toFhir(duplicate).hasLink());
 

@@ -35,7 +35,7 @@ class PractitionerRoleMapperTest {
 
     @Test
     void portalMessagingChargesAndMessageTypesComeFromCodeAndExtensions() {
-        dev.missive.domain.PractitionerRole role = PractitionerRoleMapper.fromFhir(role(), "role-drpatel");
+        dev.missive.directory.PractitionerRole role = PractitionerRoleMapper.fromFhir(role(), "role-drpatel");
         assertEquals("drpatel", role.getPractitionerId());
         assertTrue(role.isPortalMessaging());
         assertTrue(role.isChargesForMessages());
@@ -48,7 +48,7 @@ class PractitionerRoleMapperTest {
         PractitionerRole nurse = new PractitionerRole();
         nurse.setPractitioner(new Reference("Practitioner/nursekim"));
         nurse.addCode(new CodeableConcept(new Coding("http://snomed.info/sct", "224535009", "Registered nurse")));
-        dev.missive.domain.PractitionerRole role = PractitionerRoleMapper.fromFhir(nurse, null);
+        dev.missive.directory.PractitionerRole role = PractitionerRoleMapper.fromFhir(nurse, null);
         assertFalse(role.isPortalMessaging());
         assertFalse(role.isChargesForMessages());
         assertTrue(role.getMessageTypes().isEmpty(), "no message-types extension: every type");
@@ -56,7 +56,7 @@ class PractitionerRoleMapperTest {
 
     @Test
     void itReadsBackWithTheCodeAndExtensionsItWasWrittenWith() {
-        dev.missive.domain.PractitionerRole role = PractitionerRoleMapper.fromFhir(role(), "role-drpatel");
+        dev.missive.directory.PractitionerRole role = PractitionerRoleMapper.fromFhir(role(), "role-drpatel");
         role.setPeriodStart(Instant.parse("2024-01-01T00:00:00Z"));
         role.touch(Instant.parse("2026-01-01T00:00:00Z"));
         PractitionerRole resource = PractitionerRoleMapper.toFhir(role);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import dev.missive.domain.Identifier;
+import dev.missive.directory.Identifier;
 import dev.missive.fhir.MissiveFhir;
 import java.time.Instant;
 import java.util.Date;
@@ -38,7 +38,7 @@ class RelatedPersonMapperTest {
 
     @Test
     void aProxyKeepsPatientRelationshipPeriodAccountAndEveryIdentifier() {
-        dev.missive.domain.RelatedPerson proxy = RelatedPersonMapper.fromFhir(gina(), "gina-for-ben");
+        dev.missive.directory.RelatedPerson proxy = RelatedPersonMapper.fromFhir(gina(), "gina-for-ben");
         assertEquals("ben", proxy.getPatientId());
         assertEquals("GUARD", proxy.getRelationship());
         assertFalse(proxy.isActive());
@@ -53,7 +53,7 @@ class RelatedPersonMapperTest {
 
     @Test
     void itReadsBackAsItWasWritten() {
-        dev.missive.domain.RelatedPerson proxy = RelatedPersonMapper.fromFhir(gina(), "gina-for-ben");
+        dev.missive.directory.RelatedPerson proxy = RelatedPersonMapper.fromFhir(gina(), "gina-for-ben");
         proxy.touch(FROM);
         RelatedPerson resource = RelatedPersonMapper.toFhir(proxy);
         assertEquals("gina-for-ben", resource.getIdElement().getIdPart());

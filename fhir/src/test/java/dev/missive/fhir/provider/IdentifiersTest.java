@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import dev.missive.domain.Identifier;
+import dev.missive.directory.Identifier;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

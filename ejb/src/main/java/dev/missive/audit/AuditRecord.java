@@ -1,0 +1,118 @@
+package dev.missive.audit;
+
+import dev.missive.domain.Party;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * One request in the audit trail. Written once and never changed: there are no setters, and
+ * the repository can add and read but not update or delete.
+ */
+@Entity
+@Table(name = "audit_record")
+public class AuditRecord {
+
+    private static final int MAX_QUERY = 1000;
+    private static final int MAX_FORWARDED_FOR = 255;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private Instant recorded;
+
+    private String username;
+
+    private String roles;
+
+    @Embedded
+    @AttributeOverrides({
+            @AttributeOverride(name = "type", column = @Column(name = "agent_type")),
+            @AttributeOverride(name = "id", column = @Column(name = "agent_id"))})
+    private Party agent;
+
+    @Column(name = "on_behalf_of")
+    private String onBehalfOf;
+
+    @Column(nullable = false)
+    private String interaction;
+
+    @Column(name = "resource_type")
+    private String resourceType;
+
+    @Column(name = "resource_id")
+    private String resourceId;
+
+    private String operation;
+
+    private String query;
+
+    @Column(nullable = false)
+    private int status;
+
+    @Column(nullable = false)
+    private int outcome;
+
+    @Column(name = "client_address")
+    private String clientAddress;
+
+    @Column(name = "forwarded_for")
+    private String forwardedFor;
+
+    private String reason;
+
+    protected AuditRecord() {
+    }
+
+    public AuditRecord(Instant recorded, AuditAgent who, AuditAccess what) {
+        this.recorded = recorded;
+        this.username = who.username();
+        this.roles = who.roles();
+        this.agent = who.party();
+        this.onBehalfOf = who.onBehalfOf();
+        this.interaction = what.interaction();
+        this.resourceType = what.resourceType();
+        this.resourceId = what.resourceId();
+        this.operation = what.operation();
+        this.query = truncate(what.query(), MAX_QUERY);
+        this.status = what.status();
+        this.outcome = AuditOutcome.ofStatus(what.status()).code();
+        this.clientAddress = what.clientAddress();
+        this.forwardedFor = truncate(what.forwardedFor(), MAX_FORWARDED_FOR);
+        this.reason = what.reason();
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Instant getRecorded() {
+        return recorded;
+    }
+
+    public AuditAgent who() {
+        return new AuditAgent(username, roles, agent, onBehalfOf);
+    }
+
+    public AuditAccess what() {
+        return new AuditAccess(interaction, resourceType, resourceId, operation, query, status, clientAddress,
+                forwardedFor, reason);
+    }
+
+    public AuditOutcome outcome() {
+        return AuditOutcome.ofCode(outcome);
+    }
+}

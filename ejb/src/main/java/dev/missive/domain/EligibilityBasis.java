@@ -1,7 +1,0 @@
-package dev.missive.domain;
-
-/** Whom a patient may write to: their care team's messaging staff, or whom they saw recently. */
-public enum EligibilityBasis {
-    CARE_TEAM,
-    APPOINTMENT
-}

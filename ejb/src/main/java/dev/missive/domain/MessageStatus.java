@@ -1,8 +1,0 @@
-package dev.missive.domain;
-
-/** A message is a private draft, sent, or retracted (its text gone for good). */
-public enum MessageStatus {
-    DRAFT,
-    SENT,
-    RETRACTED
-}

@@ -1,0 +1,31 @@
+package dev.missive.eligibility;
+
+import dev.missive.directory.PractitionerRole;
+import dev.missive.security.Caller;
+import jakarta.ejb.Local;
+import java.util.List;
+
+/**
+ * Who may write to whom, under the clinic's policy. Checked when a thread starts and again on
+ * every message, so that a patient whose practitioner left the care team or lost the
+ * portal-messaging role can still read the thread but no longer write in it.
+ */
+@Local
+public interface EligibilityService {
+
+    /** The roles through which the patient (or their proxy) may reach a practitioner for this message type. */
+    List<PractitionerRole> recipients(String patientId, String messageType);
+
+    /**
+     * {@link #recipients}, with each practitioner, for a patient the caller acts for (themselves,
+     * or as their proxy); integration engines and clinic admins may ask for anyone. Any other
+     * patient is not found. Whom one may write to, one may see.
+     */
+    List<MessageRecipient> recipientsForCaller(String patientId, String messageType);
+
+    /** Refuses (422 naming the rule) a new thread the caller may not start. */
+    void checkMayStart(Caller caller, String patientId, String practitionerId, String messageType);
+
+    /** Refuses (422 naming the rule) a message the caller may not write into this thread now. */
+    void checkMayWrite(Caller caller, Correspondence thread);
+}

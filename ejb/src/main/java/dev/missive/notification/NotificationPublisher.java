@@ -1,7 +1,0 @@
-package dev.missive.notification;
-
-/** Queues a notification request in the caller's transaction: it is sent only if that commits. */
-public interface NotificationPublisher {
-
-    void publish(NotificationRequested request);
-}

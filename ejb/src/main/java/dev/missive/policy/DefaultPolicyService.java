@@ -1,0 +1,48 @@
+package dev.missive.policy;
+
+import dev.missive.security.Roles;
+import dev.missive.service.InvalidRequestException;
+import dev.missive.service.VersionConflictException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+
+@Stateless
+@PermitAll
+public class DefaultPolicyService implements PolicyService {
+
+    @Inject
+    ClinicPolicyRepository policies;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public ClinicPolicy current() {
+        return policies.find().orElseGet(ClinicPolicy::new);
+    }
+
+    @Override
+    @RolesAllowed(Roles.CLINIC_ADMIN)
+    public ClinicPolicy update(ClinicPolicy edited, Long expectedVersion) {
+        String guidelines = edited.getGuidelines();
+        if (guidelines != null && guidelines.length() > ClinicPolicy.GUIDELINES_MAX_LENGTH) {
+            throw new InvalidRequestException("The guidelines are at most " + ClinicPolicy.GUIDELINES_MAX_LENGTH
+                    + " characters");
+        }
+        if (!ClinicPolicy.MESSAGE_TYPES.containsAll(edited.getMessageTypes())) {
+            throw new InvalidRequestException("Unknown message type in the policy");
+        }
+        if (edited.getRetractWindow().isNegative() || edited.getAppointmentWindowDays() < 0) {
+            throw new InvalidRequestException("Windows cannot be negative");
+        }
+        ClinicPolicy stored = policies.find().orElseGet(() -> policies.add(new ClinicPolicy()));
+        if (expectedVersion != null && expectedVersion != stored.getVersion()) {
+            throw new VersionConflictException("Organization", ClinicPolicy.SINGLETON_ID);
+        }
+        stored.copyFrom(edited, clock.instant());
+        return stored;
+    }
+}

@@ -1,8 +1,0 @@
-package dev.missive.service;
-
-import dev.missive.domain.Attachment;
-import java.io.InputStream;
-
-/** An attachment's record and its bytes, open for reading: whoever receives it closes the stream. */
-public record AttachmentContent(Attachment attachment, InputStream content) {
-}

@@ -1,5 +1,0 @@
-package dev.missive.service;
-
-/** A message's reference to an uploaded file, with the title the sender gives it. */
-public record AttachmentRef(String id, String title) {
-}

@@ -1,7 +1,0 @@
-package dev.missive.service;
-
-/** Tells the services who the current caller is. */
-public interface CallerContext {
-
-    Caller current();
-}

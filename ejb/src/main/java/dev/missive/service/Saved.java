@@ -1,5 +1,0 @@
-package dev.missive.service;
-
-/** A directory entry as stored, and whether this save created it. */
-public record Saved<T>(T entry, boolean created) {
-}

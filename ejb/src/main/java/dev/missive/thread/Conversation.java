@@ -1,0 +1,263 @@
+package dev.missive.thread;
+
+import dev.missive.eligibility.Correspondence;
+import dev.missive.domain.Party;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A thread between one patient side (the patient and their proxies) and one practitioner.
+ * Named Conversation because {@code Thread} belongs to java.lang.
+ */
+@Entity
+@Table(name = "conversation")
+public class Conversation implements Correspondence {
+
+    @Id
+    @Column(length = 64)
+    private String id;
+
+    @Version
+    private long version;
+
+    @Column(name = "patient_id", nullable = false, length = 64)
+    private String patientId;
+
+    @Column(name = "practitioner_id", nullable = false, length = 64)
+    private String practitionerId;
+
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "type", column = @Column(name = "started_by_type", nullable = false, length = 20)),
+        @AttributeOverride(name = "id", column = @Column(name = "started_by_id", nullable = false, length = 64))
+    })
+    private Party startedBy;
+
+    @Column(nullable = false, length = 40)
+    private String category;
+
+    @Column(length = 255)
+    private String topic;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private ConversationStatus status;
+
+    @Column(nullable = false)
+    private boolean confidential;
+
+    /** The EpisodeOfCare the thread is "regarding", when the patient has more than one. */
+    @Column(name = "episode_id", length = 64)
+    private String episodeId;
+
+    /** The patient's agreement to be billed, required when the practitioner charges. */
+    @Column(name = "billing_consent_id", length = 64)
+    private String billingConsentId;
+
+    /** Which staff member should respond, and how (v3 ParticipationMode code). */
+    @Column(name = "responder_id", length = 64)
+    private String responderId;
+
+    @Column(name = "response_method", length = 20)
+    private String responseMethod;
+
+    /** "No response needed": the starter's message closes the thread as it is sent. */
+    @Column(name = "no_response_needed", nullable = false)
+    private boolean noResponseNeeded;
+
+    @Column(nullable = false)
+    private Instant created;
+
+    /** Last activity: a new message bumps it, and the inbox is ordered by it. */
+    @Column(name = "last_activity", nullable = false)
+    private Instant lastActivity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status_reason", length = 40)
+    private ThreadStatusReason statusReason;
+
+    /** When it was last closed, even if reopened since: a message sent before can no longer be retracted. */
+    @Column(name = "last_closed")
+    private Instant lastClosed;
+
+    protected Conversation() {
+    }
+
+    public Conversation(String patientId, String practitionerId, Party startedBy, String category, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.patientId = patientId;
+        this.startedBy = startedBy;
+        this.status = ConversationStatus.OPEN;
+        this.practitionerId = practitionerId;
+        this.category = category;
+        this.created = now;
+        this.lastActivity = now;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    @Override
+    public String getPatientId() {
+        return patientId;
+    }
+
+    @Override
+    public String getPractitionerId() {
+        return practitionerId;
+    }
+
+    public Party getStartedBy() {
+        return startedBy;
+    }
+
+    @Override
+    public String getCategory() {
+        return category;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return status == ConversationStatus.CLOSED;
+    }
+
+    public String getTopic() {
+        return topic;
+    }
+
+    public void setTopic(String topic) {
+        this.topic = topic;
+    }
+
+    public ConversationStatus getStatus() {
+        return status;
+    }
+
+    public boolean isConfidential() {
+        return confidential;
+    }
+
+    public void setConfidential(boolean confidential) {
+        this.confidential = confidential;
+    }
+
+    public Instant getCreated() {
+        return created;
+    }
+
+    public Instant getLastActivity() {
+        return lastActivity;
+    }
+
+    /** A draft's details can change until it is sent. */
+    public void redirect(String practitionerId, String category) {
+        this.practitionerId = practitionerId;
+        this.category = category;
+    }
+
+    public void saveAsDraft() {
+        this.status = ConversationStatus.DRAFT;
+    }
+
+    /** Sending a draft thread opens it, from then on with its final details. */
+    public void open(Instant when) {
+        this.status = ConversationStatus.OPEN;
+        this.created = when;
+        this.lastActivity = when;
+    }
+
+    public String getEpisodeId() {
+        return episodeId;
+    }
+
+    public void setEpisodeId(String episodeId) {
+        this.episodeId = episodeId;
+    }
+
+    public String getBillingConsentId() {
+        return billingConsentId;
+    }
+
+    public void setBillingConsentId(String billingConsentId) {
+        this.billingConsentId = billingConsentId;
+    }
+
+    public boolean isNoResponseNeeded() {
+        return noResponseNeeded;
+    }
+
+    public void setNoResponseNeeded(boolean noResponseNeeded) {
+        this.noResponseNeeded = noResponseNeeded;
+    }
+
+    public String getResponderId() {
+        return responderId;
+    }
+
+    public String getResponseMethod() {
+        return responseMethod;
+    }
+
+    public void setResponsePreference(String responderId, String responseMethod) {
+        this.responderId = responderId;
+        this.responseMethod = responseMethod;
+    }
+
+    public void recordActivity(Instant when) {
+        this.lastActivity = when;
+    }
+
+    public Party patient() {
+        return Party.patient(patientId);
+    }
+
+    public Party practitioner() {
+        return Party.practitioner(practitionerId);
+    }
+
+    public ThreadStatusReason getStatusReason() {
+        return statusReason;
+    }
+
+    public Instant getLastClosed() {
+        return lastClosed;
+    }
+
+    public void close(ThreadStatusReason reason, Instant when) {
+        this.status = ConversationStatus.CLOSED;
+        this.statusReason = reason;
+        this.lastClosed = when;
+    }
+
+    /** Closed because its patient record was merged away: hidden from the patient side. */
+    public boolean isMergedAway() {
+        return status == ConversationStatus.CLOSED && statusReason == ThreadStatusReason.PATIENT_MERGED;
+    }
+
+    /** Puts back the state a merge recorded before it closed the thread. */
+    public void restore(ConversationStatus status, ThreadStatusReason statusReason, Instant lastClosed) {
+        this.status = status;
+        this.statusReason = statusReason;
+        this.lastClosed = lastClosed;
+    }
+
+    public void reopen() {
+        this.status = ConversationStatus.OPEN;
+        this.statusReason = null;
+    }
+}

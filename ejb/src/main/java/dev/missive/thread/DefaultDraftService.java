@@ -1,0 +1,134 @@
+package dev.missive.thread;
+
+import dev.missive.domain.Party;
+import dev.missive.domain.PartyType;
+import dev.missive.security.Caller;
+import dev.missive.security.CallerContext;
+import dev.missive.security.Roles;
+import dev.missive.service.InvalidRequestException;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+@Stateless
+@DeclareRoles({Roles.PATIENT, Roles.PROXY, Roles.PRACTITIONER, Roles.CLINIC_ADMIN, Roles.INTEGRATION})
+@RolesAllowed({Roles.PATIENT, Roles.PROXY, Roles.PRACTITIONER, Roles.CLINIC_ADMIN, Roles.INTEGRATION})
+public class DefaultDraftService implements DraftService {
+
+    @Inject
+    ConversationRepository conversations;
+
+    @Inject
+    ThreadAccess access;
+
+    @Inject
+    ThreadOpening opening;
+
+    @Inject
+    MessageWriting writing;
+
+    @Inject
+    CallerContext callers;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    @RolesAllowed({Roles.PATIENT, Roles.PROXY, Roles.PRACTITIONER})
+    public ThreadView saveThread(NewThread draft) {
+        Conversation conversation = opening.compose(callers.current(), draft);
+        conversation.saveAsDraft();
+        return new ThreadView(conversation, null);
+    }
+
+    @Override
+    public Message saveMessage(NewMessage draft) {
+        Caller caller = callers.current();
+        conversations.lock(draft.conversationId());
+        Conversation conversation = access.require(caller, draft.conversationId()).conversation();
+        Message message = writing.compose(caller, conversation, draft);
+        message.saveAsDraft();
+        conversations.add(message);
+        return message;
+    }
+
+    @Override
+    public ThreadView editThread(String id, NewThread edited) {
+        Caller caller = callers.current();
+        Conversation conversation = access.require(caller, id).conversation();
+        if (conversation.getStatus() != ConversationStatus.DRAFT) {
+            throw new InvalidRequestException("Only a draft thread's details can be edited");
+        }
+        opening.edit(caller, conversation, edited);
+        return new ThreadView(conversation, edited.draft() ? null : opening.open(caller, conversation));
+    }
+
+    @Override
+    public Message editMessage(String id, NewMessage edited) {
+        Caller caller = callers.current();
+        Message message = draftOf(caller, id);
+        conversations.lock(message.getConversationId());
+        Conversation conversation = access.require(caller, message.getConversationId()).conversation();
+        writing.edit(caller, conversation, message, edited);
+        if (!edited.draft()) {
+            message.send(clock.instant());
+            writing.send(caller, conversation, message);
+        }
+        return message;
+    }
+
+    @Override
+    public void discard(String id) {
+        Caller caller = callers.current();
+        if (conversations.find(id).isPresent()) {
+            Conversation conversation = access.require(caller, id).conversation();
+            if (conversation.getStatus() != ConversationStatus.DRAFT) {
+                throw new InvalidRequestException("Only a draft can be discarded");
+            }
+            conversations.allMessages(id).forEach(this::remove);
+            conversations.remove(conversation);
+            return;
+        }
+        remove(draftOf(caller, id));
+    }
+
+    /** A discarded draft lets go of its attachments: they are their uploader's to use again. */
+    private void remove(Message draft) {
+        draft.detachAll();
+        conversations.remove(draft);
+    }
+
+    private Message draftOf(Caller caller, String id) {
+        Message message = access.requireMessage(caller, id);
+        if (message.getStatus() != MessageStatus.DRAFT) {
+            throw new InvalidRequestException("Only a draft can be edited or discarded");
+        }
+        return message;
+    }
+
+    @Override
+    public List<ThreadView> threads() {
+        return conversations.draftThreads(authorsOf(callers.current())).stream()
+                .map(conversation -> new ThreadView(conversation, null))
+                .toList();
+    }
+
+    @Override
+    public List<Message> messages() {
+        Caller caller = callers.current();
+        return conversations.draftMessages(authorsOf(caller)).stream()
+                .filter(message -> access.find(caller, message.getConversationId()).isPresent())
+                .toList();
+    }
+
+    private static List<Party> authorsOf(Caller caller) {
+        List<Party> authors = new ArrayList<>();
+        caller.party().ifPresent(authors::add);
+        caller.proxyFor().values().forEach(id -> authors.add(new Party(PartyType.RELATED_PERSON, id)));
+        return authors;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.missive.thread;
+
+import dev.missive.security.Caller;
+import dev.missive.security.CallerContext;
+import dev.missive.security.Roles;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+@Stateless
+@DeclareRoles({Roles.PATIENT, Roles.PROXY, Roles.PRACTITIONER, Roles.CLINIC_ADMIN, Roles.INTEGRATION})
+@RolesAllowed({Roles.PATIENT, Roles.PROXY, Roles.PRACTITIONER, Roles.CLINIC_ADMIN, Roles.INTEGRATION})
+public class DefaultSendingService implements SendingService {
+
+    @Inject
+    ConversationRepository conversations;
+
+    @Inject
+    ThreadAccess access;
+
+    @Inject
+    ThreadOpening opening;
+
+    @Inject
+    MessageWriting writing;
+
+    @Inject
+    CallerContext callers;
+
+    @Override
+    @RolesAllowed({Roles.PATIENT, Roles.PROXY, Roles.PRACTITIONER})
+    public ThreadView start(NewThread request) {
+        Caller caller = callers.current();
+        Conversation conversation = opening.compose(caller, request);
+        return new ThreadView(conversation, opening.open(caller, conversation));
+    }
+
+    @Override
+    public Message send(NewMessage request) {
+        Caller caller = callers.current();
+        // Messages and actions on one thread take turns: unread counts are never lost to a race.
+        conversations.lock(request.conversationId());
+        Conversation conversation = access.require(caller, request.conversationId()).conversation();
+        Message message = writing.compose(caller, conversation, request);
+        conversations.add(message);
+        writing.send(caller, conversation, message);
+        return message;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.missive.thread;
+
+import dev.missive.domain.Party;
+import dev.missive.domain.PartyType;
+import dev.missive.eligibility.EligibilityService;
+import dev.missive.security.Caller;
+import dev.missive.service.ForbiddenException;
+import dev.missive.service.InvalidRequestException;
+import dev.missive.service.Rule;
+import dev.missive.service.RuleViolationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * What writing a message takes, sent at once or kept as a draft first: who writes as whom, the
+ * text and attachments checked, and what sending it does to the thread and to everyone in it.
+ */
+@ApplicationScoped
+class MessageWriting {
+
+    @Inject
+    ConversationRepository conversations;
+
+    @Inject
+    MessageAttachments attachments;
+
+    @Inject
+    EligibilityService eligibility;
+
+    @Inject
+    NotificationPublisher notifications;
+
+    @Inject
+    Clock clock;
+
+    /** The message the caller asks to write in this thread, checked but not yet stored. */
+    Message compose(Caller caller, Conversation conversation, NewMessage request) {
+        Party sender = writerIn(caller, conversation);
+        String text = checkedText(request.text());
+        checkInResponseTo(conversation, request.inResponseTo());
+        Party recipient = sender.type() == PartyType.PRACTITIONER ? conversation.patient() : conversation.practitioner();
+        Message message = new Message(conversation.getId(), sender, recipient, text, request.inResponseTo(),
+                clock.instant());
+        attachments.carry(caller, message, request.attachments());
+        return message;
+    }
+
+    /** A draft message as edited: new text, answer and attachments. */
+    void edit(Caller caller, Conversation conversation, Message draft, NewMessage edited) {
+        checkInResponseTo(conversation, edited.inResponseTo());
+        draft.edit(checkedText(edited.text()), edited.inResponseTo());
+        attachments.carry(caller, draft, edited.attachments());
+    }
+
+    /**
+     * Sends a stored message, checked against the thread as it is now: it moves the thread up
+     * every inbox and asks for everyone on the other side to be notified.
+     */
+    void send(Caller caller, Conversation conversation, Message message) {
+        if (conversation.getStatus() == ConversationStatus.DRAFT) {
+            throw new RuleViolationException(Rule.THREAD_NOT_SENT, "Send the draft thread before its messages");
+        }
+        eligibility.checkMayWrite(caller, conversation);
+        Instant now = message.getSent();
+        joinIfNew(conversation, message.getSender(), now);
+        conversation.recordActivity(now);
+        boolean fromPatientSide = message.getSender().type() != PartyType.PRACTITIONER;
+        for (Participant participant : conversations.participants(conversation.getId())) {
+            boolean sameSide = (participant.getParty().type() != PartyType.PRACTITIONER) == fromPatientSide;
+            participant.messageArrived(now, participant.getParty().equals(message.getSender()));
+            if (!sameSide) {
+                notifications.publish(new NotificationRequested(message.getId(), conversation.getId(),
+                        participant.getParty()));
+            }
+        }
+        if (conversation.isNoResponseNeeded() && message.getSender().equals(conversation.getStartedBy())) {
+            conversation.close(ThreadStatusReason.NO_RESPONSE_NEEDED, now);
+        }
+    }
+
+    /** A proxy who became one after the thread started takes part from their first message on. */
+    private void joinIfNew(Conversation conversation, Party sender, Instant now) {
+        if (conversations.findParticipant(conversation.getId(), sender).isEmpty()) {
+            conversations.add(new Participant(conversation.getId(), sender, now));
+        }
+    }
+
+    /** The party the caller writes as in this thread; integration engines and admins do not write. */
+    private static Party writerIn(Caller caller, Conversation conversation) {
+        if (caller.is(conversation.practitioner())) {
+            return conversation.practitioner();
+        }
+        return caller.patientSideFor(conversation.getPatientId())
+                .orElseThrow(() -> new ForbiddenException("Only the patient, their proxy or their practitioner write in a thread"));
+    }
+
+    private static String checkedText(String raw) {
+        String text = raw == null ? "" : raw.strip();
+        if (text.isEmpty()) {
+            throw new InvalidRequestException("A message needs text");
+        }
+        if (text.length() > Message.MAX_TEXT_LENGTH) {
+            throw new InvalidRequestException("A message is at most " + Message.MAX_TEXT_LENGTH + " characters");
+        }
+        return text;
+    }
+
+    private void checkInResponseTo(Conversation conversation, String inResponseTo) {
+        if (inResponseTo != null && conversations.findMessage(inResponseTo)
+                .filter(m -> m.getConversationId().equals(conversation.getId()) && m.getStatus() != MessageStatus.DRAFT)
+                .isEmpty()) {
+            throw new InvalidRequestException("inResponseTo must be a sent message of the same thread");
+        }
+    }
+}

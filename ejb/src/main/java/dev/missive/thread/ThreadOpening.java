@@ -1,0 +1,178 @@
+package dev.missive.thread;
+
+import dev.missive.directory.ConsentRepository;
+import dev.missive.directory.EpisodeOfCare;
+import dev.missive.directory.EpisodeOfCareRepository;
+import dev.missive.directory.PatientRepository;
+import dev.missive.directory.PractitionerRepository;
+import dev.missive.directory.PractitionerRoleRepository;
+import dev.missive.directory.RelatedPerson;
+import dev.missive.directory.RelatedPersonRepository;
+import dev.missive.domain.Party;
+import dev.missive.domain.PartyType;
+import dev.missive.eligibility.EligibilityService;
+import dev.missive.policy.ClinicPolicy;
+import dev.missive.security.Caller;
+import dev.missive.security.Role;
+import dev.missive.service.ForbiddenException;
+import dev.missive.service.InvalidRequestException;
+import dev.missive.service.Rule;
+import dev.missive.service.RuleViolationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What starting a thread takes, for a new thread and for a draft alike: who may start it with
+ * whom, its details checked, and, once it is sent, every rule and each participant's row.
+ */
+@ApplicationScoped
+class ThreadOpening {
+
+    @Inject
+    ConversationRepository conversations;
+
+    @Inject
+    PatientRepository patients;
+
+    @Inject
+    PractitionerRepository practitioners;
+
+    @Inject
+    PractitionerRoleRepository roles;
+
+    @Inject
+    RelatedPersonRepository relatedPersons;
+
+    @Inject
+    EpisodeOfCareRepository episodes;
+
+    @Inject
+    ConsentRepository consents;
+
+    @Inject
+    EligibilityService eligibility;
+
+    @Inject
+    Clock clock;
+
+    /** A new thread as the caller asks for it, stored but not yet sent. */
+    Conversation compose(Caller caller, NewThread request) {
+        String patientId = request.patientId() != null ? request.patientId()
+                : caller.idAs(PartyType.PATIENT).orElseThrow(() -> new InvalidRequestException(
+                        "Communication.subject must name the Patient the thread is about"));
+        Party starter = starterFor(caller, patientId, request.practitionerId());
+        if (request.confidential() && starter.type() == PartyType.RELATED_PERSON) {
+            throw new ForbiddenException("Only the patient or the practitioner can make a thread confidential");
+        }
+        Conversation conversation = new Conversation(patientId, request.practitionerId(), starter, request.category(),
+                clock.instant());
+        applyDetails(conversation, request);
+        conversations.add(conversation);
+        return conversation;
+    }
+
+    /** A draft thread's details as edited: the same patient, any practitioner the caller may write to. */
+    void edit(Caller caller, Conversation draft, NewThread edited) {
+        if (edited.patientId() != null && !edited.patientId().equals(draft.getPatientId())) {
+            throw new InvalidRequestException("A draft cannot move to another patient");
+        }
+        starterFor(caller, draft.getPatientId(), edited.practitionerId());
+        draft.redirect(edited.practitionerId(), edited.category());
+        applyDetails(draft, edited);
+    }
+
+    /** Who starts a thread about this patient with this practitioner, or why they may not. */
+    private Party starterFor(Caller caller, String patientId, String practitionerId) {
+        if (patients.find(patientId == null ? "" : patientId).isEmpty()) {
+            throw new InvalidRequestException("The thread's subject must be a known Patient");
+        }
+        if (practitioners.find(practitionerId == null ? "" : practitionerId).isEmpty()) {
+            throw new InvalidRequestException("The thread's recipient must be a known Practitioner");
+        }
+        if (caller.has(Role.PRACTITIONER)) {
+            return caller.idAs(PartyType.PRACTITIONER)
+                    .filter(practitionerId::equals)
+                    .map(Party::practitioner)
+                    .orElseThrow(() -> new ForbiddenException("A practitioner starts threads as themselves"));
+        }
+        return caller.patientSideFor(patientId)
+                .orElseThrow(() -> new ForbiddenException("A thread can only be started on one's own behalf"));
+    }
+
+    private void applyDetails(Conversation conversation, NewThread details) {
+        if (!ClinicPolicy.MESSAGE_TYPES.contains(details.category())) {
+            throw new InvalidRequestException("Unknown message type");
+        }
+        conversation.setTopic(details.topic());
+        conversation.setConfidential(details.confidential());
+        conversation.setEpisodeId(details.episodeId());
+        conversation.setBillingConsentId(details.billingConsentId());
+        if (details.responderId() != null && practitioners.find(details.responderId()).isEmpty()) {
+            throw new InvalidRequestException("The responder must be a known Practitioner");
+        }
+        conversation.setResponsePreference(details.responderId(), details.responseMethod());
+        conversation.setNoResponseNeeded(details.noResponseNeeded());
+        if (details.episodeId() != null && episodes.find(details.episodeId())
+                .filter(episode -> episode.getPatientId().equals(conversation.getPatientId())).isEmpty()) {
+            throw new InvalidRequestException("The thread can only be regarding one of the patient's episodes of care");
+        }
+    }
+
+    /**
+     * Sends a new or draft thread: every rule is checked now, and each person who takes part
+     * gets their row: the patient, the practitioner, and the patient's active proxies unless
+     * the thread is confidential. Returns the caller's own row.
+     */
+    Participant open(Caller caller, Conversation conversation) {
+        eligibility.checkMayStart(caller, conversation.getPatientId(), conversation.getPractitionerId(),
+                conversation.getCategory());
+        if (conversation.getStartedBy().type() != PartyType.PRACTITIONER) {
+            requireRegardingWhenAmbiguous(conversation);
+            requireBillingConsent(conversation);
+        }
+        Instant now = clock.instant();
+        conversation.open(now);
+        Set<Party> parties = new LinkedHashSet<>(List.of(conversation.patient(), conversation.practitioner(),
+                conversation.getStartedBy()));
+        if (!conversation.isConfidential()) {
+            relatedPersons.findByPatient(conversation.getPatientId()).stream()
+                    .filter(relatedPerson -> relatedPerson.actsAt(now))
+                    .map(RelatedPerson::getId)
+                    .forEach(id -> parties.add(new Party(PartyType.RELATED_PERSON, id)));
+        }
+        Participant own = null;
+        for (Party party : parties) {
+            Participant participant = new Participant(conversation.getId(), party, now);
+            conversations.add(participant);
+            if (party.equals(conversation.getStartedBy())) {
+                own = participant;
+            }
+        }
+        return own;
+    }
+
+    private void requireRegardingWhenAmbiguous(Conversation conversation) {
+        long active = episodes.findByPatient(conversation.getPatientId()).stream().filter(EpisodeOfCare::isActive).count();
+        if (active > 1 && conversation.getEpisodeId() == null) {
+            throw new RuleViolationException(Rule.REGARDING_REQUIRED,
+                    "The patient has more than one episode of care: say which one the thread is regarding");
+        }
+    }
+
+    private void requireBillingConsent(Conversation conversation) {
+        Instant now = clock.instant();
+        boolean charges = roles.findByPractitioner(conversation.getPractitionerId()).stream()
+                .anyMatch(role -> role.isChargesForMessages() && role.takesMessagesAt(now, conversation.getCategory()));
+        boolean consented = conversation.getBillingConsentId() != null && consents.find(conversation.getBillingConsentId())
+                .filter(consent -> consent.coversMessageBillingFor(conversation.getPatientId())).isPresent();
+        if (charges && !consented) {
+            throw new RuleViolationException(Rule.BILLING_CONSENT_REQUIRED,
+                    "The practitioner charges for messages: the patient's billing consent is required");
+        }
+    }
+}
