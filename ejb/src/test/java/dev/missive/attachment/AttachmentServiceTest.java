@@ -1,4 +1,4 @@
-package dev.missive.service;
+package dev.missive.attachment;
 
 import static dev.missive.samples.AttachmentSamples.DOCX;
 import static dev.missive.samples.AttachmentSamples.JPEG;
@@ -8,19 +8,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.missive.domain.Attachment;
-import dev.missive.domain.AttachmentType;
-import dev.missive.domain.Message;
 import dev.missive.samples.AttachmentSamples;
+import dev.missive.service.InvalidRequestException;
+import dev.missive.service.NotFoundException;
+import dev.missive.service.RuleViolationException;
+import dev.missive.service.TooLargeException;
+import dev.missive.service.UnsupportedContentException;
+import dev.missive.testing.TestAttachments;
+import dev.missive.testing.TestClinic;
+import dev.missive.thread.AttachmentRef;
+import dev.missive.thread.DraftService;
+import dev.missive.thread.Message;
+import dev.missive.thread.NewMessage;
+import dev.missive.thread.SendingService;
+import dev.missive.thread.ThreadActions;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AttachmentServiceTest {
 
     private final TestClinic clinic = new TestClinic();
+    private final SendingService sending = clinic.bean(SendingService.class);
+    private final DraftService drafts = clinic.bean(DraftService.class);
     private final TestAttachments attachments = clinic.attachments;
 
     @Test
@@ -37,10 +50,10 @@ class AttachmentServiceTest {
 
         clinic.actAs("alice");
         String thread = clinic.start("alice", "drlee");
-        Message message = clinic.service.send(new NewMessage(thread, "My results", null, false,
+        Message message = sending.send(new NewMessage(thread, "My results", null, false,
                 List.of(new AttachmentRef(upload.getId(), "results.pdf"))));
-        assertEquals(List.of(upload), message.getAttachments());
-        assertEquals("results.pdf", upload.getTitle());
+        assertEquals(List.of(upload.getId()), message.getAttachments().stream().map(Attachment::getId).toList());
+        assertEquals("results.pdf", message.getAttachments().get(0).getTitle());
 
         clinic.actAs("drlee");
         assertArrayEquals(pdf, attachments.read(upload.getId()));
@@ -57,11 +70,11 @@ class AttachmentServiceTest {
         List<AttachmentRef> refs = List.of(new AttachmentRef(upload.getId(), null));
         clinic.actAs("drlee");
         assertThrows(InvalidRequestException.class,
-                () -> clinic.service.send(new NewMessage(thread, "Mine now", null, false, refs)));
+                () -> sending.send(new NewMessage(thread, "Mine now", null, false, refs)));
         clinic.actAs("alice");
-        clinic.service.send(new NewMessage(thread, "Photo", null, false, refs));
+        sending.send(new NewMessage(thread, "Photo", null, false, refs));
         assertThrows(InvalidRequestException.class,
-                () -> clinic.service.send(new NewMessage(thread, "Again", null, false, refs)), "already carried");
+                () -> sending.send(new NewMessage(thread, "Again", null, false, refs)), "already carried");
     }
 
     @Test
@@ -69,23 +82,16 @@ class AttachmentServiceTest {
         Attachment upload = attachments.upload(AttachmentSamples.docx(), DOCX);
         String thread = clinic.start("alice", "drlee");
         List<AttachmentRef> refs = List.of(new AttachmentRef(upload.getId(), "letter.docx"));
-        Message draft = clinic.service.send(new NewMessage(thread, "Draft", null, true, refs));
-        clinic.service.discardDraft(draft.getId());
-        assertEquals(null, upload.getMessageId(), "the uploader's to use again");
+        Message draft = drafts.saveMessage(new NewMessage(thread, "Draft", null, true, refs));
+        drafts.discard(draft.getId());
+        assertEquals(null, clinic.bean(AttachmentRepository.class).find(upload.getId()).orElseThrow().getMessageId(),
+                "the uploader's to use again");
 
-        Message sent = clinic.service.send(new NewMessage(thread, "Letter", null, false, refs));
-        DefaultThreadActions actions = new DefaultThreadActions();
-        actions.conversations = clinic.conversations;
-        actions.messages = clinic.service;
-        actions.access = clinic.access;
-        actions.callers = () -> clinic.caller;
-        actions.clock = clinic.clock;
-        actions.policies = clinic.policies;
-        actions.attachments = attachments.messages;
-        actions.retract(sent.getId());
+        Message sent = sending.send(new NewMessage(thread, "Letter", null, false, refs));
+        clinic.bean(ThreadActions.class).retract(sent.getId());
 
-        assertTrue(attachments.stored.isEmpty(), "the bytes are gone");
-        assertTrue(attachments.records.isEmpty(), "and the record");
+        assertTrue(attachments.stored().isEmpty(), "the bytes are gone");
+        assertTrue(attachments.records().isEmpty(), "and the record");
         assertThrows(NotFoundException.class, () -> attachments.read(upload.getId()));
     }
 
@@ -100,43 +106,39 @@ class AttachmentServiceTest {
         assertRule("attachment-empty", RuleViolationException.class, () -> attachments.upload(new byte[0], PDF));
         byte[] big = AttachmentSamples.mp4(1024 * 1024);
         assertRule("attachment-too-large", TooLargeException.class,
-                () -> attachments.service.upload(new ByteArrayInputStream(big), "video/mp4", -1));
+                () -> attachments.service().upload(new ByteArrayInputStream(big), "video/mp4", -1));
         assertRule("attachment-too-large", TooLargeException.class,
-                () -> attachments.service.upload(new ByteArrayInputStream(new byte[0]), "video/mp4", big.length));
-        assertTrue(attachments.records.isEmpty() && attachments.stored.isEmpty());
+                () -> attachments.service().upload(new ByteArrayInputStream(new byte[0]), "video/mp4", big.length));
+        assertTrue(attachments.records().isEmpty() && attachments.stored().isEmpty());
     }
 
     @Test
     void uploadsNoMessageCarriedWithinADayAreDeleted() {
         Attachment abandoned = attachments.upload(AttachmentSamples.jpeg(), JPEG);
         Attachment sent = attachments.upload(AttachmentSamples.pdf(), PDF);
-        clinic.service.send(new NewMessage(clinic.start("alice", "drlee"), "Sent", null, false,
+        sending.send(new NewMessage(clinic.start("alice", "drlee"), "Sent", null, false,
                 List.of(new AttachmentRef(sent.getId(), null))));
         clinic.later(AbandonedUploads.KEPT.plusMinutes(1));
         Attachment recent = attachments.upload(AttachmentSamples.mp4(), "video/mp4");
-        AbandonedUploads cleaner = new AbandonedUploads();
-        cleaner.attachments = attachments.repository;
-        cleaner.messageAttachments = attachments.messages;
-        cleaner.clock = clinic.clock;
-        cleaner.deleteAbandoned();
-        assertEquals(List.of(sent.getId(), recent.getId()), List.copyOf(attachments.records.keySet()));
-        assertEquals(attachments.records.keySet(), attachments.stored.keySet(), "the bytes went with the record");
+        clinic.inTransaction(clinic.bean(AbandonedUploads.class)::deleteAbandoned);
+        assertEquals(List.of(sent.getId(), recent.getId()), attachments.records());
+        assertEquals(Set.copyOf(attachments.records()), attachments.stored(), "the bytes went with the record");
     }
 
     @Test
     void theClinicCanSwitchAttachmentsOff() {
         Attachment upload = attachments.upload(AttachmentSamples.jpeg(), JPEG);
         String thread = clinic.start("alice", "drlee");
-        clinic.policy.setAttachmentsAllowed(false);
+        clinic.policy(policy -> policy.setAttachmentsAllowed(false));
         assertRule("attachments-disabled", RuleViolationException.class,
                 () -> attachments.upload(AttachmentSamples.jpeg(), JPEG));
-        assertRule("attachments-disabled", RuleViolationException.class, () -> clinic.service.send(
+        assertRule("attachments-disabled", RuleViolationException.class, () -> sending.send(
                 new NewMessage(thread, "Photo", null, false, List.of(new AttachmentRef(upload.getId(), null)))));
     }
 
     private static void assertRule(String rule, Class<? extends RuleViolationException> type,
             org.junit.jupiter.api.function.Executable call) {
         RuleViolationException thrown = assertThrows(type, call);
-        assertEquals(rule, thrown.rule());
+        assertEquals(rule, thrown.rule().code());
     }
 }

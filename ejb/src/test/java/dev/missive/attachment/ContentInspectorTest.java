@@ -1,10 +1,9 @@
-package dev.missive.service;
+package dev.missive.attachment;
 
 import static dev.missive.samples.AttachmentSamples.ascii;
 import static dev.missive.samples.AttachmentSamples.concat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.missive.domain.AttachmentType;
 import dev.missive.samples.AttachmentSamples;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,11 +1,12 @@
-package dev.missive.service;
+package dev.missive.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.missive.domain.AuditAgent;
 import dev.missive.domain.Party;
 import dev.missive.domain.PartyType;
+import dev.missive.security.Caller;
+import dev.missive.security.Role;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.missive.domain;
+package dev.missive.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,23 +1,23 @@
-package dev.missive.service;
+package dev.missive.directory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.missive.domain.Appointment;
-import dev.missive.domain.CareTeam;
-import dev.missive.domain.Consent;
-import dev.missive.domain.ConversationStatus;
-import dev.missive.domain.DirectoryEntry;
-import dev.missive.domain.DirectoryQuery;
-import dev.missive.domain.EpisodeOfCare;
-import dev.missive.domain.Identifier;
-import dev.missive.domain.Patient;
-import dev.missive.domain.Practitioner;
-import dev.missive.domain.PractitionerRole;
-import dev.missive.domain.RelatedPerson;
-import dev.missive.domain.ThreadStatusReason;
+import dev.missive.security.Caller;
+import dev.missive.security.Role;
+import dev.missive.service.ForbiddenException;
+import dev.missive.service.InvalidRequestException;
+import dev.missive.service.NotFoundException;
+import dev.missive.service.RuleViolationException;
+import dev.missive.service.VersionConflictException;
+import dev.missive.testing.TestClinic;
+import dev.missive.thread.ConversationStatus;
+import dev.missive.thread.NewMessage;
+import dev.missive.thread.ReadingService;
+import dev.missive.thread.SendingService;
+import dev.missive.thread.ThreadStatusReason;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -32,29 +32,12 @@ class DirectoryServiceTest {
     private static final Identifier MRN_ALICE = new Identifier("urn:oid:1.2.3", "MRN-1");
 
     private final TestClinic clinic = new TestClinic();
-    private final InMemoryRepositories.Identifiers identifiers = new InMemoryRepositories.Identifiers();
-    private final DefaultDirectoryService directory = new DefaultDirectoryService();
+    private final SendingService sending = clinic.bean(SendingService.class);
+    private final ReadingService reading = clinic.bean(ReadingService.class);
+    private final DirectoryService directory = clinic.bean(DirectoryService.class);
 
     @BeforeEach
     void directory() {
-        directory.patients = clinic.patients;
-        directory.practitioners = clinic.practitioners;
-        directory.practitionerRoles = clinic.roles;
-        directory.relatedPersons = clinic.relatedPersons;
-        directory.careTeams = clinic.careTeams;
-        directory.episodes = clinic.episodes;
-        directory.appointments = clinic.appointments;
-        directory.consents = clinic.consents;
-        directory.identifiers = identifiers;
-        directory.callers = () -> clinic.caller;
-        directory.clock = clinic.clock;
-        ThreadClosingDepartures departures = new ThreadClosingDepartures();
-        departures.practitioners = clinic.practitioners;
-        departures.roles = clinic.roles;
-        departures.conversations = clinic.conversations;
-        departures.clock = clinic.clock;
-        directory.departures = departures;
-
         clinic.actAs("integration");
         named("alice", "Alice", "Moreau");
         named("ben", "Ben", "Moreau");
@@ -94,10 +77,10 @@ class DirectoryServiceTest {
                     clinic.conversations.find(thread).orElseThrow().getStatusReason());
         }
         clinic.actAs("ben");
-        assertEquals(bens, clinic.service.communication(bens).thread().conversation().getId(), "still readable");
+        assertEquals(bens, reading.communication(bens).thread().conversation().getId(), "still readable");
         RuleViolationException refused = assertThrows(RuleViolationException.class,
-                () -> clinic.service.send(new NewMessage(bens, "Are you there?", null)));
-        assertEquals("thread-closed", refused.rule());
+                () -> sending.send(new NewMessage(bens, "Are you there?", null)));
+        assertEquals("thread-closed", refused.rule().code());
     }
 
     @Test
@@ -116,8 +99,8 @@ class DirectoryServiceTest {
 
     @Test
     void integrationEnginesAndClinicAdminsReadEverything() {
-        for (Caller everything : List.of(clinic.caller, as("admin", Role.CLINIC_ADMIN))) {
-            clinic.caller = everything;
+        for (Caller everything : List.of(clinic.caller(), as("admin", Role.CLINIC_ADMIN))) {
+            clinic.actAs(everything);
             assertEquals(3, directory.count(Patient.class, DirectoryQuery.ALL));
             assertEquals(3, directory.count(EpisodeOfCare.class, DirectoryQuery.ALL));
             assertEquals(2, directory.count(Consent.class, DirectoryQuery.ALL));
@@ -217,7 +200,7 @@ class DirectoryServiceTest {
         Practitioner intruder = new Practitioner("intruder");
         for (Caller person : List.of(as("alice", Role.PATIENT), as("drlee", Role.PRACTITIONER),
                 as("admin", Role.CLINIC_ADMIN), as("gina", Role.PROXY))) {
-            clinic.caller = person;
+            clinic.actAs(person);
             assertThrows(ForbiddenException.class, () -> directory.save(intruder, null), person.username());
             assertThrows(ForbiddenException.class, () -> directory.create(intruder, null), person.username());
         }

@@ -1,25 +1,18 @@
-package dev.missive.service;
+package dev.missive.directory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.missive.domain.RelatedPerson;
+import dev.missive.testing.TestClinic;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A proxy acts for a patient only through an active RelatedPerson record, within its period. */
 class ProxyScopeTest {
 
     private final TestClinic clinic = new TestClinic();
-    private final ProxyScope proxies = new ProxyScope();
-
-    @BeforeEach
-    void scope() {
-        proxies.relatedPersons = clinic.relatedPersons;
-        proxies.clock = clinic.clock;
-    }
+    private final ProxyScope proxies = clinic.bean(ProxyScope.class);
 
     @Test
     void aGuardianActsForEachChildOfTheirs() {

@@ -1,24 +1,35 @@
-package dev.missive.service;
+package dev.missive.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.missive.domain.Conversation;
-import dev.missive.domain.Message;
+import dev.missive.directory.PractitionerDepartures;
+import dev.missive.security.Caller;
+import dev.missive.security.Role;
+import dev.missive.service.ForbiddenException;
+import dev.missive.service.NotFoundException;
+import dev.missive.testing.TestClinic;
+import dev.missive.thread.Conversation;
+import dev.missive.thread.DraftService;
+import dev.missive.thread.Message;
+import dev.missive.thread.NewMessage;
+import dev.missive.thread.NewThread;
+import dev.missive.thread.SendingService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Dr Lee's history as a clinic admin exports it: what is in it, and in which order. */
 class MessageExportTest {
 
     private final TestClinic clinic = new TestClinic();
-    private final DefaultMessageExport export = new DefaultMessageExport();
+    private final SendingService sending = clinic.bean(SendingService.class);
+    private final DraftService drafts = clinic.bean(DraftService.class);
+    private final MessageExport export = clinic.bean(MessageExport.class);
     private final List<String> exported = new ArrayList<>();
     private final MessageExport.Sink sink = new MessageExport.Sink() {
         @Override
@@ -33,17 +44,10 @@ class MessageExportTest {
         }
     };
 
-    @BeforeEach
-    void wire() {
-        export.practitioners = clinic.practitioners;
-        export.history = new InMemoryRecords.History(clinic.conversations);
-        export.callers = () -> clinic.caller;
-    }
-
     private String send(String account, String thread, String text) {
         clinic.later(Duration.ofMinutes(1));
         clinic.actAs(account);
-        return clinic.service.send(new NewMessage(thread, text, null)).getId();
+        return sending.send(new NewMessage(thread, text, null)).getId();
     }
 
     private static NewThread draft(String patientId) {
@@ -51,7 +55,7 @@ class MessageExportTest {
     }
 
     private void exportAsAdmin(String practitionerId) {
-        clinic.caller = new Caller("admin", EnumSet.of(Role.CLINIC_ADMIN), Optional.empty());
+        clinic.actAs(new Caller("admin", EnumSet.of(Role.CLINIC_ADMIN), Optional.empty()));
         exported.clear();
         export.export(practitionerId, sink);
     }
@@ -64,10 +68,10 @@ class MessageExportTest {
         String retracted = send("alice", knee, "Wrong thread");
         clinic.conversations.findMessage(retracted).orElseThrow().retract();
         clinic.actAs("drlee");
-        clinic.service.send(new NewMessage(knee, "Unsent thought", null, true));
-        clinic.service.start(draft("chloe"));
+        drafts.saveMessage(new NewMessage(knee, "Unsent thought", null, true));
+        drafts.saveThread(draft("chloe"));
         clinic.later(Duration.ofMinutes(1));
-        String confidential = clinic.service.start(NewThread.of("ben", "drlee", "general", "Private", true))
+        String confidential = sending.start(NewThread.of("ben", "drlee", "general", "Private", true))
                 .conversation().getId();
         String confidentialMessage = send("drlee", confidential, "Between us");
         clinic.later(Duration.ofMinutes(1));
@@ -92,14 +96,7 @@ class MessageExportTest {
         String thread = clinic.start("alice", "drlee");
         String message = send("alice", thread, "Are you still there?");
         clinic.practitioners.find("drlee").orElseThrow().setActive(false);
-        new ThreadClosingDepartures() {
-            {
-                practitioners = clinic.practitioners;
-                roles = clinic.roles;
-                conversations = clinic.conversations;
-                clock = clinic.clock;
-            }
-        }.settle("drlee");
+        clinic.bean(PractitionerDepartures.class).settle("drlee");
 
         exportAsAdmin("drlee");
 
@@ -120,7 +117,7 @@ class MessageExportTest {
             assertThrows(ForbiddenException.class, () -> export.export("drlee", sink), account);
         }
         assertTrue(exported.isEmpty(), "nothing goes out before the check");
-        clinic.caller = new Caller("admin", EnumSet.of(Role.CLINIC_ADMIN), Optional.empty());
+        clinic.actAs(new Caller("admin", EnumSet.of(Role.CLINIC_ADMIN), Optional.empty()));
         assertThrows(NotFoundException.class, () -> export.export("nobody", sink));
         assertThrows(NotFoundException.class, () -> export.export(null, sink));
     }

@@ -1,4 +1,4 @@
-package dev.missive.service;
+package dev.missive.merge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,13 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.missive.domain.Conversation;
-import dev.missive.domain.ConversationStatus;
-import dev.missive.domain.Participant;
+import dev.missive.directory.Patient;
 import dev.missive.domain.Party;
-import dev.missive.domain.Patient;
-import dev.missive.domain.ThreadStatusReason;
-import dev.missive.notification.NotificationRequested;
+import dev.missive.notification.NotificationRecipients;
+import dev.missive.security.Caller;
+import dev.missive.security.Role;
+import dev.missive.service.ForbiddenException;
+import dev.missive.service.NotFoundException;
+import dev.missive.service.RuleViolationException;
+import dev.missive.testing.TestClinic;
+import dev.missive.thread.Conversation;
+import dev.missive.thread.ConversationStatus;
+import dev.missive.thread.DraftService;
+import dev.missive.thread.InboxFilter;
+import dev.missive.thread.NewMessage;
+import dev.missive.thread.NewThread;
+import dev.missive.thread.NotificationRequested;
+import dev.missive.thread.Participant;
+import dev.missive.thread.ReadingService;
+import dev.missive.thread.SendingService;
+import dev.missive.thread.ThreadStatusReason;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,27 +42,24 @@ import org.junit.jupiter.api.function.Executable;
 class PatientMergesTest {
 
     private final TestClinic clinic = new TestClinic();
-    private final DefaultPatientMerges merges = new DefaultPatientMerges();
-    private final InMemoryRecords.Merges records = new InMemoryRecords.Merges(clinic.conversations);
+    private final SendingService sending = clinic.bean(SendingService.class);
+    private final DraftService drafts = clinic.bean(DraftService.class);
+    private final ReadingService reading = clinic.bean(ReadingService.class);
+    private final PatientMerges merges = clinic.bean(PatientMerges.class);
     private String open;
     private String closed;
 
     @BeforeEach
     void aliceHasAnOpenAndAClosedArchivedThread() {
-        clinic.patients.add(new Patient("alice-2"));
-        merges.patients = clinic.patients;
-        merges.merges = records;
-        merges.conversations = clinic.conversations;
-        merges.callers = () -> clinic.caller;
-        merges.clock = clinic.clock;
+        clinic.save(new Patient("alice-2"));
 
         open = clinic.start("alice", "drlee");
-        clinic.service.send(new NewMessage(open, "My knee hurts", null));
+        sending.send(new NewMessage(open, "My knee hurts", null));
         clinic.later(Duration.ofMinutes(1));
         clinic.actAs("drlee");
-        clinic.service.send(new NewMessage(open, "Come and see me", null));
-        closed = clinic.service.start(NewThread.of("alice", "drlee", "general", "Results", false)).conversation().getId();
-        clinic.service.send(new NewMessage(closed, "Your results are fine", null));
+        sending.send(new NewMessage(open, "Come and see me", null));
+        closed = sending.start(NewThread.of("alice", "drlee", "general", "Results", false)).conversation().getId();
+        sending.send(new NewMessage(closed, "Your results are fine", null));
         thread(closed).close(ThreadStatusReason.CLOSED_BY_PARTICIPANT, clinic.clock.instant());
         participant(closed, Party.patient("alice")).archive(clinic.clock.instant());
         participant(open, Party.patient("alice")).readAll(clinic.clock.instant());
@@ -58,7 +68,7 @@ class PatientMergesTest {
     }
 
     private void actAsAdmin() {
-        clinic.caller = new Caller("admin", EnumSet.of(Role.CLINIC_ADMIN), Optional.empty());
+        clinic.actAs(new Caller("admin", EnumSet.of(Role.CLINIC_ADMIN), Optional.empty()));
     }
 
     private Conversation thread(String id) {
@@ -71,7 +81,7 @@ class PatientMergesTest {
 
     /** Everything a merge could change and an unmerge must give back, field by field. */
     private List<List<Object>> state() {
-        return clinic.conversations.threads.values().stream()
+        return clinic.threads().stream()
                 .flatMap(c -> Stream.concat(
                         Stream.of(List.<Object>of(c.getId(), c.getStatus(),
                                 String.valueOf(c.getStatusReason()), String.valueOf(c.getLastClosed()),
@@ -83,7 +93,7 @@ class PatientMergesTest {
     }
 
     private static void assertRule(String rule, Executable action) {
-        assertEquals(rule, assertThrows(RuleViolationException.class, action).rule());
+        assertEquals(rule, assertThrows(RuleViolationException.class, action).rule().code());
     }
 
     @Test
@@ -99,25 +109,25 @@ class PatientMergesTest {
         }
 
         clinic.actAs("alice");
-        assertThrows(NotFoundException.class, () -> clinic.service.communication(open).thread());
-        assertThrows(NotFoundException.class, () -> clinic.service.messages(closed, 0, 10));
-        assertTrue(clinic.service.inbox(InboxFilter.ALL, null, 0, 10).isEmpty());
-        assertEquals(0, clinic.service.inboxPage(InboxFilter.ALL, 0).total());
-        assertEquals(0, clinic.service.inboxPage(new InboxFilter(null, true, null, null, null), 0).total(), "no unread badge");
+        assertThrows(NotFoundException.class, () -> reading.communication(open).thread());
+        assertThrows(NotFoundException.class, () -> reading.messages(closed, 0, 10));
+        assertTrue(reading.inbox(InboxFilter.ALL, null, 0, 10).isEmpty());
+        assertEquals(0, reading.inboxPage(InboxFilter.ALL, 0).total());
+        assertEquals(0, reading.inboxPage(new InboxFilter(null, true, null, null, null), 0).total(), "no unread badge");
 
         clinic.actAs("drlee");
-        assertEquals(ThreadStatusReason.PATIENT_MERGED, clinic.service.communication(open).thread().conversation().getStatusReason());
-        assertEquals(2, clinic.service.inboxPage(InboxFilter.ALL, 0).total());
-        assertThrows(RuleViolationException.class, () -> clinic.service.send(new NewMessage(open, "Hello?", null)),
+        assertEquals(ThreadStatusReason.PATIENT_MERGED, reading.communication(open).thread().conversation().getStatusReason());
+        assertEquals(2, reading.inboxPage(InboxFilter.ALL, 0).total());
+        assertThrows(RuleViolationException.class, () -> sending.send(new NewMessage(open, "Hello?", null)),
                 "a merged thread is closed for good");
     }
 
     @Test
     void theTargetDoesNotGainSightOfTheSourcesThreads() {
         merges.merge("alice", "alice-2");
-        clinic.caller = new Caller("alice-2", EnumSet.of(Role.PATIENT), Optional.of(Party.patient("alice-2")));
-        assertTrue(clinic.service.inbox(InboxFilter.ALL, null, 0, 10).isEmpty());
-        assertThrows(NotFoundException.class, () -> clinic.service.communication(open).thread());
+        clinic.actAs(new Caller("alice-2", EnumSet.of(Role.PATIENT), Optional.of(Party.patient("alice-2"))));
+        assertTrue(reading.inbox(InboxFilter.ALL, null, 0, 10).isEmpty());
+        assertThrows(NotFoundException.class, () -> reading.communication(open).thread());
     }
 
     @Test
@@ -133,10 +143,10 @@ class PatientMergesTest {
         Patient alice = clinic.patients.find("alice").orElseThrow();
         assertNull(alice.getReplacedBy());
         assertEquals(wasActive, alice.isActive());
-        assertTrue(records.merged.isEmpty(), "nothing left to restore");
+        assertTrue(clinic.bean(PatientMergeRepository.class).mergedThreadsOf("alice").isEmpty(), "nothing left to restore");
         clinic.actAs("alice");
-        assertEquals(2, clinic.service.inboxPage(InboxFilter.ALL, 0).total());
-        assertEquals(ConversationStatus.OPEN, clinic.service.communication(open).thread().conversation().getStatus());
+        assertEquals(2, reading.inboxPage(InboxFilter.ALL, 0).total());
+        assertEquals(ConversationStatus.OPEN, reading.communication(open).thread().conversation().getStatus());
     }
 
     @Test
@@ -156,19 +166,14 @@ class PatientMergesTest {
         merges.merge("ben", "chloe");
 
         clinic.actAs("gina");
-        assertThrows(NotFoundException.class, () -> clinic.service.communication(bens).thread());
-        assertEquals(List.of(chloes), clinic.service.inbox(InboxFilter.ALL, null, 0, 10).stream()
+        assertThrows(NotFoundException.class, () -> reading.communication(bens).thread());
+        assertEquals(List.of(chloes), reading.inbox(InboxFilter.ALL, null, 0, 10).stream()
                 .map(view -> view.conversation().getId()).toList());
     }
 
     @Test
     void aNotificationStillQueuedForThePatientSideIsDropped() {
-        NotificationRecipients recipients = new NotificationRecipients();
-        recipients.conversations = clinic.conversations;
-        recipients.patients = clinic.patients;
-        recipients.practitioners = clinic.practitioners;
-        recipients.relatedPersons = clinic.relatedPersons;
-        recipients.clock = clinic.clock;
+        NotificationRecipients recipients = clinic.bean(NotificationRecipients.class);
         clinic.patients.find("alice").orElseThrow().setEmail("alice@example.com");
         NotificationRequested toAlice = clinic.published.stream()
                 .filter(request -> request.recipient().equals(Party.patient("alice"))).findFirst().orElseThrow();
@@ -181,7 +186,7 @@ class PatientMergesTest {
     @Test
     void draftThreadsStayPrivateToTheirAuthor() {
         clinic.actAs("alice");
-        String draft = clinic.service.start(new NewThread("alice", "drlee", "general", "Draft", false, null, null, null,
+        String draft = drafts.saveThread(new NewThread("alice", "drlee", "general", "Draft", false, null, null, null,
                 null, false, true)).conversation().getId();
         actAsAdmin();
         assertEquals(2, merges.merge("alice", "alice-2"), "the draft is not one of the merged threads");

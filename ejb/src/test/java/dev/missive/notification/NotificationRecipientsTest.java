@@ -1,14 +1,17 @@
-package dev.missive.service;
+package dev.missive.notification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.missive.domain.Message;
 import dev.missive.domain.Party;
 import dev.missive.domain.PartyType;
-import dev.missive.notification.NotificationRequested;
-import dev.missive.notification.Recipient;
+import dev.missive.testing.TestClinic;
+import dev.missive.thread.Message;
+import dev.missive.thread.NewMessage;
+import dev.missive.thread.NewThread;
+import dev.missive.thread.NotificationRequested;
+import dev.missive.thread.SendingService;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,19 +24,12 @@ class NotificationRecipientsTest {
     private static final Party GINA_FOR_BEN = new Party(PartyType.RELATED_PERSON, "gina-for-ben");
 
     private final TestClinic clinic = new TestClinic();
-    private final StaffActivity staffActivity = new StaffActivity();
-    private final NotificationRecipients recipients = new NotificationRecipients();
+    private final SendingService sending = clinic.bean(SendingService.class);
+    private final StaffActivity staffActivity = clinic.bean(StaffActivity.class);
+    private final NotificationRecipients recipients = clinic.bean(NotificationRecipients.class);
 
     @BeforeEach
-    void wire() {
-        staffActivity.clock = clinic.clock;
-        staffActivity.activeMinutes = 5;
-        recipients.conversations = clinic.conversations;
-        recipients.patients = clinic.patients;
-        recipients.practitioners = clinic.practitioners;
-        recipients.relatedPersons = clinic.relatedPersons;
-        recipients.staffActivity = staffActivity;
-        recipients.clock = clinic.clock;
+    void everyoneHasAnAddress() {
         for (String id : List.of("alice", "ben", "chloe")) {
             clinic.patients.find(id).orElseThrow().setEmail(id + "@example.com");
         }
@@ -112,16 +108,16 @@ class NotificationRecipientsTest {
     private NotificationRequested practitionerWrites(String practitionerId, String patientId, boolean confidential,
             Party recipient) {
         clinic.actAs(practitionerId);
-        String thread = clinic.service.start(NewThread.of(patientId, practitionerId, "general", null, confidential))
+        String thread = sending.start(NewThread.of(patientId, practitionerId, "general", null, confidential))
                 .conversation().getId();
-        Message message = clinic.service.send(new NewMessage(thread, "Results are fine", null));
+        Message message = sending.send(new NewMessage(thread, "Results are fine", null));
         return new NotificationRequested(message.getId(), thread, recipient);
     }
 
     private NotificationRequested patientWrites(String patientId, String practitionerId) {
         clinic.actAs(patientId);
         String thread = clinic.start(patientId, practitionerId);
-        Message message = clinic.service.send(new NewMessage(thread, "Hello", null));
+        Message message = sending.send(new NewMessage(thread, "Hello", null));
         return new NotificationRequested(message.getId(), thread, Party.practitioner(practitionerId));
     }
 }

@@ -1,66 +1,108 @@
-package dev.missive.service;
+package dev.missive.testing;
 
-import dev.missive.domain.CareTeam;
-import dev.missive.domain.ClinicPolicy;
+import dev.missive.directory.AppointmentRepository;
+import dev.missive.directory.CareTeam;
+import dev.missive.directory.CareTeamRepository;
+import dev.missive.directory.ConsentRepository;
+import dev.missive.directory.DirectoryEntry;
+import dev.missive.directory.DirectoryService;
+import dev.missive.directory.EpisodeOfCareRepository;
+import dev.missive.directory.Patient;
+import dev.missive.directory.PatientRepository;
+import dev.missive.directory.Practitioner;
+import dev.missive.directory.PractitionerRepository;
+import dev.missive.directory.PractitionerRole;
+import dev.missive.directory.PractitionerRoleRepository;
+import dev.missive.directory.RelatedPerson;
+import dev.missive.directory.RelatedPersonRepository;
 import dev.missive.domain.Party;
-import dev.missive.domain.Patient;
-import dev.missive.domain.Practitioner;
-import dev.missive.domain.PractitionerRole;
-import dev.missive.domain.RelatedPerson;
-import dev.missive.notification.NotificationRequested;
+import dev.missive.policy.ClinicPolicy;
+import dev.missive.policy.ClinicPolicyRepository;
+import dev.missive.security.Caller;
+import dev.missive.security.CallerContext;
+import dev.missive.security.Role;
+import dev.missive.thread.Conversation;
+import dev.missive.thread.ConversationRepository;
+import dev.missive.thread.NewThread;
+import dev.missive.thread.NotificationPublisher;
+import dev.missive.thread.NotificationRequested;
+import dev.missive.thread.SendingService;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * A small clinic in memory, wired to the real services: Alice (care team: Dr Lee, Dr Patel who
- * charges, nurse Kim who takes no portal messages), Ben and Chloe (Dr Lee), Gina the guardian of
- * Ben and Chloe. Messaging is on. The clock stands still until a test moves it.
+ * A small clinic on a real database, wired to the real services and repositories: Alice (care
+ * team: Dr Lee, Dr Patel who charges, nurse Kim who takes no portal messages), Ben and Chloe
+ * (Dr Lee), Gina the guardian of Ben and Chloe. Messaging is on. The clock stands still until
+ * a test moves it; notification requests are collected in {@link #published}. What a test
+ * changes on an entry it found is committed before the next service call, as an integration
+ * engine's edit would have been.
  */
-final class TestClinic {
+public final class TestClinic {
 
-    final InMemoryRepositories.Patients patients = new InMemoryRepositories.Patients();
-    final InMemoryRepositories.Practitioners practitioners = new InMemoryRepositories.Practitioners();
-    final InMemoryRepositories.CareTeams careTeams = new InMemoryRepositories.CareTeams();
-    final InMemoryRepositories.Roles roles = new InMemoryRepositories.Roles();
-    final InMemoryRepositories.RelatedPersons relatedPersons = new InMemoryRepositories.RelatedPersons();
-    final InMemoryRepositories.Episodes episodes = new InMemoryRepositories.Episodes();
-    final InMemoryRepositories.Appointments appointments = new InMemoryRepositories.Appointments();
-    final InMemoryRepositories.Consents consents = new InMemoryRepositories.Consents();
-    final InMemoryRepositories.Conversations conversations = new InMemoryRepositories.Conversations();
-    final List<NotificationRequested> published = new ArrayList<>();
-    final ClinicPolicy policy = new ClinicPolicy();
-    final DefaultConversationService service = new DefaultConversationService();
-    final DefaultEligibilityService eligibility = new DefaultEligibilityService();
-    final ThreadAccess access = new ThreadAccess();
-    final TestClock clock = new TestClock(Instant.parse("2026-11-21T10:00:00Z"));
-    final PolicyService policies = new PolicyService() {
-        @Override
-        public ClinicPolicy current() {
-            return policy;
+    public final TestClock clock = new TestClock(Instant.parse("2026-11-21T10:00:00Z"));
+    public final List<NotificationRequested> published = new ArrayList<>();
+    public final TestBeans beans;
+    public final PatientRepository patients;
+    public final PractitionerRepository practitioners;
+    public final PractitionerRoleRepository roles;
+    public final RelatedPersonRepository relatedPersons;
+    public final CareTeamRepository careTeams;
+    public final EpisodeOfCareRepository episodes;
+    public final AppointmentRepository appointments;
+    public final ConsentRepository consents;
+    public final ConversationRepository conversations;
+    public final TestAttachments attachments;
+    private Caller caller;
+
+    public TestClinic() {
+        EntityManager em = TestDatabase.emptied();
+        beans = new TestBeans(new TestTransactions(em));
+        beans.add(em);
+        beans.add((Clock) clock);
+        beans.add((CallerContext) () -> caller);
+        beans.add((NotificationPublisher) published::add);
+        Path attachmentDir;
+        try {
+            // Under the build directory: a clean build removes what the tests stored.
+            attachmentDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-attachments")), "clinic");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        beans.config("missive.attachment.dir", Optional.of(attachmentDir.toString()));
+        attachments = new TestAttachments(this, attachmentDir);
+        beans.config("missive.attachment.max.bytes", 1024L * 1024);
+        patients = beans.get(PatientRepository.class);
+        practitioners = beans.get(PractitionerRepository.class);
+        roles = beans.get(PractitionerRoleRepository.class);
+        relatedPersons = beans.get(RelatedPersonRepository.class);
+        careTeams = beans.get(CareTeamRepository.class);
+        episodes = beans.get(EpisodeOfCareRepository.class);
+        appointments = beans.get(AppointmentRepository.class);
+        consents = beans.get(ConsentRepository.class);
+        conversations = beans.get(ConversationRepository.class);
 
-        @Override
-        public ClinicPolicy update(ClinicPolicy edited, Long expectedVersion) {
-            throw new UnsupportedOperationException();
-        }
-    };
-    final TestAttachments attachments;
-    Caller caller;
-
-    TestClinic() {
+        ClinicPolicy policy = new ClinicPolicy();
         policy.setMessagingEnabled(true);
-        List.<InMemoryRepositories.Entries<?>>of(patients, practitioners, roles, relatedPersons, episodes,
-                appointments, consents).forEach(repository -> repository.careTeams = careTeams);
+        beans.get(ClinicPolicyRepository.class).add(policy);
         for (String id : List.of("alice", "ben", "chloe")) {
-            patients.add(new Patient(id));
+            save(new Patient(id));
         }
         for (String id : List.of("drlee", "drpatel", "nursekim")) {
-            practitioners.add(new Practitioner(id));
+            save(new Practitioner(id));
         }
         careTeam("alice", "drlee", "drpatel", "nursekim");
         careTeam("ben", "drlee");
@@ -70,58 +112,78 @@ final class TestClinic {
         role("nursekim", false, false);
         proxy("gina-for-ben", "ben");
         proxy("gina-for-chloe", "chloe");
-
-        eligibility.policies = policies;
-        eligibility.careTeams = careTeams;
-        eligibility.appointments = appointments;
-        eligibility.practitioners = practitioners;
-        eligibility.roles = roles;
-        eligibility.clock = clock;
-        eligibility.callers = () -> caller;
-        access.conversations = conversations;
-        service.conversations = conversations;
-        service.patients = patients;
-        service.practitioners = practitioners;
-        service.roles = roles;
-        service.relatedPersons = relatedPersons;
-        service.episodes = episodes;
-        service.consents = consents;
-        service.eligibility = eligibility;
-        service.callers = () -> caller;
-        service.access = access;
-        service.notifications = published::add;
-        service.clock = clock;
-        attachments = new TestAttachments(this);
-        service.attachments = attachments.messages;
         actAs("alice");
     }
 
-    void careTeam(String patientId, String... practitionerIds) {
+    /** The one bean of this type, wired as the container would. */
+    public <T> T bean(Class<T> type) {
+        return beans.get(type);
+    }
+
+    /** Adds or replaces a directory entry as the integration engine does; answers the stored entry. */
+    public <T extends DirectoryEntry> T save(T entry) {
+        Caller signedIn = caller;
+        caller = new Caller("integration", EnumSet.of(Role.INTEGRATION), Optional.empty());
+        try {
+            return beans.get(DirectoryService.class).save(entry, null).entry();
+        } finally {
+            caller = signedIn;
+        }
+    }
+
+    /** Runs work as the container runs a timer or a singleton's method: in a transaction of its own. */
+    public void inTransaction(Runnable work) {
+        beans.get(TestTransactions.class).required(true, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Every thread of the clinic, drafts included, by id. */
+    public List<Conversation> threads() {
+        return beans.get(EntityManager.class).createQuery("select c from Conversation c order by c.id", Conversation.class)
+                .getResultList();
+    }
+
+    /** Changes the clinic's policy, as an admin would. */
+    public void policy(Consumer<ClinicPolicy> change) {
+        change.accept(beans.get(ClinicPolicyRepository.class).find().orElseThrow());
+    }
+
+    public void careTeam(String patientId, String... practitionerIds) {
         CareTeam team = new CareTeam("team-" + patientId);
         team.setPatientId(patientId);
         team.getPractitionerIds().addAll(List.of(practitionerIds));
-        careTeams.add(team);
+        save(team);
     }
 
-    PractitionerRole role(String practitionerId, boolean portalMessaging, boolean charges) {
+    public PractitionerRole role(String practitionerId, boolean portalMessaging, boolean charges) {
         PractitionerRole role = new PractitionerRole("role-" + practitionerId);
         role.setPractitionerId(practitionerId);
         role.setPortalMessaging(portalMessaging);
         role.setChargesForMessages(charges);
-        return roles.add(role);
+        return save(role);
     }
 
-    RelatedPerson proxy(String id, String patientId) {
+    public RelatedPerson proxy(String id, String patientId) {
         RelatedPerson proxy = new RelatedPerson(id);
         proxy.setPatientId(patientId);
         proxy.setPortalUsername("gina");
-        return relatedPersons.add(proxy);
+        return save(proxy);
     }
 
-    /** Signs in as a demo account: patients and practitioners by id, gina as the proxy. */
-    void actAs(String account) {
+    public Caller caller() {
+        return caller;
+    }
+
+    public void actAs(Caller caller) {
+        this.caller = caller;
+    }
+
+    /** Signs in as a demo account: patients and practitioners by id, gina as the proxy, anyone else as an integration. */
+    public void actAs(String account) {
         if (account.equals("gina")) {
-            Map<String, String> proxyFor = new java.util.LinkedHashMap<>();
+            Map<String, String> proxyFor = new LinkedHashMap<>();
             relatedPersons.findByPortalUsername("gina").stream()
                     .filter(r -> r.actsAt(clock.instant()))
                     .forEach(r -> proxyFor.put(r.getPatientId(), r.getId()));
@@ -135,12 +197,13 @@ final class TestClinic {
         }
     }
 
-    void later(Duration duration) {
+    public void later(Duration duration) {
         clock.advance(duration);
     }
 
     /** Starts a plain thread as the current caller and returns its id. */
-    String start(String patientId, String practitionerId) {
-        return service.start(NewThread.of(patientId, practitionerId, "general", null, false)).conversation().getId();
+    public String start(String patientId, String practitionerId) {
+        return bean(SendingService.class).start(NewThread.of(patientId, practitionerId, "general", null, false))
+                .conversation().getId();
     }
 }

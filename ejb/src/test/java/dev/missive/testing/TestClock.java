@@ -1,4 +1,4 @@
-package dev.missive.service;
+package dev.missive.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that stands still until the test moves it, so that time rules are tested exactly. */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
 
     private Instant now;
 
-    TestClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 

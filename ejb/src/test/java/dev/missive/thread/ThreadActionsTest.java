@@ -1,4 +1,4 @@
-package dev.missive.service;
+package dev.missive.thread;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,16 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.missive.domain.ClinicPolicy;
-import dev.missive.domain.Conversation;
-import dev.missive.domain.ConversationStatus;
-import dev.missive.domain.Message;
-import dev.missive.domain.MessageStatus;
-import dev.missive.domain.Participant;
 import dev.missive.domain.Party;
 import dev.missive.domain.PartyType;
-import dev.missive.domain.ThreadStatusReason;
-import dev.missive.notification.NotificationRequested;
+import dev.missive.security.Caller;
+import dev.missive.security.Role;
+import dev.missive.service.ForbiddenException;
+import dev.missive.service.InvalidRequestException;
+import dev.missive.service.NotFoundException;
+import dev.missive.service.RuleViolationException;
+import dev.missive.testing.TestClinic;
+import dev.missive.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -33,32 +33,21 @@ class ThreadActionsTest {
     private static final Party DRLEE = Party.practitioner("drlee");
 
     private final TestClinic clinic = new TestClinic();
-    private final InMemoryRepositories.Conversations conversations = clinic.conversations;
+    private final ConversationRepository conversations = clinic.conversations;
     private final List<NotificationRequested> published = clinic.published;
     private final TestClock clock = clinic.clock;
-    private final ClinicPolicy policy = clinic.policy;
-    private final DefaultConversationService threads = clinic.service;
-    private final DefaultThreadActions actions = new DefaultThreadActions();
-    private Caller caller;
+    private final SendingService threads = clinic.bean(SendingService.class);
+    private final ThreadActions actions = clinic.bean(ThreadActions.class);
     private String thread;
 
     @BeforeEach
     void aliceWritesToDrLee() {
-        clinic.service.callers = () -> caller;
-        actions.conversations = conversations;
-        actions.messages = threads;
-        actions.access = clinic.access;
-        actions.callers = () -> caller;
-        actions.clock = clock;
-        actions.policies = clinic.policies;
-        actions.attachments = clinic.attachments.messages;
-
         actAs(Role.PATIENT, ALICE);
         thread = threads.start(NewThread.of(null, "drlee", "general", "Knee", false)).conversation().getId();
     }
 
     private void actAs(Role role, Party party) {
-        caller = new Caller(party == null ? "system" : party.id(), EnumSet.of(role), Optional.ofNullable(party));
+        clinic.actAs(new Caller(party == null ? "system" : party.id(), EnumSet.of(role), Optional.ofNullable(party)));
     }
 
     /** Sends as the party, one minute after whatever happened last. */
@@ -77,7 +66,7 @@ class ThreadActionsTest {
     }
 
     private static void assertRule(String rule, Executable action) {
-        assertEquals(rule, assertThrows(RuleViolationException.class, action).rule());
+        assertEquals(rule, assertThrows(RuleViolationException.class, action).rule().code());
     }
 
     // close and reopen
@@ -186,7 +175,7 @@ class ThreadActionsTest {
         Message retracted = actions.retract(message.getId());
         assertEquals(MessageStatus.RETRACTED, retracted.getStatus());
         assertNull(conversations.findMessage(message.getId()).orElseThrow().getText(), "the text is gone for good");
-        assertEquals(List.of(message.getId()), threads.messages(thread, 0, 10).stream().map(Message::getId).toList(),
+        assertEquals(List.of(message.getId()), clinic.bean(ReadingService.class).messages(thread, 0, 10).stream().map(Message::getId).toList(),
                 "the tombstone stays in the thread");
         assertEquals(0, stateOf(DRLEE).getUnread(), "no longer unread for Dr Lee");
         assertEquals(notified, published.size(), "nobody is notified of a retraction");
@@ -208,7 +197,7 @@ class ThreadActionsTest {
         assertRule("retract-window-passed", () -> actions.retract(message.getId()));
         assertEquals(MessageStatus.SENT, message.getStatus());
 
-        policy.setRetractWindow(Duration.ofMinutes(10));
+        clinic.policy(policy -> policy.setRetractWindow(Duration.ofMinutes(10)));
         assertEquals(MessageStatus.RETRACTED, actions.retract(message.getId()).getStatus());
     }
 
