@@ -36,7 +36,7 @@ launcher=$!
 java_pid=
 cleanup() {
   # WildFly's java first: once its launcher script is gone it would be left running.
-  [[ -n $java_pid ]] && kill "$java_pid" 2>/dev/null || true
+  if [[ -n $java_pid ]]; then kill "$java_pid" 2>/dev/null || true; fi
   kill "$launcher" 2>/dev/null || true
   "$root/config/missive" services stop >/dev/null 2>&1 || true
 }

@@ -21,7 +21,8 @@ as_pg "$bin/initdb" --auth=trust -U postgres -D "$dir/data" >/dev/null
 as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-p $port -k $dir -c listen_addresses=''" start >/dev/null
 psql() { as_pg "$bin/psql" -h "$dir" -p "$port" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
 psql -c "create database missive"
-for migration in $(ls "$root"/ejb/src/main/resources/db/migration/V*.sql | sort -V); do
+mapfile -t migrations < <(printf '%s\n' "$root"/ejb/src/main/resources/db/migration/V*.sql | sort -V)
+for migration in "${migrations[@]}"; do
   psql -d missive -f "$migration"
 done
 
