@@ -4,11 +4,10 @@ import dev.missive.directory.PatientRepository;
 import dev.missive.directory.PractitionerRepository;
 import dev.missive.directory.RelatedPersonRepository;
 import dev.missive.domain.Party;
-import dev.missive.domain.PartyType;
-import dev.missive.thread.Conversation;
 import dev.missive.thread.ConversationRepository;
 import dev.missive.thread.MessageStatus;
 import dev.missive.thread.NotificationRequested;
+import dev.missive.thread.ThreadScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -19,8 +18,10 @@ import java.util.Optional;
  * minutes after the message was sent, so everything is read again): a patient unless they chose
  * do-not-email or have no address; a proxy only while they act for the patient and never for a
  * confidential thread; a practitioner only if they opted in and are not working in the portal
- * right now. Nobody for a message that is no longer sent (retracted, or gone), and nobody on the
- * patient side of a thread whose patient record was merged away.
+ * right now. Nobody for a message that is no longer sent (retracted, or gone), and nobody who
+ * would not see the thread now: each recipient's {@link ThreadScope} decides, as it decides
+ * their reads (a proxy never sees a confidential thread, the patient side no thread of a
+ * merged-away record).
  */
 @ApplicationScoped
 public class NotificationRecipients {
@@ -46,29 +47,32 @@ public class NotificationRecipients {
     public Optional<Recipient> recipientOf(NotificationRequested request) {
         boolean stillSent = conversations.findMessage(request.messageId())
                 .filter(message -> message.getStatus() == MessageStatus.SENT).isPresent();
-        boolean hiddenFromRecipient = request.recipient().type() != PartyType.PRACTITIONER
-                && conversations.find(request.conversationId()).filter(Conversation::isMergedAway).isPresent();
-        return stillSent && !hiddenFromRecipient ? addressOf(request.recipient(), request.conversationId())
-                : Optional.empty();
+        return stillSent ? addressOf(request.recipient())
+                .filter(recipient -> conversations.find(recipient.scope(), request.conversationId()).isPresent())
+                .map(Addressee::recipient) : Optional.empty();
     }
 
-    private Optional<Recipient> addressOf(Party party, String conversationId) {
+    /** Where to write to the party, and which threads they see right now. */
+    private Optional<Addressee> addressOf(Party party) {
         return switch (party.type()) {
             case PATIENT -> patients.find(party.id())
                     .filter(p -> !p.isDoNotEmail() && hasAddress(p.getEmail()))
-                    .map(p -> new Recipient(p.getEmail(), p.getLocale()));
+                    .map(p -> new Addressee(new Recipient(p.getEmail(), p.getLocale()), ThreadScope.ofPerson(party)));
             case RELATED_PERSON -> relatedPersons.find(party.id())
                     .filter(r -> r.actsAt(clock.instant()) && hasAddress(r.getEmail()))
-                    .filter(r -> conversations.find(conversationId).filter(c -> !c.isConfidential()).isPresent())
-                    .flatMap(r -> patients.find(r.getPatientId()).map(p -> new Recipient(r.getEmail(), p.getLocale())));
+                    .flatMap(r -> patients.find(r.getPatientId()).map(p -> new Addressee(
+                            new Recipient(r.getEmail(), p.getLocale()), ThreadScope.ofProxy(r.getPatientId(), party))));
             case PRACTITIONER -> practitioners.find(party.id())
                     .filter(p -> p.isEmailNotifications() && hasAddress(p.getEmail()))
                     .filter(p -> !staffActivity.isActive(p.getId()))
-                    .map(p -> new Recipient(p.getEmail(), null));
+                    .map(p -> new Addressee(new Recipient(p.getEmail(), null), ThreadScope.ofPerson(party)));
         };
     }
 
     private static boolean hasAddress(String email) {
         return email != null && !email.isBlank();
+    }
+
+    private record Addressee(Recipient recipient, ThreadScope scope) {
     }
 }

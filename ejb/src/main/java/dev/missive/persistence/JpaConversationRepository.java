@@ -1,7 +1,6 @@
 package dev.missive.persistence;
 
 import dev.missive.domain.Party;
-import dev.missive.domain.PartyType;
 import dev.missive.thread.Conversation;
 import dev.missive.thread.ConversationRepository;
 import dev.missive.thread.ConversationStatus;
@@ -9,17 +8,15 @@ import dev.missive.thread.InboxQuery;
 import dev.missive.thread.Message;
 import dev.missive.thread.MessageStatus;
 import dev.missive.thread.Participant;
-import dev.missive.thread.ThreadStatusReason;
+import dev.missive.thread.ThreadScope;
 import dev.missive.thread.ThreadView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -59,12 +56,20 @@ public class JpaConversationRepository implements ConversationRepository {
     }
 
     @Override
+    public Optional<ThreadView> find(ThreadScope scope, String id) {
+        ScopedThreads threads = ScopedThreads.byId(scope, id);
+        if (scope.hasInbox()) {
+            return threads.query(em, "select new dev.missive.thread.ThreadView(c, p)", "", ThreadView.class)
+                    .getResultStream().findFirst();
+        }
+        return threads.query(em, "select c", "", Conversation.class).getResultStream().findFirst()
+                .map(conversation -> new ThreadView(conversation, null));
+    }
+
+    @Override
     public List<ThreadView> inbox(InboxQuery query, int offset, int limit) {
-        // A person's inbox is one range scan of participant_inbox; a proxy's, of
-        // conversation_patient_activity for each patient they act for.
-        String order = query.forProxy() ? " order by c.lastActivity desc, c.id"
-                : " order by p.lastActivity desc, p.conversationId";
-        return inboxQuery("select new dev.missive.thread.ThreadView(c, p)", order, query, ThreadView.class)
+        ScopedThreads inbox = ScopedThreads.inbox(query, true);
+        return inbox.query(em, "select new dev.missive.thread.ThreadView(c, p)", inbox.orderedNewestFirst(), ThreadView.class)
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList();
@@ -72,85 +77,11 @@ public class JpaConversationRepository implements ConversationRepository {
 
     @Override
     public long inboxSize(InboxQuery query) {
-        // Without a filter on the thread itself, a person's count never leaves participant_inbox.
-        boolean threadFilter = query.category() != null || query.patientId() != null || query.text() != null
-                || query.patientSide();
-        String select = query.forProxy() || threadFilter ? "select count(c)" : "select count(p)";
-        return inboxQuery(select, "", query, Long.class).getSingleResult();
-    }
-
-    private <T> TypedQuery<T> inboxQuery(String select, String order, InboxQuery query, Class<T> type) {
-        StringBuilder jpql = new StringBuilder(select);
-        if (query.forProxy()) {
-            jpql.append(" from Conversation c left join Participant p on p.conversationId = c.id"
-                    + " and p.party.type = :relatedPerson and p.party.id in :proxyIds"
-                    + " where c.patientId in :proxyPatients and c.confidential = false and c.status <> :draft");
-        } else if (select.contains("(c") || query.category() != null || query.patientId() != null
-                || query.text() != null || query.patientSide()) {
-            jpql.append(" from Participant p join Conversation c on c.id = p.conversationId where p.party = :party");
-        } else {
-            jpql.append(" from Participant p where p.party = :party");
-        }
-        if (query.patientSide()) {
-            jpql.append(" and (c.statusReason is null or c.statusReason <> :merged)");
-        }
-        if (query.after() != null) {
-            String at = query.forProxy() ? "c.lastActivity" : "p.lastActivity";
-            String id = query.forProxy() ? "c.id" : "p.conversationId";
-            jpql.append(" and (" + at + " < :afterActivity or (" + at + " = :afterActivity and " + id + " > :afterId))");
-        }
-        if (query.archived() != null) {
-            jpql.append(query.archived() ? " and p.archived = true" : " and (p is null or p.archived = false)");
-        }
-        if (query.unreadOnly()) {
-            jpql.append(" and p.unread > 0");
-        }
-        if (query.category() != null) {
-            jpql.append(" and c.category = :category");
-        }
-        if (query.patientId() != null) {
-            jpql.append(" and c.patientId = :patient");
-        }
-        if (query.text() != null) {
-            jpql.append(" and (lower(c.topic) like :text escape '!'"
-                    + " or exists (select m.id from Message m where m.conversationId = c.id and m.status = :sent"
-                    + " and lower(m.text) like :text escape '!')"
-                    + " or exists (select pt.id from Patient pt where pt.id = c.patientId"
-                    + " and lower(concat(coalesce(pt.givenName, ''), ' ', coalesce(pt.familyName, ''))) like :text escape '!')"
-                    + " or exists (select pr.id from Practitioner pr where pr.id = c.practitionerId"
-                    + " and lower(concat(coalesce(pr.givenName, ''), ' ', coalesce(pr.familyName, ''))) like :text escape '!'))");
-        }
-        TypedQuery<T> typed = em.createQuery(jpql.append(order).toString(), type);
-        if (query.forProxy()) {
-            typed.setParameter("relatedPerson", PartyType.RELATED_PERSON)
-                    .setParameter("proxyIds", query.proxyParties().stream().map(Party::id).toList())
-                    .setParameter("proxyPatients", query.proxyPatients())
-                    .setParameter("draft", ConversationStatus.DRAFT);
-        } else {
-            typed.setParameter("party", query.party());
-        }
-        if (query.patientSide()) {
-            typed.setParameter("merged", ThreadStatusReason.PATIENT_MERGED);
-        }
-        if (query.after() != null) {
-            typed.setParameter("afterActivity", query.after().lastActivity())
-                    .setParameter("afterId", query.after().conversationId());
-        }
-        if (query.category() != null) {
-            typed.setParameter("category", query.category());
-        }
-        if (query.patientId() != null) {
-            typed.setParameter("patient", query.patientId());
-        }
-        if (query.text() != null) {
-            typed.setParameter("text", "%" + likeEscaped(query.text().strip().toLowerCase(Locale.ROOT)) + "%")
-                    .setParameter("sent", MessageStatus.SENT);
-        }
-        return typed;
-    }
-
-    private static String likeEscaped(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        // Without a filter on the thread itself, a practitioner's count never leaves participant_inbox.
+        boolean onThread = ScopedThreads.filtersOnThread(query.filter());
+        String select = query.scope().party().isEmpty() || onThread || query.scope().patientSide()
+                ? "select count(c)" : "select count(p)";
+        return ScopedThreads.inbox(query, onThread).query(em, select, "", Long.class).getSingleResult();
     }
 
     @Override

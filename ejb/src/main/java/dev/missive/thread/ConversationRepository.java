@@ -13,6 +13,9 @@ public interface ConversationRepository {
 
     Optional<Message> findMessage(String id);
 
+    /** The thread if it is in the scope, with the scope's own row in it (null when it has none). */
+    Optional<ThreadView> find(ThreadScope scope, String id);
+
     Optional<Participant> findParticipant(String conversationId, Party party);
 
     List<Participant> participants(String conversationId);

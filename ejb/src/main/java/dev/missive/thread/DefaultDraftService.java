@@ -1,7 +1,5 @@
 package dev.missive.thread;
 
-import dev.missive.domain.Party;
-import dev.missive.domain.PartyType;
 import dev.missive.security.Caller;
 import dev.missive.security.CallerContext;
 import dev.missive.security.Roles;
@@ -11,7 +9,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 @Stateless
@@ -112,7 +109,7 @@ public class DefaultDraftService implements DraftService {
 
     @Override
     public List<ThreadView> threads() {
-        return conversations.draftThreads(authorsOf(callers.current())).stream()
+        return conversations.draftThreads(ThreadScope.of(callers.current()).authors()).stream()
                 .map(conversation -> new ThreadView(conversation, null))
                 .toList();
     }
@@ -120,15 +117,8 @@ public class DefaultDraftService implements DraftService {
     @Override
     public List<Message> messages() {
         Caller caller = callers.current();
-        return conversations.draftMessages(authorsOf(caller)).stream()
+        return conversations.draftMessages(ThreadScope.of(caller).authors()).stream()
                 .filter(message -> access.find(caller, message.getConversationId()).isPresent())
                 .toList();
-    }
-
-    private static List<Party> authorsOf(Caller caller) {
-        List<Party> authors = new ArrayList<>();
-        caller.party().ifPresent(authors::add);
-        caller.proxyFor().values().forEach(id -> authors.add(new Party(PartyType.RELATED_PERSON, id)));
-        return authors;
     }
 }

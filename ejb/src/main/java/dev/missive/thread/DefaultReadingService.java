@@ -1,7 +1,5 @@
 package dev.missive.thread;
 
-import dev.missive.domain.Party;
-import dev.missive.domain.PartyType;
 import dev.missive.security.Caller;
 import dev.missive.security.CallerContext;
 import dev.missive.security.Roles;
@@ -10,10 +8,8 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 @Stateless
 @DeclareRoles({Roles.PATIENT, Roles.PROXY, Roles.PRACTITIONER, Roles.CLINIC_ADMIN, Roles.INTEGRATION})
@@ -57,16 +53,10 @@ public class DefaultReadingService implements ReadingService {
                 .orElse(new Page<>(List.of(), 0));
     }
 
-    /** Whose threads the caller's inbox holds; none for callers who take part in no thread. */
-    private Optional<InboxQuery> inboxQuery(Caller caller, InboxFilter filter, InboxCursor after) {
-        if (caller.party().isEmpty() && caller.proxyFor().isEmpty()) {
-            return Optional.empty();
-        }
-        Set<Party> proxyParties = new LinkedHashSet<>();
-        caller.proxyFor().values().forEach(id -> proxyParties.add(new Party(PartyType.RELATED_PERSON, id)));
-        return Optional.of(new InboxQuery(caller.party().orElse(null), caller.proxyFor().keySet(),
-                proxyParties, filter.archived(), filter.unreadOnly(), filter.category(), filter.patientId(),
-                filter.text(), after));
+    /** The caller's inbox; none for callers who take part in no thread. */
+    private static Optional<InboxQuery> inboxQuery(Caller caller, InboxFilter filter, InboxCursor after) {
+        ThreadScope scope = ThreadScope.of(caller);
+        return scope.hasInbox() ? Optional.of(new InboxQuery(scope, filter, after)) : Optional.empty();
     }
 
     @Override

@@ -44,8 +44,8 @@ public class DefaultThreadActions implements ThreadActions {
     Clock clock;
 
     @Override
-    public ThreadView close(String threadId) {
-        ThreadView view = participating(threadId);
+    public ThreadView close(String conversationId) {
+        ThreadView view = participating(conversationId);
         Conversation conversation = view.conversation();
         switch (conversation.getStatus()) {
             case OPEN -> conversation.close(ThreadStatusReason.CLOSED_BY_PARTICIPANT, clock.instant());
@@ -58,8 +58,8 @@ public class DefaultThreadActions implements ThreadActions {
     }
 
     @Override
-    public ThreadView reopen(String threadId) {
-        ThreadView view = participating(threadId);
+    public ThreadView reopen(String conversationId) {
+        ThreadView view = participating(conversationId);
         Conversation conversation = view.conversation();
         switch (conversation.getStatus()) {
             case OPEN -> {
@@ -78,8 +78,8 @@ public class DefaultThreadActions implements ThreadActions {
     }
 
     @Override
-    public ThreadView archive(String threadId) {
-        ThreadView view = participating(threadId);
+    public ThreadView archive(String conversationId) {
+        ThreadView view = participating(conversationId);
         if (!view.participant().isArchived()) {
             view.participant().archive(clock.instant());
         }
@@ -87,8 +87,8 @@ public class DefaultThreadActions implements ThreadActions {
     }
 
     @Override
-    public ThreadView unarchive(String threadId) {
-        ThreadView view = participating(threadId);
+    public ThreadView unarchive(String conversationId) {
+        ThreadView view = participating(conversationId);
         view.participant().unarchive();
         return view;
     }
@@ -155,9 +155,9 @@ public class DefaultThreadActions implements ThreadActions {
     }
 
     /** The thread, locked, if the caller takes part in it; 400 if the id is a message they see. */
-    private ThreadView participating(String threadId) {
-        ThreadView view = lockedThread(callers.current(), threadId).orElseGet(() -> {
-            access.requireMessage(callers.current(), threadId); // not found unless the caller sees a message with this id
+    private ThreadView participating(String conversationId) {
+        ThreadView view = lockedThread(callers.current(), conversationId).orElseGet(() -> {
+            access.requireMessage(callers.current(), conversationId); // not found unless the caller sees a message with this id
             throw new InvalidRequestException("This operation applies to a thread, not to a message");
         });
         participantIn(view);

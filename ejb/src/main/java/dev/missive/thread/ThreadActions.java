@@ -12,15 +12,15 @@ import jakarta.ejb.Local;
 public interface ThreadActions {
 
     /** Closes the thread for everyone: no more messages until it is reopened. */
-    ThreadView close(String threadId);
+    ThreadView close(String conversationId);
 
     /** Opens a closed thread again, unless it was closed for a reason that locks it. */
-    ThreadView reopen(String threadId);
+    ThreadView reopen(String conversationId);
 
     /** Archives the thread in the caller's own inbox; a new message un-archives it. */
-    ThreadView archive(String threadId);
+    ThreadView archive(String conversationId);
 
-    ThreadView unarchive(String threadId);
+    ThreadView unarchive(String conversationId);
 
     /**
      * Takes back the caller's own message while the clinic's retract window lasts and nobody has

@@ -75,8 +75,8 @@ class PatientMergesTest {
         return clinic.conversations.find(id).orElseThrow();
     }
 
-    private Participant participant(String threadId, Party party) {
-        return clinic.conversations.findParticipant(threadId, party).orElseThrow();
+    private Participant participant(String conversationId, Party party) {
+        return clinic.conversations.findParticipant(conversationId, party).orElseThrow();
     }
 
     /** Everything a merge could change and an unmerge must give back, field by field. */

@@ -95,7 +95,7 @@ public final class CommunicationMapper {
         if (resource.getPartOf().size() != 1) {
             throw new InvalidRequestException("Communication.partOf must name exactly one thread");
         }
-        String threadId = References.idOf(resource.getPartOfFirstRep(), "Communication", "Communication.partOf");
+        String conversationId = References.idOf(resource.getPartOfFirstRep(), "Communication", "Communication.partOf");
         List<String> texts = resource.getPayload().stream()
                 .filter(payload -> payload.getContent() instanceof StringType)
                 .map(payload -> ((StringType) payload.getContent()).getValue())
@@ -111,7 +111,7 @@ public final class CommunicationMapper {
         String inResponseTo = resource.hasInResponseTo()
                 ? References.idOf(resource.getInResponseToFirstRep(), "Communication", "Communication.inResponseTo")
                 : null;
-        return new NewMessage(threadId, texts.get(0), inResponseTo, draft, attachments);
+        return new NewMessage(conversationId, texts.get(0), inResponseTo, draft, attachments);
     }
 
     /** Only the url (and a title) is taken from the client: type, size and hash are the server's record. */

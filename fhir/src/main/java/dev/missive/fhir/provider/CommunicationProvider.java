@@ -141,11 +141,11 @@ public class CommunicationProvider implements IResourceProvider {
                 || (partOf.getResourceType() != null && !"Communication".equals(partOf.getResourceType()))) {
             throw new InvalidRequestException("part-of must be Communication/{id} or part-of:missing=true");
         }
-        String threadId = partOf.getIdPart();
+        String conversationId = partOf.getIdPart();
         boolean withSenders = includes != null && !includes.isEmpty();
-        Page<Message> first = reading.messagePage(threadId, firstPage);
+        Page<Message> first = reading.messagePage(conversationId, firstPage);
         return new PagedResults(first.total(), toFhir(first.items(), withSenders),
-                (offset, limit) -> toFhir(reading.messages(threadId, offset, limit), withSenders));
+                (offset, limit) -> toFhir(reading.messages(conversationId, offset, limit), withSenders));
     }
 
     private List<Communication> toFhir(List<Message> messages, boolean withSenders) {
