@@ -46,7 +46,7 @@ public class NotificationDeadLetters {
     @Resource(lookup = QUEUE)
     Queue deadLetters;
 
-    @Resource(lookup = JmsNotificationPublisher.QUEUE)
+    @Resource(lookup = NotificationQueue.NAME)
     Queue notifications;
 
     /** Artemis dead-letters a request only after the configured attempts, the same setting. */

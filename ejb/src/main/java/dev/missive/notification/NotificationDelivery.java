@@ -58,6 +58,14 @@ public class NotificationDelivery {
             this.recipient = Objects.requireNonNull(recipient);
         }
 
+        public String getMessageId() {
+            return messageId;
+        }
+
+        public Party getRecipient() {
+            return recipient;
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof Key other && messageId.equals(other.messageId) && recipient.equals(other.recipient);

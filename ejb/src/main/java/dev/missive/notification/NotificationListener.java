@@ -10,7 +10,7 @@ import jakarta.jms.MessageListener;
 
 /** Unwraps a notification request and hands it to the service; a failure rolls back for redelivery. */
 @MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = JmsNotificationPublisher.QUEUE),
+    @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = NotificationQueue.NAME),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
 })
 public class NotificationListener implements MessageListener {

@@ -16,6 +16,7 @@ import dev.missive.directory.PractitionerRoleRepository;
 import dev.missive.directory.RelatedPerson;
 import dev.missive.directory.RelatedPersonRepository;
 import dev.missive.domain.Party;
+import dev.missive.notification.NotificationQueue;
 import dev.missive.policy.ClinicPolicy;
 import dev.missive.policy.ClinicPolicyRepository;
 import dev.missive.security.Caller;
@@ -24,12 +25,13 @@ import dev.missive.security.Role;
 import dev.missive.thread.Conversation;
 import dev.missive.thread.ConversationRepository;
 import dev.missive.thread.NewThread;
-import dev.missive.thread.NotificationPublisher;
 import dev.missive.thread.NotificationRequested;
 import dev.missive.thread.SendingService;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,7 +49,7 @@ import java.util.function.Consumer;
  * A small clinic on a real database, wired to the real services and repositories: Alice (care
  * team: Dr Lee, Dr Patel who charges, nurse Kim who takes no portal messages), Ben and Chloe
  * (Dr Lee), Gina the guardian of Ben and Chloe. Messaging is on. The clock stands still until
- * a test moves it; notification requests are collected in {@link #published}. What a test
+ * a test moves it; notification requests that reach the queue are collected in {@link #published}. What a test
  * changes on an entry it found is committed before the next service call, as an integration
  * engine's edit would have been.
  */
@@ -74,7 +76,21 @@ public final class TestClinic {
         beans.add(em);
         beans.add((Clock) clock);
         beans.add((CallerContext) () -> caller);
-        beans.add((NotificationPublisher) published::add);
+        // The real outbox: what reaches the queue, relayed after each commit on this thread, is published.
+        beans.add(new NotificationQueue() {
+            @Override
+            public void send(NotificationRequested request) {
+                published.add(request);
+            }
+        });
+        beans.add((ManagedExecutorService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ManagedExecutorService.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("execute")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    ((Runnable) args[0]).run();
+                    return null;
+                }));
         Path attachmentDir;
         try {
             // Under the build directory: a clean build removes what the tests stored.

@@ -1,0 +1,30 @@
+package dev.missive.notification;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+
+/**
+ * Relays what no wake-up will: requests left in the outbox by a crash between commit and relay,
+ * by a failed relay, or committed on a node that died. Runs at start-up and every few seconds
+ * on every node; the relays share the rows, never the same one.
+ */
+@Singleton
+@Startup
+public class OutboxSweep {
+
+    @Inject
+    OutboxRelay relay;
+
+    @PostConstruct
+    void atStartUp() {
+        relay.wake();
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    void sweep() {
+        relay.wake();
+    }
+}
