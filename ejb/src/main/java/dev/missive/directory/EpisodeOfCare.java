@@ -1,9 +1,9 @@
 package dev.missive.directory;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import java.time.Instant;
 
 /** A chart a thread can be "regarding" when the patient has more than one. */
 @Entity
@@ -18,11 +18,8 @@ public class EpisodeOfCare extends PatientRecord {
     @Column(length = 255)
     private String name;
 
-    @Column(name = "period_start")
-    private Instant periodStart;
-
-    @Column(name = "period_end")
-    private Instant periodEnd;
+    @Embedded
+    private Period period;
 
     protected EpisodeOfCare() {
     }
@@ -51,27 +48,19 @@ public class EpisodeOfCare extends PatientRecord {
         this.name = name;
     }
 
-    public Instant getPeriodStart() {
-        return periodStart;
+    /** When the entry applies; never null (both columns empty read back as no period at all). */
+    public Period getPeriod() {
+        return period == null ? Period.ALWAYS : period;
     }
 
-    public void setPeriodStart(Instant periodStart) {
-        this.periodStart = periodStart;
-    }
-
-    public Instant getPeriodEnd() {
-        return periodEnd;
-    }
-
-    public void setPeriodEnd(Instant periodEnd) {
-        this.periodEnd = periodEnd;
+    public void setPeriod(Period period) {
+        this.period = period;
     }
 
     public void copyFrom(EpisodeOfCare source) {
         setPatientId(source.getPatientId());
         this.status = source.status;
         this.name = source.name;
-        this.periodStart = source.periodStart;
-        this.periodEnd = source.periodEnd;
+        this.period = source.period;
     }
 }

@@ -3,6 +3,7 @@ package dev.missive.directory;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -25,11 +26,8 @@ public class PractitionerRole extends DirectoryEntry {
     @Column(nullable = false)
     private boolean active = true;
 
-    @Column(name = "period_start")
-    private Instant periodStart;
-
-    @Column(name = "period_end")
-    private Instant periodEnd;
+    @Embedded
+    private Period period;
 
     /** Code practitioner-role#portal-messaging: "available for portal messages". */
     @Column(name = "portal_messaging", nullable = false)
@@ -53,9 +51,7 @@ public class PractitionerRole extends DirectoryEntry {
 
     /** Whether the role makes its practitioner reachable for this message type now. */
     public boolean takesMessagesAt(Instant when, String messageType) {
-        return active && portalMessaging
-                && (periodStart == null || !when.isBefore(periodStart))
-                && (periodEnd == null || when.isBefore(periodEnd))
+        return active && portalMessaging && getPeriod().contains(when)
                 && (messageTypes.isEmpty() || messageTypes.contains(messageType));
     }
 
@@ -75,20 +71,13 @@ public class PractitionerRole extends DirectoryEntry {
         this.active = active;
     }
 
-    public Instant getPeriodStart() {
-        return periodStart;
+    /** When the entry applies; never null (both columns empty read back as no period at all). */
+    public Period getPeriod() {
+        return period == null ? Period.ALWAYS : period;
     }
 
-    public void setPeriodStart(Instant periodStart) {
-        this.periodStart = periodStart;
-    }
-
-    public Instant getPeriodEnd() {
-        return periodEnd;
-    }
-
-    public void setPeriodEnd(Instant periodEnd) {
-        this.periodEnd = periodEnd;
+    public void setPeriod(Period period) {
+        this.period = period;
     }
 
     public boolean isPortalMessaging() {
@@ -114,8 +103,7 @@ public class PractitionerRole extends DirectoryEntry {
     public void copyFrom(PractitionerRole source) {
         this.practitionerId = source.practitionerId;
         this.active = source.active;
-        this.periodStart = source.periodStart;
-        this.periodEnd = source.periodEnd;
+        this.period = source.period;
         this.portalMessaging = source.portalMessaging;
         this.chargesForMessages = source.chargesForMessages;
         this.messageTypes.clear();

@@ -1,6 +1,7 @@
 package dev.missive.directory;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -21,11 +22,8 @@ public class RelatedPerson extends Person {
     @Column(length = 40)
     private String relationship;
 
-    @Column(name = "period_start")
-    private Instant periodStart;
-
-    @Column(name = "period_end")
-    private Instant periodEnd;
+    @Embedded
+    private Period period;
 
     protected RelatedPerson() {
     }
@@ -36,8 +34,7 @@ public class RelatedPerson extends Person {
 
     /** Whether this proxy may act for the patient at that moment. */
     public boolean actsAt(Instant when) {
-        return isActive() && (periodStart == null || !when.isBefore(periodStart))
-                && (periodEnd == null || when.isBefore(periodEnd));
+        return isActive() && getPeriod().contains(when);
     }
 
     public String getPatientId() {
@@ -56,27 +53,19 @@ public class RelatedPerson extends Person {
         this.relationship = relationship;
     }
 
-    public Instant getPeriodStart() {
-        return periodStart;
+    /** When the entry applies; never null (both columns empty read back as no period at all). */
+    public Period getPeriod() {
+        return period == null ? Period.ALWAYS : period;
     }
 
-    public void setPeriodStart(Instant periodStart) {
-        this.periodStart = periodStart;
-    }
-
-    public Instant getPeriodEnd() {
-        return periodEnd;
-    }
-
-    public void setPeriodEnd(Instant periodEnd) {
-        this.periodEnd = periodEnd;
+    public void setPeriod(Period period) {
+        this.period = period;
     }
 
     public void copyFrom(RelatedPerson source) {
         copyPersonFrom(source);
         this.patientId = source.patientId;
         this.relationship = source.relationship;
-        this.periodStart = source.periodStart;
-        this.periodEnd = source.periodEnd;
+        this.period = source.period;
     }
 }

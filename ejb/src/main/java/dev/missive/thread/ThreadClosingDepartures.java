@@ -46,6 +46,6 @@ public class ThreadClosingDepartures implements PractitionerDepartures {
     }
 
     private static boolean current(PractitionerRole role, Instant now) {
-        return role.isActive() && (role.getPeriodEnd() == null || now.isBefore(role.getPeriodEnd()));
+        return role.isActive() && !role.getPeriod().hasEnded(now);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.missive.directory.Period;
 import dev.missive.security.Caller;
 import dev.missive.security.Role;
 import dev.missive.service.ForbiddenException;
@@ -157,7 +158,7 @@ class DirectoryServiceTest {
     @Test
     void aProxyWhosePeriodEndedKeepsOnlyTheirOwnRecord() {
         clinic.relatedPersons.find("gina-for-ben").orElseThrow()
-                .setPeriodEnd(clinic.clock.instant().minus(Duration.ofDays(1)));
+                .setPeriod(new Period(null, clinic.clock.instant().minus(Duration.ofDays(1))));
         clinic.actAs("gina");
         assertThrows(NotFoundException.class, () -> directory.read(Patient.class, "ben"));
         assertThrows(NotFoundException.class, () -> directory.read(EpisodeOfCare.class, "episode-ben"));

@@ -3,6 +3,7 @@ package dev.missive.directory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.missive.directory.Period;
 import dev.missive.testing.TestClinic;
 import java.time.Duration;
 import java.util.Set;
@@ -26,11 +27,11 @@ class ProxyScopeTest {
     void revokedExpiredAndFutureRecordsDoNotCount() {
         clinic.relatedPersons.find("gina-for-ben").orElseThrow().setActive(false);
         RelatedPerson chloe = clinic.relatedPersons.find("gina-for-chloe").orElseThrow();
-        chloe.setPeriodEnd(clinic.clock.instant());
+        chloe.setPeriod(new Period(null, clinic.clock.instant()));
         assertTrue(proxies.patientIdsActedFor("gina").isEmpty(), "the period's end is exclusive");
 
-        chloe.setPeriodEnd(null);
-        chloe.setPeriodStart(clinic.clock.instant().plus(Duration.ofDays(1)));
+        chloe.setPeriod(new Period(null, null));
+        chloe.setPeriod(new Period(clinic.clock.instant().plus(Duration.ofDays(1)), null));
         assertTrue(proxies.proxyFor("gina", "chloe").isEmpty());
         clinic.later(Duration.ofDays(2));
         assertEquals(Set.of("chloe"), proxies.patientIdsActedFor("gina"));

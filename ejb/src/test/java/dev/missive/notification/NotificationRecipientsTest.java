@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.missive.directory.Period;
 import dev.missive.domain.Party;
 import dev.missive.domain.PartyType;
 import dev.missive.testing.TestClinic;
@@ -61,7 +62,7 @@ class NotificationRecipientsTest {
         NotificationRequested confidential = practitionerWrites("drlee", "ben", true, GINA_FOR_BEN);
         assertTrue(recipients.recipientOf(confidential).isEmpty(), "confidential thread");
 
-        clinic.relatedPersons.find("gina-for-ben").orElseThrow().setPeriodEnd(clinic.clock.instant().plusSeconds(60));
+        clinic.relatedPersons.find("gina-for-ben").orElseThrow().setPeriod(new Period(null, clinic.clock.instant().plusSeconds(60)));
         assertTrue(recipients.recipientOf(open).isPresent(), "still within the period");
         clinic.later(Duration.ofMinutes(1));
         assertTrue(recipients.recipientOf(open).isEmpty(), "the period ended before delivery");

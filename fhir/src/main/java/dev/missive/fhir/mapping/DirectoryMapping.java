@@ -28,26 +28,23 @@ final class DirectoryMapping {
                 identifiers.add(new Identifier().setSystem(identifier.system()).setValue(identifier.value())));
     }
 
-    static Instant start(Period period) {
-        return period.hasStart() ? period.getStart().toInstant() : null;
-    }
-
-    static Instant end(Period period) {
-        return period.hasEnd() ? period.getEnd().toInstant() : null;
+    static dev.missive.directory.Period fromFhir(Period period) {
+        return new dev.missive.directory.Period(period.hasStart() ? period.getStart().toInstant() : null,
+                period.hasEnd() ? period.getEnd().toInstant() : null);
     }
 
     /** The period, or null when neither end is known. */
-    static Period period(Instant start, Instant end) {
-        if (start == null && end == null) {
+    static Period toFhir(dev.missive.directory.Period period) {
+        if (period.start() == null && period.end() == null) {
             return null;
         }
-        Period period = new Period();
-        if (start != null) {
-            period.setStart(Date.from(start));
+        Period fhir = new Period();
+        if (period.start() != null) {
+            fhir.setStart(Date.from(period.start()));
         }
-        if (end != null) {
-            period.setEnd(Date.from(end));
+        if (period.end() != null) {
+            fhir.setEnd(Date.from(period.end()));
         }
-        return period;
+        return fhir;
     }
 }

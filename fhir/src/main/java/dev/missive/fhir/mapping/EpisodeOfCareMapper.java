@@ -22,8 +22,7 @@ public final class EpisodeOfCareMapper {
         if (resource.hasType() && resource.getTypeFirstRep().hasText()) {
             episode.setName(resource.getTypeFirstRep().getText());
         }
-        episode.setPeriodStart(DirectoryMapping.start(resource.getPeriod()));
-        episode.setPeriodEnd(DirectoryMapping.end(resource.getPeriod()));
+        episode.setPeriod(DirectoryMapping.fromFhir(resource.getPeriod()));
         return episode;
     }
 
@@ -35,7 +34,7 @@ public final class EpisodeOfCareMapper {
         if (episode.getName() != null) {
             resource.addType(new CodeableConcept().setText(episode.getName()));
         }
-        resource.setPeriod(DirectoryMapping.period(episode.getPeriodStart(), episode.getPeriodEnd()));
+        resource.setPeriod(DirectoryMapping.toFhir(episode.getPeriod()));
         return resource;
     }
 }

@@ -28,8 +28,7 @@ public final class PractitionerRoleMapper {
         role.setPractitionerId(References.idOf(resource.getPractitioner(), "Practitioner",
                 "PractitionerRole.practitioner"));
         role.setActive(!resource.hasActive() || resource.getActive());
-        role.setPeriodStart(DirectoryMapping.start(resource.getPeriod()));
-        role.setPeriodEnd(DirectoryMapping.end(resource.getPeriod()));
+        role.setPeriod(DirectoryMapping.fromFhir(resource.getPeriod()));
         role.setPortalMessaging(resource.getCode().stream()
                 .flatMap(code -> code.getCoding().stream())
                 .anyMatch(coding -> MissiveFhir.PRACTITIONER_ROLE.equals(coding.getSystem())
@@ -50,7 +49,7 @@ public final class PractitionerRoleMapper {
         DirectoryMapping.toFhir(role, resource, resource.getIdentifier());
         resource.setPractitioner(new Reference("Practitioner/" + role.getPractitionerId()));
         resource.setActive(role.isActive());
-        resource.setPeriod(DirectoryMapping.period(role.getPeriodStart(), role.getPeriodEnd()));
+        resource.setPeriod(DirectoryMapping.toFhir(role.getPeriod()));
         if (role.isPortalMessaging()) {
             resource.addCode(new CodeableConcept(new Coding(MissiveFhir.PRACTITIONER_ROLE, MissiveFhir.PORTAL_MESSAGING,
                     "Available for portal messages")));

@@ -28,8 +28,7 @@ public final class RelatedPersonMapper {
                 .filter(coding -> ROLE_CODE.equals(coding.getSystem()) && coding.hasCode())
                 .findFirst()
                 .ifPresent(coding -> proxy.setRelationship(relationship(coding.getCode())));
-        proxy.setPeriodStart(DirectoryMapping.start(resource.getPeriod()));
-        proxy.setPeriodEnd(DirectoryMapping.end(resource.getPeriod()));
+        proxy.setPeriod(DirectoryMapping.fromFhir(resource.getPeriod()));
         return proxy;
     }
 
@@ -41,7 +40,7 @@ public final class RelatedPersonMapper {
         if (proxy.getRelationship() != null) {
             resource.addRelationship(new CodeableConcept(new Coding(ROLE_CODE, proxy.getRelationship(), null)));
         }
-        resource.setPeriod(DirectoryMapping.period(proxy.getPeriodStart(), proxy.getPeriodEnd()));
+        resource.setPeriod(DirectoryMapping.toFhir(proxy.getPeriod()));
         return resource;
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import dev.missive.directory.Period;
 import dev.missive.directory.Appointment;
 import dev.missive.directory.CareTeam;
 import dev.missive.directory.Consent;
@@ -134,7 +135,7 @@ class MappedResourcesValidateTest {
         role.setPractitionerId("drlee");
         role.setPortalMessaging(true);
         role.setChargesForMessages(true);
-        role.setPeriodStart(NOW);
+        role.setPeriod(new Period(NOW, null));
         role.getMessageTypes().add("medication-renewal");
         role.getMessageTypes().add("billing");
         role.touch(NOW);
@@ -146,7 +147,7 @@ class MappedResourcesValidateTest {
         RelatedPerson guardian = person(new RelatedPerson("gina-for-ben"), "Gina", "Moreau");
         guardian.setPatientId("ben");
         guardian.setRelationship("GUARD");
-        guardian.setPeriodStart(NOW);
+        guardian.setPeriod(new Period(NOW, null));
         assertValid(RelatedPersonMapper.toFhir(guardian));
     }
 
@@ -156,7 +157,7 @@ class MappedResourcesValidateTest {
         episode.setPatientId("alice");
         episode.setStatus("active");
         episode.setName("Knee");
-        episode.setPeriodStart(NOW);
+        episode.setPeriod(new Period(NOW, null));
         episode.touch(NOW);
         assertValid(EpisodeOfCareMapper.toFhir(episode));
 

@@ -35,8 +35,8 @@ class EpisodeOfCareMapperTest {
         assertEquals("Knee rehabilitation", episode.getName());
         assertEquals("active", episode.getStatus());
         assertEquals("alice", episode.getPatientId());
-        assertEquals(START, episode.getPeriodStart());
-        assertNull(episode.getPeriodEnd());
+        assertEquals(START, episode.getPeriod().start());
+        assertNull(episode.getPeriod().end());
         assertEquals(Set.of(new Identifier("urn:ehr:episode", "E-1")), episode.getIdentifiers());
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import dev.missive.directory.Period;
 import dev.missive.fhir.MissiveFhir;
 import java.time.Instant;
 import java.util.List;
@@ -57,7 +58,7 @@ class PractitionerRoleMapperTest {
     @Test
     void itReadsBackWithTheCodeAndExtensionsItWasWrittenWith() {
         dev.missive.directory.PractitionerRole role = PractitionerRoleMapper.fromFhir(role(), "role-drpatel");
-        role.setPeriodStart(Instant.parse("2024-01-01T00:00:00Z"));
+        role.setPeriod(new Period(Instant.parse("2024-01-01T00:00:00Z"), null));
         role.touch(Instant.parse("2026-01-01T00:00:00Z"));
         PractitionerRole resource = PractitionerRoleMapper.toFhir(role);
         assertEquals("Practitioner/drpatel", resource.getPractitioner().getReference());

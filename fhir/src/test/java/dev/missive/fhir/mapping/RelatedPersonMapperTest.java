@@ -42,8 +42,8 @@ class RelatedPersonMapperTest {
         assertEquals("ben", proxy.getPatientId());
         assertEquals("GUARD", proxy.getRelationship());
         assertFalse(proxy.isActive());
-        assertEquals(FROM, proxy.getPeriodStart());
-        assertEquals(UNTIL, proxy.getPeriodEnd());
+        assertEquals(FROM, proxy.getPeriod().start());
+        assertEquals(UNTIL, proxy.getPeriod().end());
         assertEquals("gina", proxy.getPortalUsername());
         assertEquals("Gina Moreau", proxy.displayName());
         assertEquals("gina@example.com", proxy.getEmail());
