@@ -45,12 +45,8 @@ public class DefaultDraftService implements DraftService {
     @Override
     public Message saveMessage(NewMessage draft) {
         Caller caller = callers.current();
-        conversations.lock(draft.conversationId());
-        Conversation conversation = access.require(caller, draft.conversationId()).conversation();
-        Message message = writing.compose(caller, conversation, draft);
-        message.saveAsDraft();
-        conversations.add(message);
-        return message;
+        Conversation conversation = writing.lockedThread(caller, draft.conversationId());
+        return writing.composeDraft(caller, conversation, draft);
     }
 
     @Override
@@ -68,8 +64,7 @@ public class DefaultDraftService implements DraftService {
     public Message editMessage(String id, NewMessage edited) {
         Caller caller = callers.current();
         Message message = draftOf(caller, id);
-        conversations.lock(message.getConversationId());
-        Conversation conversation = access.require(caller, message.getConversationId()).conversation();
+        Conversation conversation = writing.lockedThread(caller, message.getConversationId());
         writing.edit(caller, conversation, message, edited);
         if (!edited.draft()) {
             message.send(clock.instant());

@@ -14,12 +14,6 @@ import jakarta.inject.Inject;
 public class DefaultSendingService implements SendingService {
 
     @Inject
-    ConversationRepository conversations;
-
-    @Inject
-    ThreadAccess access;
-
-    @Inject
     ThreadOpening opening;
 
     @Inject
@@ -39,11 +33,8 @@ public class DefaultSendingService implements SendingService {
     @Override
     public Message send(NewMessage request) {
         Caller caller = callers.current();
-        // Messages and actions on one thread take turns: unread counts are never lost to a race.
-        conversations.lock(request.conversationId());
-        Conversation conversation = access.require(caller, request.conversationId()).conversation();
+        Conversation conversation = writing.lockedThread(caller, request.conversationId());
         Message message = writing.compose(caller, conversation, request);
-        conversations.add(message);
         writing.send(caller, conversation, message);
         return message;
     }

@@ -24,6 +24,9 @@ class MessageWriting {
     ConversationRepository conversations;
 
     @Inject
+    ThreadAccess access;
+
+    @Inject
     MessageAttachments attachments;
 
     @Inject
@@ -35,8 +38,26 @@ class MessageWriting {
     @Inject
     Clock clock;
 
-    /** The message the caller asks to write in this thread, checked but not yet stored. */
+    /**
+     * The thread the caller writes in, locked: messages and actions on one thread take turns, so
+     * unread counts are never lost to a race. Not found unless the caller sees it.
+     */
+    Conversation lockedThread(Caller caller, String conversationId) {
+        conversations.lock(conversationId);
+        return access.require(caller, conversationId).conversation();
+    }
+
+    /** The message the caller asks to write in this thread, checked and stored, to be sent. */
     Message compose(Caller caller, Conversation conversation, NewMessage request) {
+        return store(caller, conversation, request, false);
+    }
+
+    /** The message the caller asks to write in this thread, checked and stored as their draft. */
+    Message composeDraft(Caller caller, Conversation conversation, NewMessage request) {
+        return store(caller, conversation, request, true);
+    }
+
+    private Message store(Caller caller, Conversation conversation, NewMessage request, boolean draft) {
         Party sender = writerIn(caller, conversation);
         String text = checkedText(request.text());
         checkInResponseTo(conversation, request.inResponseTo());
@@ -44,6 +65,10 @@ class MessageWriting {
         Message message = new Message(conversation.getId(), sender, recipient, text, request.inResponseTo(),
                 clock.instant());
         attachments.carry(caller, message, request.attachments());
+        if (draft) {
+            message.saveAsDraft();
+        }
+        conversations.add(message);
         return message;
     }
 
