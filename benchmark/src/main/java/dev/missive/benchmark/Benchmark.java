@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Missive's load client: seeds a clinic through the API, runs C virtual users (the mixed
@@ -42,6 +43,7 @@ public final class Benchmark {
         long measureFrom = options.notificationMode() ? start : start + options.warmup().toMillis();
         long end = measureFrom + options.duration().toMillis();
         AtomicInteger budget = options.notificationMode() ? new AtomicInteger(options.notifications()) : null;
+        WarmUpCurve curve = new WarmUpCurve(start);
         List<Thread> users = new ArrayList<>();
         for (int k = 0; k < options.users(); k++) {
             List<Clinic.Person> side = k % 2 == 0 ? clinic.patients : clinic.practitioners;
@@ -49,18 +51,20 @@ public final class Benchmark {
             Tokens tokens = Tokens.person(http, options.keycloak(), person.username());
             tokens.get();
             users.add(new Thread(new VirtualUser(clinic, person, tokens, api, mail, latencies, measureFrom,
-                    () -> options.notificationMode() || System.currentTimeMillis() < end, budget), "user-" + k));
+                    () -> options.notificationMode() || System.currentTimeMillis() < end, budget, curve), "user-" + k));
         }
         System.out.printf("%d virtual users, %s%n", users.size(), options.notificationMode()
                 ? options.notifications() + " messages" : options.warmup().toSeconds() + " s warm-up, "
                 + options.duration().toSeconds() + " s measured");
 
         double cpuBefore = server.map(ServerProcess::cpuSeconds).orElse(0.0);
+        Map<String, Double> groupsBefore = server.map(ServerProcess::cpuByGroup).orElse(Map.of());
         double clientCpuBefore = ownCpuSeconds();
         users.forEach(Thread::start);
         if (!options.notificationMode()) {
             Thread.sleep(Math.max(0, measureFrom - System.currentTimeMillis()));
             cpuBefore = server.map(ServerProcess::cpuSeconds).orElse(0.0);
+            groupsBefore = server.map(ServerProcess::cpuByGroup).orElse(Map.of());
             clientCpuBefore = ownCpuSeconds();
         }
         long measuredStart = System.currentTimeMillis();
@@ -69,6 +73,7 @@ public final class Benchmark {
         }
         long measuredEnd = System.currentTimeMillis();
         double cpuAfter = server.map(ServerProcess::cpuSeconds).orElse(0.0);
+        Map<String, Double> groupsAfter = server.map(ServerProcess::cpuByGroup).orElse(Map.of());
         double clientCores = (ownCpuSeconds() - clientCpuBefore) * 1000.0 / (measuredEnd - measuredStart);
         double seconds = (measuredEnd - measuredStart) / 1000.0;
 
@@ -109,6 +114,10 @@ public final class Benchmark {
         System.out.printf("%-13s %7d %8.1f%n", "all", total, total / seconds);
         result.put("operations", operations);
         result.put("operationsPerSecond", Latencies.round(total / seconds));
+        List<Double> warmUp = curve.opsPerSecond(measuredEnd);
+        result.put("opsPerSecondPer10s", warmUp);
+        System.out.printf("ops/s per %d s from the first request (warm-up included): %s%n", WarmUpCurve.BUCKET_SECONDS,
+                warmUp.stream().map(v -> String.format("%.0f", v)).collect(Collectors.joining(" ")));
 
         List<Double> notified = mail.latenciesSince(measuredStart);
         int missing = mail.outstanding();
@@ -133,10 +142,17 @@ public final class Benchmark {
         if (server.isPresent()) {
             double rss = server.get().rssMib();
             double cores = (cpuAfter - cpuBefore) / seconds;
+            Map<String, Double> split = new LinkedHashMap<>();
+            for (Map.Entry<String, Double> group : groupsAfter.entrySet()) {
+                split.put(group.getKey(), Latencies.round(
+                        (group.getValue() - groupsBefore.getOrDefault(group.getKey(), 0.0)) / seconds * 100) / 100);
+            }
             result.put("server", Map.of("pid", server.get().pid(), "rssMib", Latencies.round(rss),
-                    "cpuCores", Latencies.round(cores * 100) / 100));
-            System.out.printf("server: pid %d, RSS %.0f MiB, CPU %.2f cores (of %d)%n", server.get().pid(), rss, cores,
-                    Runtime.getRuntime().availableProcessors());
+                    "cpuCores", Latencies.round(cores * 100) / 100, "cpuCoresByGroup", split));
+            System.out.printf("server: pid %d, RSS %.0f MiB, CPU %.2f cores (of %d): %s%n", server.get().pid(), rss, cores,
+                    Runtime.getRuntime().availableProcessors(), split.entrySet().stream()
+                            .map(e -> e.getKey() + " " + String.format("%.2f", e.getValue()))
+                            .collect(Collectors.joining(", ")));
         } else {
             System.out.println("server: WildFly's process not found (--stack DIR), no RSS or CPU");
         }

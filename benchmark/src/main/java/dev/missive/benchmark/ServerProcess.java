@@ -3,7 +3,9 @@ package dev.missive.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -52,6 +54,77 @@ final class ServerProcess {
     double cpuSeconds() {
         String[] fields = afterCommand(read("stat"));
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS;
+    }
+
+    /**
+     * CPU seconds by what the threads do: request threads (Undertow's "default task"), the JIT
+     * compilers, the garbage collector, messaging and mail (Artemis, the MDBs, the managed
+     * executor), other live threads, threads that have ended since start (their time is only in
+     * the process total), and the PostgreSQL server's processes when one runs on this machine.
+     */
+    Map<String, Double> cpuByGroup() {
+        Map<String, Double> groups = new LinkedHashMap<>();
+        for (String group : List.of("requests", "jit", "gc", "messaging", "other", "ended threads")) {
+            groups.put(group, 0.0);
+        }
+        double live = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    String[] fields = afterCommand(Files.readString(task.resolve("stat")));
+                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS;
+                    groups.merge(groupOf(name), seconds, Double::sum);
+                    live += seconds;
+                } catch (IOException e) {
+                    // the thread ended while being read
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("WildFly (pid " + pid + ") is gone", e);
+        }
+        groups.put("ended threads", Math.max(0, cpuSeconds() - live));
+        double database = postgresCpuSeconds();
+        if (database > 0) {
+            groups.put("database (PostgreSQL)", database);
+        }
+        return groups;
+    }
+
+    private static String groupOf(String thread) {
+        if (thread.startsWith("default task") || thread.startsWith("default I/O")) {
+            return "requests";
+        }
+        if (thread.contains("CompilerThre")) {
+            return "jit";
+        }
+        if (thread.startsWith("GC ") || thread.startsWith("G1 ") || thread.equals("VM Thread")) {
+            return "gc";
+        }
+        if (thread.contains("ActiveMQ") || thread.startsWith("Thread-") || thread.startsWith("EE-Managed")) {
+            return "messaging";
+        }
+        return "other";
+    }
+
+    private static double postgresCpuSeconds() {
+        try {
+            double total = 0;
+            for (long process : processes().toList()) {
+                try {
+                    String stat = Files.readString(Path.of("/proc", Long.toString(process), "stat"));
+                    if (stat.contains("(postgres)")) {
+                        String[] fields = afterCommand(stat);
+                        total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS;
+                    }
+                } catch (IOException e) {
+                    // the process ended while being read
+                }
+            }
+            return total;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private long status(String key) {

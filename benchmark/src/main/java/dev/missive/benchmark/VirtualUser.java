@@ -24,9 +24,11 @@ final class VirtualUser implements Runnable {
     private final long measureFrom;
     private final BooleanSupplier keepGoing;
     private final AtomicInteger sendBudget;
+    private final WarmUpCurve curve;
 
     VirtualUser(Clinic clinic, Clinic.Person me, Tokens tokens, FhirApi api, MailWatch mail,
-                Map<String, Latencies> latencies, long measureFrom, BooleanSupplier keepGoing, AtomicInteger sendBudget) {
+                Map<String, Latencies> latencies, long measureFrom, BooleanSupplier keepGoing, AtomicInteger sendBudget,
+                WarmUpCurve curve) {
         this.clinic = clinic;
         this.me = me;
         this.tokens = tokens;
@@ -36,6 +38,7 @@ final class VirtualUser implements Runnable {
         this.measureFrom = measureFrom;
         this.keepGoing = keepGoing;
         this.sendBudget = sendBudget;
+        this.curve = curve;
     }
 
     @Override
@@ -89,6 +92,7 @@ final class VirtualUser implements Runnable {
         long startMillis = System.currentTimeMillis();
         Http.Answer answer = request.get();
         double ms = (System.nanoTime() - start) / 1e6;
+        curve.completed(System.currentTimeMillis());
         Latencies stats = latencies.get(operation);
         if (!answer.ok()) {
             stats.error(me.username() + ": HTTP " + answer.status() + " " + answer.body());
