@@ -161,6 +161,8 @@ class CommunicationSearchTest {
         "Communication?part-of:missing=true&unread=yes",
         "Communication?part-of:missing=false",
         "Communication?part-of=Patient/alice",
+        "Communication?part-of:missing=true&subject=Practitioner/drlee",
+        "Communication?part-of:missing=true&subject.name=alice",
         "Communication?part-of:missing=true&_content=ab"
     })
     void aSearchTheServerCannotAnswerIs400WithAnOperationOutcome(String search) throws Exception {
