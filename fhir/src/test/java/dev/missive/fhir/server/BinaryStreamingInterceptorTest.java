@@ -11,15 +11,10 @@ import dev.missive.attachment.AttachmentType;
 import dev.missive.service.NotFoundException;
 import dev.missive.service.Rule;
 import dev.missive.service.TooLargeException;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +35,6 @@ class BinaryStreamingInterceptorTest {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     private static final long LIMIT = 1024;
     private static final byte[] PDF = "%PDF-1.7 a letter from the clinic".getBytes(StandardCharsets.US_ASCII);
-    private static final int SOCKET_TIMEOUT_MILLIS = 10_000;
 
     /** What the attachment service was handed: every byte it read, the type and length the client declared. */
     private record Upload(byte[] content, String declaredType, long declaredLength, Attachment stored) {
@@ -78,14 +72,14 @@ class BinaryStreamingInterceptorTest {
     @Test
     void aRawUploadOverTheLimitIsRefused413BeforeItsBodyIsSent() throws Exception {
         // the body never comes: an answer proves that nothing waited for it
-        assertEquals(413, statusWithoutBody("application/pdf", LIMIT + 1));
+        assertEquals(413, endpoint.statusWithoutBody("POST", "Binary", "application/pdf", LIMIT + 1));
         assertEquals(LIMIT + 1, uploads.remove().declaredLength());
     }
 
     @Test
     void aFhirBinaryResourceOverTheCapIsRefused413BeforeItsBodyIsSent() throws Exception {
         long overTheCap = BinaryStreamingInterceptor.MAX_FHIR_BINARY_BYTES + 1L;
-        assertEquals(413, statusWithoutBody("application/fhir+json", overTheCap));
+        assertEquals(413, endpoint.statusWithoutBody("POST", "Binary", "application/fhir+json", overTheCap));
         assertTrue(uploads.isEmpty());
     }
 
@@ -129,28 +123,6 @@ class BinaryStreamingInterceptorTest {
 
     private static Attachment stored(long size) {
         return new Attachment(StubbedEndpoint.CALLER, AttachmentType.PDF, size, "hash", NOW);
-    }
-
-    /**
-     * The status of a {@code POST /Binary} that declares a body of {@code length} bytes and sends
-     * none, over a socket of its own (an HTTP client would not announce a length it does not send).
-     */
-    private int statusWithoutBody(String contentType, long length) throws IOException {
-        URI base = URI.create(endpoint.getBaseUrl());
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST " + base.getPath() + "/Binary HTTP/1.1\r\n"
-                    + "Host: " + base.getHost() + "\r\n"
-                    + "Authorization: Bearer " + StubbedEndpoint.CALLER + "\r\n"
-                    + "Content-Type: " + contentType + "\r\n"
-                    + "Content-Length: " + length + "\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String statusLine = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII)).readLine();
-            return Integer.parseInt(statusLine.split(" ")[1]);
-        }
     }
 
     /** Reads what it is handed as the real service does: refuses a declared length over the limit unread. */

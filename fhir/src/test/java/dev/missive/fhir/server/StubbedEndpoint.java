@@ -6,7 +6,11 @@ import dev.missive.audit.AuditAccess;
 import dev.missive.audit.AuditQuery;
 import dev.missive.audit.AuditRecord;
 import dev.missive.audit.AuditService;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +32,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class StubbedEndpoint extends RestfulServerExtension {
 
     public static final String CALLER = "drlee";
+
+    private static final int SOCKET_TIMEOUT_MILLIS = 10_000;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final RequestsFinished finished = new RequestsFinished();
@@ -76,6 +82,32 @@ public final class StubbedEndpoint extends RestfulServerExtension {
 
     public HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
         return send(request(path).GET());
+    }
+
+    /**
+     * The status of a request as {@link #CALLER} that declares a body of {@code length} bytes and
+     * never sends it, once the server is done with it: an answer at all means that nothing waited
+     * for the body. Over a socket of its own, as an HTTP client would not announce a length it does
+     * not send.
+     */
+    public int statusWithoutBody(String method, String path, String contentType, long length)
+            throws IOException, InterruptedException {
+        URI base = URI.create(getBaseUrl());
+        String id = finished.expect();
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
+            socket.getOutputStream().write((method + " " + base.getPath() + "/" + path + " HTTP/1.1\r\n"
+                    + "Host: " + base.getHost() + "\r\n"
+                    + "Authorization: Bearer " + CALLER + "\r\n"
+                    + RequestsFinished.HEADER + ": " + id + "\r\n"
+                    + "Content-Type: " + contentType + "\r\n"
+                    + "Content-Length: " + length + "\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            String statusLine = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII)).readLine();
+            finished.await(id);
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
     }
 
     public <T extends IBaseResource> T parse(Class<T> type, HttpResponse<byte[]> response) {
