@@ -8,6 +8,7 @@ import dev.missive.attachment.Attachment;
 import dev.missive.attachment.AttachmentContent;
 import dev.missive.attachment.AttachmentService;
 import dev.missive.attachment.AttachmentType;
+import dev.missive.audit.AuditAccess;
 import dev.missive.service.NotFoundException;
 import dev.missive.service.Rule;
 import dev.missive.service.TooLargeException;
@@ -34,6 +35,7 @@ class BinaryStreamingInterceptorTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     private static final long LIMIT = 1024;
+    private static final String LOCAL = "127.0.0.1";
     private static final byte[] PDF = "%PDF-1.7 a letter from the clinic".getBytes(StandardCharsets.US_ASCII);
 
     /** What the attachment service was handed: every byte it read, the type and length the client declared. */
@@ -42,20 +44,20 @@ class BinaryStreamingInterceptorTest {
 
     private final Attachment letter = stored(PDF.length);
     private final Queue<Upload> uploads = new ConcurrentLinkedQueue<>();
+    private final AuditsKept audits = new AuditsKept();
 
     @RegisterExtension
-    final StubbedEndpoint endpoint = new StubbedEndpoint(new Attachments());
+    final StubbedEndpoint endpoint = new StubbedEndpoint(new Attachments(), audits);
 
     @BeforeEach
     void forget() {
         uploads.clear();
+        audits.forget();
     }
 
     @Test
     void aRawUploadStreamsItsBodyTypeAndLengthToTheService() throws Exception {
-        HttpResponse<byte[]> response = endpoint.send(endpoint.request("Binary")
-                .header("Content-Type", "application/pdf")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(PDF)));
+        HttpResponse<byte[]> response = uploadPdf();
 
         assertEquals(201, response.statusCode());
         Upload upload = uploads.remove();
@@ -67,6 +69,14 @@ class BinaryStreamingInterceptorTest {
         Binary created = endpoint.parse(Binary.class, response);
         assertEquals(id, created.getIdElement().getIdPart());
         assertEquals("application/pdf", created.getContentType());
+    }
+
+    @Test
+    void aRawUploadIsAuditedAsTheCreateOfItsAttachment() throws Exception {
+        assertEquals(201, uploadPdf().statusCode());
+
+        String id = uploads.remove().stored().getId();
+        assertEquals(new AuditAccess("create", "Binary", id, null, null, 201, LOCAL, null, null), audits.only().access());
     }
 
     @Test
@@ -111,6 +121,14 @@ class BinaryStreamingInterceptorTest {
     }
 
     @Test
+    void aDownloadIsAuditedAsARead() throws Exception {
+        assertEquals(200, endpoint.get("Binary/" + letter.getId()).statusCode());
+
+        assertEquals(new AuditAccess("read", "Binary", letter.getId(), null, null, 200, LOCAL, null, null),
+                audits.only().access());
+    }
+
+    @Test
     void aFhirClientReadsTheBinaryResourceWithItsData() throws Exception {
         HttpResponse<byte[]> response = endpoint.send(endpoint.request("Binary/" + letter.getId())
                 .header("Accept", "application/fhir+json"));
@@ -119,6 +137,12 @@ class BinaryStreamingInterceptorTest {
         Binary binary = endpoint.parse(Binary.class, response);
         assertEquals("application/pdf", binary.getContentType());
         assertArrayEquals(PDF, binary.getData());
+    }
+
+    private HttpResponse<byte[]> uploadPdf() throws Exception {
+        return endpoint.send(endpoint.request("Binary")
+                .header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(PDF)));
     }
 
     private static Attachment stored(long size) {
