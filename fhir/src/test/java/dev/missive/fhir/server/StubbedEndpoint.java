@@ -105,6 +105,9 @@ public final class StubbedEndpoint extends RestfulServerExtension {
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
             String statusLine = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII)).readLine();
+            if (statusLine == null) {
+                throw new IllegalStateException("The server closed the connection without an answer");
+            }
             finished.await(id);
             return Integer.parseInt(statusLine.split(" ")[1]);
         }
