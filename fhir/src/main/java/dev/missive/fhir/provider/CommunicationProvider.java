@@ -133,7 +133,7 @@ public class CommunicationProvider implements IResourceProvider {
         if (Boolean.TRUE.equals(partOf.getMissing())) {
             InboxFilter filter = new InboxFilter(flag(archived, SP_ARCHIVED), Boolean.TRUE.equals(flag(unread, SP_UNREAD)),
                     category == null ? null : category.getValue(),
-                    subject == null ? null : subject.getIdPart(),
+                    SearchParams.idOf(subject, "Patient"),
                     content == null ? null : content.getValue());
             return InboxResults.of(reading, filter, firstPage);
         }

@@ -4,7 +4,7 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 
-/** Reference and string search parameters of the directory, as the ids and text the services take. */
+/** Reference and string search parameters, as the ids and text the services take. */
 final class SearchParams {
 
     private SearchParams() {

@@ -6,6 +6,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.RequestTypeEnum;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
 import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
@@ -28,7 +29,9 @@ import java.nio.charset.StandardCharsets;
  * before a handler is chosen and streams the body to the attachment service; and it streams
  * {@code GET /Binary/{id}} back as the file itself unless the client asks for FHIR. A FHIR
  * Binary resource is parsed in memory by HAPI, so its body is read here first, capped.
- * Errors are thrown, and so become OperationOutcomes like any other.
+ * Errors are thrown, and so become OperationOutcomes like any other. A request answered here
+ * is named the create or read it is, which HAPI would only have done once it chose a handler
+ * (the audit trail records the interaction).
  */
 @Interceptor
 @ApplicationScoped
@@ -54,11 +57,13 @@ public class BinaryStreamingInterceptor {
                 details.setRequestContents(cappedBody(request));
                 return true;
             }
+            details.setRestOperationType(RestOperationTypeEnum.CREATE);
             upload(details, request, response);
             return false;
         }
         if (details.getRequestType() == RequestTypeEnum.GET && hasId
                 && RestfulServerUtils.determineResponseEncodingNoDefault(details, null) == null) {
+            details.setRestOperationType(RestOperationTypeEnum.READ);
             download(details.getId().getIdPart(), response);
             return false;
         }

@@ -109,25 +109,34 @@ public class MissiveRestfulServer extends RestfulServer {
 
     @Override
     protected void initialize() {
-        setDefaultResponseEncoding(EncodingEnum.JSON);
-        setDefaultPrettyPrint(false);
+        assemble(this);
+    }
+
+    /**
+     * Puts every setting, provider and interceptor on {@code server}: this servlet in production;
+     * in the FHIR layer's tests, a server of HAPI's embedded-Jetty harness, so that they run this
+     * same assembly.
+     */
+    void assemble(RestfulServer server) {
+        server.setDefaultResponseEncoding(EncodingEnum.JSON);
+        server.setDefaultPrettyPrint(false);
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(PAGED_SEARCHES_KEPT);
         paging.setDefaultPageSize(Paging.DEFAULT_PAGE_SIZE);
         paging.setMaximumPageSize(Paging.MAX_PAGE_SIZE);
-        setPagingProvider(paging);
-        registerProviders(List.of(communications, patients, practitioners, careTeams, organizations, transactions,
-                threadActions, messageRecipients));
-        registerProviders(List.of(practitionerRoles, relatedPersons, episodes, appointments, consents));
-        registerProvider(notificationDeadLetters);
-        registerProviders(List.of(messageExport, patientMerges));
-        registerProvider(binaries);
-        registerProvider(auditEvents);
+        server.setPagingProvider(paging);
+        server.registerProviders(List.of(communications, patients, practitioners, careTeams, organizations,
+                transactions, threadActions, messageRecipients));
+        server.registerProviders(List.of(practitionerRoles, relatedPersons, episodes, appointments, consents));
+        server.registerProvider(notificationDeadLetters);
+        server.registerProviders(List.of(messageExport, patientMerges));
+        server.registerProvider(binaries);
+        server.registerProvider(auditEvents);
         ConformanceResources conformance = ConformanceResources.load();
-        registerProviders(CanonicalSearchProvider.forEachType(conformance));
-        registerInterceptor(authenticatedCaller);
-        registerInterceptor(serviceExceptions);
-        registerInterceptor(binaryStreaming);
-        registerInterceptor(audit);
-        setServerConformanceProvider(new MissiveCapabilityStatementProvider(this, conformance));
+        server.registerProviders(CanonicalSearchProvider.forEachType(conformance));
+        server.registerInterceptor(authenticatedCaller);
+        server.registerInterceptor(serviceExceptions);
+        server.registerInterceptor(binaryStreaming);
+        server.registerInterceptor(audit);
+        server.setServerConformanceProvider(new MissiveCapabilityStatementProvider(server, conformance));
     }
 }
