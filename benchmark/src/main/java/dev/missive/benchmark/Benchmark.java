@@ -40,7 +40,8 @@ public final class Benchmark {
         VirtualUser.OPERATIONS.forEach(op -> latencies.put(op, new Latencies()));
 
         long start = System.currentTimeMillis();
-        long measureFrom = options.notificationMode() ? start : start + options.warmup().toMillis();
+        long measureFrom =
+                options.notificationMode() ? start : start + options.warmup().toMillis();
         long end = measureFrom + options.duration().toMillis();
         AtomicInteger budget = options.notificationMode() ? new AtomicInteger(options.notifications()) : null;
         WarmUpCurve curve = new WarmUpCurve(start);
@@ -50,12 +51,27 @@ public final class Benchmark {
             Clinic.Person person = side.get((k / 2) % side.size());
             Tokens tokens = Tokens.person(http, options.keycloak(), person.username());
             tokens.get();
-            users.add(new Thread(new VirtualUser(clinic, person, tokens, api, mail, latencies, measureFrom,
-                    () -> options.notificationMode() || System.currentTimeMillis() < end, budget, curve), "user-" + k));
+            users.add(new Thread(
+                    new VirtualUser(
+                            clinic,
+                            person,
+                            tokens,
+                            api,
+                            mail,
+                            latencies,
+                            measureFrom,
+                            () -> options.notificationMode() || System.currentTimeMillis() < end,
+                            budget,
+                            curve),
+                    "user-" + k));
         }
-        System.out.printf("%d virtual users, %s%n", users.size(), options.notificationMode()
-                ? options.notifications() + " messages" : options.warmup().toSeconds() + " s warm-up, "
-                + options.duration().toSeconds() + " s measured");
+        System.out.printf(
+                "%d virtual users, %s%n",
+                users.size(),
+                options.notificationMode()
+                        ? options.notifications() + " messages"
+                        : options.warmup().toSeconds() + " s warm-up, "
+                                + options.duration().toSeconds() + " s measured");
 
         double cpuBefore = server.map(ServerProcess::cpuSeconds).orElse(0.0);
         Map<String, Double> groupsBefore = server.map(ServerProcess::cpuByGroup).orElse(Map.of());
@@ -87,16 +103,26 @@ public final class Benchmark {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("date", Instant.now().toString());
         result.put("db", options.db());
-        result.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name")
-                + " " + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version"));
+        result.put(
+                "machine",
+                Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                        + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version"));
         result.put("args", String.join(" ", args));
         result.put("users", options.users());
-        result.put("seed", Map.of("patients", options.patients(), "practitioners", options.practitioners(),
-                "messages", options.messages()));
+        result.put(
+                "seed",
+                Map.of(
+                        "patients",
+                        options.patients(),
+                        "practitioners",
+                        options.practitioners(),
+                        "messages",
+                        options.messages()));
         result.put("seconds", Latencies.round(seconds));
 
-        System.out.printf("%n%-13s %7s %8s %8s %8s %8s %8s %6s%n", "operation", "count", "ops/s", "p50 ms", "p95 ms",
-                "p99 ms", "max ms", "errors");
+        System.out.printf(
+                "%n%-13s %7s %8s %8s %8s %8s %8s %6s%n",
+                "operation", "count", "ops/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors");
         Map<String, Object> operations = new LinkedHashMap<>();
         int total = 0;
         int errors = 0;
@@ -108,15 +134,18 @@ public final class Benchmark {
             total += s.count();
             errors += s.errors();
             operations.put(s.operation(), Latencies.asMap(s));
-            System.out.printf("%-13s %7d %8.1f %8.1f %8.1f %8.1f %8.1f %6d%n", s.operation(), s.count(), s.perSecond(),
-                    s.p50(), s.p95(), s.p99(), s.max(), s.errors());
+            System.out.printf(
+                    "%-13s %7d %8.1f %8.1f %8.1f %8.1f %8.1f %6d%n",
+                    s.operation(), s.count(), s.perSecond(), s.p50(), s.p95(), s.p99(), s.max(), s.errors());
         }
         System.out.printf("%-13s %7d %8.1f%n", "all", total, total / seconds);
         result.put("operations", operations);
         result.put("operationsPerSecond", Latencies.round(total / seconds));
         List<Double> warmUp = curve.opsPerSecond(measuredEnd);
         result.put("opsPerSecondPer10s", warmUp);
-        System.out.printf("ops/s per %d s from the first request (warm-up included): %s%n", WarmUpCurve.BUCKET_SECONDS,
+        System.out.printf(
+                "ops/s per %d s from the first request (warm-up included): %s%n",
+                WarmUpCurve.BUCKET_SECONDS,
                 warmUp.stream().map(v -> String.format("%.0f", v)).collect(Collectors.joining(" ")));
 
         List<Double> notified = mail.latenciesSince(measuredStart);
@@ -134,23 +163,48 @@ public final class Benchmark {
             notifications.put("emailsPerSecond", Latencies.round(notified.size() / spanSeconds));
         }
         result.put("notifications", notifications);
-        System.out.printf("notifications: %d emails, %d missing, p50 %.0f ms, p99 %.0f ms, max %.0f ms (poll cycle %.0f ms)%s%n",
-                notified.size(), missing, notifications.get("p50Ms"), notifications.get("p99Ms"),
-                notifications.get("maxMs"), mail.resolutionMillis(), options.notificationMode()
-                        ? String.format(", %.1f emails/s", (Double) notifications.get("emailsPerSecond")) : "");
+        System.out.printf(
+                "notifications: %d emails, %d missing, p50 %.0f ms, p99 %.0f ms, max %.0f ms (poll cycle %.0f ms)%s%n",
+                notified.size(),
+                missing,
+                notifications.get("p50Ms"),
+                notifications.get("p99Ms"),
+                notifications.get("maxMs"),
+                mail.resolutionMillis(),
+                options.notificationMode()
+                        ? String.format(", %.1f emails/s", (Double) notifications.get("emailsPerSecond"))
+                        : "");
 
         if (server.isPresent()) {
             double rss = server.get().rssMib();
             double cores = (cpuAfter - cpuBefore) / seconds;
             Map<String, Double> split = new LinkedHashMap<>();
             for (Map.Entry<String, Double> group : groupsAfter.entrySet()) {
-                split.put(group.getKey(), Latencies.round(
-                        (group.getValue() - groupsBefore.getOrDefault(group.getKey(), 0.0)) / seconds * 100) / 100);
+                split.put(
+                        group.getKey(),
+                        Latencies.round((group.getValue() - groupsBefore.getOrDefault(group.getKey(), 0.0))
+                                        / seconds
+                                        * 100)
+                                / 100);
             }
-            result.put("server", Map.of("pid", server.get().pid(), "rssMib", Latencies.round(rss),
-                    "cpuCores", Latencies.round(cores * 100) / 100, "cpuCoresByGroup", split));
-            System.out.printf("server: pid %d, RSS %.0f MiB, CPU %.2f cores (of %d): %s%n", server.get().pid(), rss, cores,
-                    Runtime.getRuntime().availableProcessors(), split.entrySet().stream()
+            result.put(
+                    "server",
+                    Map.of(
+                            "pid",
+                            server.get().pid(),
+                            "rssMib",
+                            Latencies.round(rss),
+                            "cpuCores",
+                            Latencies.round(cores * 100) / 100,
+                            "cpuCoresByGroup",
+                            split));
+            System.out.printf(
+                    "server: pid %d, RSS %.0f MiB, CPU %.2f cores (of %d): %s%n",
+                    server.get().pid(),
+                    rss,
+                    cores,
+                    Runtime.getRuntime().availableProcessors(),
+                    split.entrySet().stream()
                             .map(e -> e.getKey() + " " + String.format("%.2f", e.getValue()))
                             .collect(Collectors.joining(", ")));
         } else {
@@ -160,15 +214,20 @@ public final class Benchmark {
         result.put("clientCpuCores", Latencies.round(clientCores * 100) / 100);
         System.out.printf("client: CPU %.2f cores (this load client, mail watch included)%n", clientCores);
 
-        Path out = Path.of(options.results(), LocalDate.now() + "-" + options.db()
-                + (options.notificationMode() ? "-notifications" : "-c" + options.users()) + ".json");
+        Path out = Path.of(
+                options.results(),
+                LocalDate.now() + "-" + options.db()
+                        + (options.notificationMode() ? "-notifications" : "-c" + options.users()) + ".json");
         Files.createDirectories(out.getParent());
-        Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+        Files.writeString(
+                out,
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
         System.out.println("written: " + out);
 
         if (errors > 0 || missing > 0) {
             System.out.printf("FAILED: %d errors, %d emails missing; first errors:%n", errors, missing);
-            latencies.forEach((op, l) -> l.errors().stream().limit(3).forEach(e -> System.out.println("  " + op + ": " + e)));
+            latencies.forEach(
+                    (op, l) -> l.errors().stream().limit(3).forEach(e -> System.out.println("  " + op + ": " + e)));
             System.exit(1);
         }
         System.exit(0);
@@ -176,6 +235,10 @@ public final class Benchmark {
 
     /** User plus system CPU time of this JVM, the load client, in seconds. */
     private static double ownCpuSeconds() {
-        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(d -> d.toNanos() / 1e9)
+                .orElse(0.0);
     }
 }

@@ -9,7 +9,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** The seeded people and their threads; virtual users add the threads they start. */
 final class Clinic {
 
-    enum Kind { PATIENT, PRACTITIONER }
+    enum Kind {
+        PATIENT,
+        PRACTITIONER
+    }
 
     record Person(Kind kind, String id) {
         String username() {
@@ -48,7 +51,8 @@ final class Clinic {
     List<Person> careTeam(Person patient) {
         int i = patients.indexOf(patient);
         int m = practitioners.size();
-        return m == 1 ? List.of(practitioners.get(0))
+        return m == 1
+                ? List.of(practitioners.get(0))
                 : List.of(practitioners.get(i % m), practitioners.get((i + 1) % m));
     }
 

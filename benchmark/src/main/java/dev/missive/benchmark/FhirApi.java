@@ -26,8 +26,10 @@ final class FhirApi {
 
     /** Creates or replaces a directory entry under its client-assigned id. */
     void put(String token, Resource resource) {
-        String url = base + "/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart();
-        http.put(url, token, Http.FHIR_JSON, json.encodeResourceToString(resource)).orFail("PUT " + url);
+        String url =
+                base + "/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+        http.put(url, token, Http.FHIR_JSON, json.encodeResourceToString(resource))
+                .orFail("PUT " + url);
     }
 
     /** Starts a thread between a patient and a practitioner (either side may start it). */
@@ -36,13 +38,15 @@ final class FhirApi {
         header.setStatus(Communication.CommunicationStatus.INPROGRESS);
         header.addCategory(new CodeableConcept(new Coding(MESSAGE_TYPE, "general", null)));
         header.setSubject(new Reference(patient.reference()));
-        header.addRecipient(new Reference(practitioner.reference()));  // the practitioner, whoever starts
+        header.addRecipient(new Reference(practitioner.reference())); // the practitioner, whoever starts
         header.setTopic(new CodeableConcept().setText("Benchmark thread"));
         return http.post(base + "/Communication", token, Http.FHIR_JSON, json.encodeResourceToString(header));
     }
 
     String idOf(Http.Answer created) {
-        return json.parseResource(Communication.class, created.body()).getIdElement().getIdPart();
+        return json.parseResource(Communication.class, created.body())
+                .getIdElement()
+                .getIdPart();
     }
 
     Http.Answer send(String token, String threadId, String text) {
@@ -67,8 +71,10 @@ final class FhirApi {
 
     /** The caller's thread headers (first page of 100), for reusing an earlier seed. */
     List<Communication> threads(String token) {
-        Http.Answer answer = http.get(base + "/Communication?part-of:missing=true&_count=100", token).orFail("inbox");
+        Http.Answer answer = http.get(base + "/Communication?part-of:missing=true&_count=100", token)
+                .orFail("inbox");
         return json.parseResource(Bundle.class, answer.body()).getEntry().stream()
-                .map(e -> (Communication) e.getResource()).toList();
+                .map(e -> (Communication) e.getResource())
+                .toList();
     }
 }

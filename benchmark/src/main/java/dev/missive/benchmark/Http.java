@@ -49,7 +49,8 @@ final class Http {
     }
 
     Answer put(String url, String token, String contentType, String body) {
-        return send(request(url, token).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)));
+        return send(
+                request(url, token).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     Answer form(String url, Map<String, String> fields) {
@@ -60,7 +61,8 @@ final class Http {
     }
 
     private static HttpRequest.Builder request(String url, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
                 .header("Accept", FHIR_JSON + ", application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -25,18 +25,39 @@ final class KeycloakUsers {
     void ensure(Clinic.Person person) {
         String role = person.kind() == Clinic.Kind.PATIENT ? "patient" : "practitioner";
         Map<String, Object> user = Map.of(
-                "username", person.username(), "enabled", true, "emailVerified", true,
-                "email", person.email(), "firstName", "Bench", "lastName", person.id(),
-                "credentials", List.of(Map.of("type", "password", "value", person.username(), "temporary", false)));
+                "username",
+                person.username(),
+                "enabled",
+                true,
+                "emailVerified",
+                true,
+                "email",
+                person.email(),
+                "firstName",
+                "Bench",
+                "lastName",
+                person.id(),
+                "credentials",
+                List.of(Map.of("type", "password", "value", person.username(), "temporary", false)));
         Http.Answer created = http.post(realmAdmin + "/users", admin.get(), "application/json", write(user));
         if (!created.ok() && created.status() != 409) {
             created.orFail("create user " + person.username());
         }
         String userId = read(http.get(realmAdmin + "/users?exact=true&username=" + person.username(), admin.get())
-                .orFail("find user").body()).get(0).get("id").asText();
-        String roleJson = http.get(realmAdmin + "/roles/" + role, admin.get()).orFail("role " + role).body();
-        http.post(realmAdmin + "/users/" + userId + "/role-mappings/realm", admin.get(), "application/json",
-                "[" + roleJson + "]").orFail("grant " + role);
+                        .orFail("find user")
+                        .body())
+                .get(0)
+                .get("id")
+                .asText();
+        String roleJson = http.get(realmAdmin + "/roles/" + role, admin.get())
+                .orFail("role " + role)
+                .body();
+        http.post(
+                        realmAdmin + "/users/" + userId + "/role-mappings/realm",
+                        admin.get(),
+                        "application/json",
+                        "[" + roleJson + "]")
+                .orFail("grant " + role);
     }
 
     private static String write(Object value) {

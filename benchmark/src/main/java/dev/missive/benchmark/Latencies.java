@@ -8,9 +8,15 @@ import java.util.Map;
 /** Latencies of one kind of operation (milliseconds), and the error answers it got. */
 final class Latencies {
 
-    record Summary(String operation, int count, double perSecond, double p50, double p95, double p99, double max,
-                   int errors) {
-    }
+    record Summary(
+            String operation,
+            int count,
+            double perSecond,
+            double p50,
+            double p95,
+            double p99,
+            double max,
+            int errors) {}
 
     private final List<Double> millis = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
@@ -30,9 +36,15 @@ final class Latencies {
     synchronized Summary summary(String operation, double seconds) {
         List<Double> sorted = new ArrayList<>(millis);
         sorted.sort(Double::compare);
-        return new Summary(operation, sorted.size() + errors.size(), (sorted.size() + errors.size()) / seconds,
-                percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
-                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), errors.size());
+        return new Summary(
+                operation,
+                sorted.size() + errors.size(),
+                (sorted.size() + errors.size()) / seconds,
+                percentile(sorted, 50),
+                percentile(sorted, 95),
+                percentile(sorted, 99),
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1),
+                errors.size());
     }
 
     /** Nearest-rank percentile. */

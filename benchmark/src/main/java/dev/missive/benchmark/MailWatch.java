@@ -32,7 +32,7 @@ final class MailWatch implements Runnable {
     private final Map<String, Integer> seen = new HashMap<>();
     private final Map<String, Deque<Long>> pending = new HashMap<>();
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
-    private final List<long[]> received = new ArrayList<>();  // {send, receipt} in ms
+    private final List<long[]> received = new ArrayList<>(); // {send, receipt} in ms
     private long cycles;
     private long cycleMillis;
     private volatile boolean running = true;
@@ -68,13 +68,18 @@ final class MailWatch implements Runnable {
             return;
         }
         String recipientEmail = recipient.email();
-        pending.computeIfAbsent(recipientEmail + " " + threadId, k -> new ArrayDeque<>()).add(sendMillis);
+        pending.computeIfAbsent(recipientEmail + " " + threadId, k -> new ArrayDeque<>())
+                .add(sendMillis);
         watched.add(recipientEmail);
     }
 
     /** Latencies in ms of the emails received for sends at or after the given time. */
     synchronized List<Double> latenciesSince(long fromMillis) {
-        return received.stream().filter(r -> r[0] >= fromMillis).map(r -> (double) (r[1] - r[0])).sorted().toList();
+        return received.stream()
+                .filter(r -> r[0] >= fromMillis)
+                .map(r -> (double) (r[1] - r[0]))
+                .sorted()
+                .toList();
     }
 
     synchronized int outstanding() {
@@ -129,7 +134,7 @@ final class MailWatch implements Runnable {
     private List<JsonNode> messages(String address) {
         Http.Answer answer = http.get(greenmail + "/api/user/" + address + "/messages/INBOX", null);
         if (!answer.ok()) {
-            return List.of();  // no mail yet: GreenMail knows the address only from its first email
+            return List.of(); // no mail yet: GreenMail knows the address only from its first email
         }
         try {
             List<JsonNode> mails = new ArrayList<>();

@@ -5,9 +5,22 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Command-line flags ({@code --name value}); every one has a default for the local stack. */
-record Options(int users, Duration warmup, Duration duration, int patients, int practitioners, int messages,
-               int notifications, Duration mailTimeout, String fhir, String keycloak, String greenmail,
-               String db, String stackDir, String results, boolean staffMail) {
+record Options(
+        int users,
+        Duration warmup,
+        Duration duration,
+        int patients,
+        int practitioners,
+        int messages,
+        int notifications,
+        Duration mailTimeout,
+        String fhir,
+        String keycloak,
+        String greenmail,
+        String db,
+        String stackDir,
+        String results,
+        boolean staffMail) {
 
     static Options parse(String[] args) {
         Map<String, String> flags = new HashMap<>();
@@ -33,8 +46,23 @@ record Options(int users, Duration warmup, Duration duration, int patients, int 
                 flags.getOrDefault("stack", ".stack"),
                 flags.getOrDefault("results", "benchmark/results"),
                 staffMail(flags.getOrDefault("staff-mail", "no")));
-        flags.keySet().removeAll(java.util.Set.of("users", "warmup", "duration", "patients", "practitioners",
-                "messages", "notifications", "mail-timeout", "fhir", "keycloak", "greenmail", "db", "stack", "results", "staff-mail"));
+        flags.keySet()
+                .removeAll(java.util.Set.of(
+                        "users",
+                        "warmup",
+                        "duration",
+                        "patients",
+                        "practitioners",
+                        "messages",
+                        "notifications",
+                        "mail-timeout",
+                        "fhir",
+                        "keycloak",
+                        "greenmail",
+                        "db",
+                        "stack",
+                        "results",
+                        "staff-mail"));
         if (!flags.isEmpty()) {
             throw new IllegalArgumentException("unknown flags: " + flags.keySet());
         }

@@ -30,7 +30,8 @@ import org.hl7.fhir.r4.model.Reference;
 final class Seeder {
 
     private static final String PORTAL_USERNAME = "https://missive.dev/fhir/sid/portal-username";
-    private static final String EMAIL_NOTIFICATIONS = "https://missive.dev/fhir/StructureDefinition/email-notifications";
+    private static final String EMAIL_NOTIFICATIONS =
+            "https://missive.dev/fhir/StructureDefinition/email-notifications";
     private static final String ROLE_SYSTEM = "https://missive.dev/fhir/CodeSystem/practitioner-role";
 
     private final Http http;
@@ -71,10 +72,12 @@ final class Seeder {
             all(pool, fresh, thread -> {
                 for (int n = 0; n < perThread; n++) {
                     Clinic.Person sender = n % 2 == 0 ? thread.patient() : thread.practitioner();
-                    api.send(tokensOf(sender).get(), thread.id(), "Seeded message " + n).orFail("seed message");
+                    api.send(tokensOf(sender).get(), thread.id(), "Seeded message " + n)
+                            .orFail("seed message");
                 }
             });
-            System.out.printf("seeded: %d patients, %d practitioners, %d new threads with %d messages each%n",
+            System.out.printf(
+                    "seeded: %d patients, %d practitioners, %d new threads with %d messages each%n",
                     clinic.patients.size(), clinic.practitioners.size(), fresh.size(), perThread);
             return clinic;
         } finally {
@@ -89,11 +92,17 @@ final class Seeder {
         List<Communication> existing = api.threads(token);
         if (!existing.isEmpty()) {
             for (Communication header : existing) {
-                String practitioner = header.getRecipient().stream().map(Reference::getReference)
-                        .filter(r -> r.startsWith("Practitioner/")).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("a thread of " + patient.id() + " without a practitioner"));
-                clinic.practitioners.stream().filter(p -> p.reference().equals(practitioner)).findFirst()
-                        .ifPresent(p -> clinic.add(new Clinic.Thread(header.getIdElement().getIdPart(), patient, p)));
+                String practitioner = header.getRecipient().stream()
+                        .map(Reference::getReference)
+                        .filter(r -> r.startsWith("Practitioner/"))
+                        .findFirst()
+                        .orElseThrow(() ->
+                                new IllegalStateException("a thread of " + patient.id() + " without a practitioner"));
+                clinic.practitioners.stream()
+                        .filter(p -> p.reference().equals(practitioner))
+                        .findFirst()
+                        .ifPresent(p -> clinic.add(
+                                new Clinic.Thread(header.getIdElement().getIdPart(), patient, p)));
             }
             return List.of();
         }
@@ -134,7 +143,9 @@ final class Seeder {
         practitioner.addIdentifier(new Identifier().setSystem(PORTAL_USERNAME).setValue(p.username()));
         practitioner.setActive(true);
         practitioner.addName(new HumanName().setFamily(p.id()).addGiven("Bench"));
-        practitioner.addTelecom(new ContactPoint().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(p.email()));
+        practitioner.addTelecom(new ContactPoint()
+                .setSystem(ContactPoint.ContactPointSystem.EMAIL)
+                .setValue(p.email()));
         practitioner.addExtension(EMAIL_NOTIFICATIONS, new BooleanType(true));
         return practitioner;
     }
@@ -153,7 +164,9 @@ final class Seeder {
         patient.addIdentifier(new Identifier().setSystem(PORTAL_USERNAME).setValue(p.username()));
         patient.setActive(true);
         patient.addName(new HumanName().setFamily(p.id()).addGiven("Bench"));
-        patient.addTelecom(new ContactPoint().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(p.email()));
+        patient.addTelecom(new ContactPoint()
+                .setSystem(ContactPoint.ContactPointSystem.EMAIL)
+                .setValue(p.email()));
         return patient;
     }
 

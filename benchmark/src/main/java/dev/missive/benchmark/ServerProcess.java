@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  */
 final class ServerProcess {
 
-    private static final double CLOCK_TICKS = 100;  // USER_HZ on Linux
+    private static final double CLOCK_TICKS = 100; // USER_HZ on Linux
 
     private final long pid;
 
@@ -29,7 +29,8 @@ final class ServerProcess {
             Path pidFile = Path.of(stackDir, "run", "wildfly.pid");
             if (Files.exists(pidFile)) {
                 long launcher = Long.parseLong(Files.readString(pidFile).trim());
-                Optional<Long> java = descendants(launcher).filter(ServerProcess::isWildFly).findFirst();
+                Optional<Long> java =
+                        descendants(launcher).filter(ServerProcess::isWildFly).findFirst();
                 if (java.isPresent()) {
                     return java.map(ServerProcess::new);
                 }
@@ -128,8 +129,12 @@ final class ServerProcess {
     }
 
     private long status(String key) {
-        return read("status").lines().filter(l -> l.startsWith(key)).findFirst()
-                .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).orElse(0L);
+        return read("status")
+                .lines()
+                .filter(l -> l.startsWith(key))
+                .findFirst()
+                .map(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                .orElse(0L);
     }
 
     private String read(String file) {
@@ -158,8 +163,12 @@ final class ServerProcess {
 
     private static Stream<Long> processes() throws IOException {
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-            return entries.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+"))
-                    .map(Long::parseLong).toList().stream();
+            return entries
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("\\d+"))
+                    .map(Long::parseLong)
+                    .toList()
+                    .stream();
         }
     }
 
@@ -173,7 +182,8 @@ final class ServerProcess {
 
     private static boolean isWildFly(long pid) {
         try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"))).contains("jboss-modules");
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")))
+                    .contains("jboss-modules");
         } catch (IOException e) {
             return false;
         }

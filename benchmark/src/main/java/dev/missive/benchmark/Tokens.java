@@ -24,25 +24,45 @@ final class Tokens {
 
     /** A person of the missive realm, by password (the demo password equals the username). */
     static Tokens person(Http http, String keycloak, String username) {
-        return new Tokens(http, keycloak + "/realms/missive/protocol/openid-connect/token",
-                Map.of("grant_type", "password", "client_id", "missive-cli", "username", username, "password", username));
+        return new Tokens(
+                http,
+                keycloak + "/realms/missive/protocol/openid-connect/token",
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "missive-cli",
+                        "username",
+                        username,
+                        "password",
+                        username));
     }
 
     static Tokens integrationEngine(Http http, String keycloak) {
-        return new Tokens(http, keycloak + "/realms/missive/protocol/openid-connect/token",
-                Map.of("grant_type", "client_credentials", "client_id", "integration-engine",
-                        "client_secret", "integration-secret"));
+        return new Tokens(
+                http,
+                keycloak + "/realms/missive/protocol/openid-connect/token",
+                Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        "integration-engine",
+                        "client_secret",
+                        "integration-secret"));
     }
 
     /** The master realm's admin (the demo console's admin/admin), for creating users. */
     static Tokens keycloakAdmin(Http http, String keycloak) {
-        return new Tokens(http, keycloak + "/realms/master/protocol/openid-connect/token",
+        return new Tokens(
+                http,
+                keycloak + "/realms/master/protocol/openid-connect/token",
                 Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"));
     }
 
     synchronized String get() {
         if (token == null || System.currentTimeMillis() > expiresAt - MARGIN_MS) {
-            Http.Answer answer = http.form(tokenUrl, grant).orFail("token for " + grant.getOrDefault("username", grant.get("client_id")));
+            Http.Answer answer = http.form(tokenUrl, grant)
+                    .orFail("token for " + grant.getOrDefault("username", grant.get("client_id")));
             try {
                 JsonNode json = JSON.readTree(answer.body());
                 token = json.get("access_token").asText();

@@ -26,9 +26,17 @@ final class VirtualUser implements Runnable {
     private final AtomicInteger sendBudget;
     private final WarmUpCurve curve;
 
-    VirtualUser(Clinic clinic, Clinic.Person me, Tokens tokens, FhirApi api, MailWatch mail,
-                Map<String, Latencies> latencies, long measureFrom, BooleanSupplier keepGoing, AtomicInteger sendBudget,
-                WarmUpCurve curve) {
+    VirtualUser(
+            Clinic clinic,
+            Clinic.Person me,
+            Tokens tokens,
+            FhirApi api,
+            MailWatch mail,
+            Map<String, Latencies> latencies,
+            long measureFrom,
+            BooleanSupplier keepGoing,
+            AtomicInteger sendBudget,
+            WarmUpCurve curve) {
         this.clinic = clinic;
         this.me = me;
         this.tokens = tokens;

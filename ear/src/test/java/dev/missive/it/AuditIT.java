@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
 import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Communication;
@@ -38,8 +38,11 @@ class AuditIT extends MissiveIT {
     private final String since = "date=ge" + Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
 
     private String aliceThread(String topic) {
-        return Threads.start(alice, Directory.idOf(alice, "Patient", "alice"),
-                Directory.idOf(alice, "Practitioner", "drlee"), topic);
+        return Threads.start(
+                alice,
+                Directory.idOf(alice, "Patient", "alice"),
+                Directory.idOf(alice, "Practitioner", "drlee"),
+                topic);
     }
 
     @Test
@@ -49,7 +52,8 @@ class AuditIT extends MissiveIT {
         assertEquals(AuditEvent.AuditEventAction.C, created.getAction());
         assertEquals(AuditEventOutcome._0, created.getOutcome());
         assertEquals("Patient/alice", created.getAgentFirstRep().getWho().getReference());
-        assertEquals("alice", created.getAgentFirstRep().getWho().getIdentifier().getValue());
+        assertEquals(
+                "alice", created.getAgentFirstRep().getWho().getIdentifier().getValue());
         assertEquals("patient", created.getAgentFirstRep().getRoleFirstRep().getText());
         assertTrue(created.getAgentFirstRep().getNetwork().hasAddress());
 
@@ -57,9 +61,12 @@ class AuditIT extends MissiveIT {
         recorded("entity=Communication/" + thread + "&agent=Practitioner/drlee&outcome=0", interaction("read"));
 
         String message = Threads.send(alice, thread, "Audited message");
-        assertEquals(200, drlee.postEmpty("Communication/" + message + "/$mark-read").status());
+        assertEquals(
+                200, drlee.postEmpty("Communication/" + message + "/$mark-read").status());
         AuditEvent markRead = recorded("entity=Communication/" + message + "&agent=drlee", interaction("operation"));
-        assertEquals("$mark-read", ((StringType) markRead.getEntityFirstRep().getDetailFirstRep().getValue()).getValue());
+        assertEquals(
+                "$mark-read",
+                ((StringType) markRead.getEntityFirstRep().getDetailFirstRep().getValue()).getValue());
 
         String aliceId = Directory.idOf(alice, "Patient", "alice");
         String drleeId = Directory.idOf(alice, "Practitioner", "drlee");
@@ -73,9 +80,13 @@ class AuditIT extends MissiveIT {
         assertEquals(200, updated.status(), updated::toString);
         recorded("entity=Communication/" + draftId, interaction("update"));
 
-        assertEquals(200, alice.get("Communication?part-of:missing=true&_count=7").status());
-        AuditEvent search = recorded("agent=alice&" + since, interaction("search-type").and(event ->
-                new String(event.getEntityFirstRep().getQuery(), StandardCharsets.UTF_8).contains("_count=7")));
+        assertEquals(
+                200, alice.get("Communication?part-of:missing=true&_count=7").status());
+        AuditEvent search = recorded(
+                "agent=alice&" + since,
+                interaction("search-type")
+                        .and(event -> new String(event.getEntityFirstRep().getQuery(), StandardCharsets.UTF_8)
+                                .contains("_count=7")));
         assertEquals("Communication", search.getEntityFirstRep().getType().getCode());
     }
 
@@ -94,8 +105,11 @@ class AuditIT extends MissiveIT {
 
         Fhir.Response forged = Fhir.withToken(Tokens.of("alice") + "x").get("Communication/" + thread);
         assertEquals(401, forged.status());
-        assertEquals(OperationOutcome.IssueType.LOGIN, forged.outcome().getIssueFirstRep().getCode());
-        AuditEvent login = recorded("entity=Communication/" + thread + "&outcome=4",
+        assertEquals(
+                OperationOutcome.IssueType.LOGIN,
+                forged.outcome().getIssueFirstRep().getCode());
+        AuditEvent login = recorded(
+                "entity=Communication/" + thread + "&outcome=4",
                 event -> "110114".equals(event.getType().getCode()));
         assertEquals("110122", login.getSubtypeFirstRep().getCode());
         assertEquals("HTTP 401 (token-refused)", login.getOutcomeDesc());
@@ -106,11 +120,13 @@ class AuditIT extends MissiveIT {
     @Test
     void aProxyIsRecordedAsTheRelatedPersonOfThePatientTheyActedFor() {
         Fhir ben = Fhir.as("ben");
-        String thread = Threads.start(ben, Directory.idOf(ben, "Patient", "ben"),
-                Directory.idOf(ben, "Practitioner", "drlee"), "Inhaler");
+        String thread = Threads.start(
+                ben, Directory.idOf(ben, "Patient", "ben"), Directory.idOf(ben, "Practitioner", "drlee"), "Inhaler");
         assertEquals(200, Fhir.as("gina").get("Communication/" + thread).status());
-        AuditEvent read = recorded("patient=Patient/ben&agent=gina&entity=Communication/" + thread, interaction("read"));
-        assertEquals("RelatedPerson/gina-for-ben", read.getAgentFirstRep().getWho().getReference());
+        AuditEvent read =
+                recorded("patient=Patient/ben&agent=gina&entity=Communication/" + thread, interaction("read"));
+        assertEquals(
+                "RelatedPerson/gina-for-ben", read.getAgentFirstRep().getWho().getReference());
         assertEquals("Patient/ben", read.getEntity().get(1).getWhat().getReference());
     }
 
@@ -119,7 +135,8 @@ class AuditIT extends MissiveIT {
         for (String account : List.of("alice", "gina", "drlee", Tokens.INTEGRATION)) {
             assertEquals(403, Fhir.as(account).get("AuditEvent?" + since).status(), account);
         }
-        AuditEvent denied = recorded("agent=drlee&outcome=4&" + since,
+        AuditEvent denied = recorded(
+                "agent=drlee&outcome=4&" + since,
                 event -> "AuditEvent".equals(event.getEntityFirstRep().getType().getCode()));
         Fhir.Response read = admin.get("AuditEvent/" + denied.getIdElement().getIdPart());
         assertEquals(200, read.status(), read::toString);
@@ -132,22 +149,35 @@ class AuditIT extends MissiveIT {
                 admin.post("AuditEvent", denied),
                 Fhir.as(Tokens.INTEGRATION).post("AuditEvent", denied))) {
             assertTrue(refused.status() == 400 || refused.status() == 405, refused::toString);
-            assertEquals(OperationOutcome.IssueSeverity.ERROR, refused.outcome().getIssueFirstRep().getSeverity());
+            assertEquals(
+                    OperationOutcome.IssueSeverity.ERROR,
+                    refused.outcome().getIssueFirstRep().getSeverity());
         }
-        assertEquals(AuditEventOutcome._4, admin.get("AuditEvent/" + denied.getIdElement().getIdPart())
-                .as(AuditEvent.class).getOutcome(), "unchanged");
+        assertEquals(
+                AuditEventOutcome._4,
+                admin.get("AuditEvent/" + denied.getIdElement().getIdPart())
+                        .as(AuditEvent.class)
+                        .getOutcome(),
+                "unchanged");
     }
 
     @Test
     void theCapabilityStatementListsReadAndSearchOnly() {
-        CapabilityStatement.CapabilityStatementRestResourceComponent auditEvent = alice.get("metadata")
-                .as(CapabilityStatement.class).getRestFirstRep().getResource().stream()
-                .filter(resource -> "AuditEvent".equals(resource.getType())).findFirst().orElseThrow();
-        assertEquals(Set.of("read", "search-type"), auditEvent.getInteraction().stream()
-                .map(interaction -> interaction.getCode().toCode()).collect(Collectors.toSet()));
-        assertEquals(Set.of("date", "agent", "entity", "outcome", "patient"), auditEvent.getSearchParam().stream()
-                .map(CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent::getName)
-                .collect(Collectors.toSet()));
+        CapabilityStatement.CapabilityStatementRestResourceComponent auditEvent =
+                alice.get("metadata").as(CapabilityStatement.class).getRestFirstRep().getResource().stream()
+                        .filter(resource -> "AuditEvent".equals(resource.getType()))
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals(
+                Set.of("read", "search-type"),
+                auditEvent.getInteraction().stream()
+                        .map(interaction -> interaction.getCode().toCode())
+                        .collect(Collectors.toSet()));
+        assertEquals(
+                Set.of("date", "agent", "entity", "outcome", "patient"),
+                auditEvent.getSearchParam().stream()
+                        .map(CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent::getName)
+                        .collect(Collectors.toSet()));
     }
 
     @Test
@@ -155,11 +185,16 @@ class AuditIT extends MissiveIT {
         Bundle page = admin.get("AuditEvent?" + since + "&_count=2").bundle();
         assertEquals(2, page.getEntry().size());
         assertTrue(page.getLink("next") != null, "a next page");
-        Instant first = ((AuditEvent) page.getEntry().get(0).getResource()).getRecorded().toInstant();
-        Instant second = ((AuditEvent) page.getEntry().get(1).getResource()).getRecorded().toInstant();
+        Instant first = ((AuditEvent) page.getEntry().get(0).getResource())
+                .getRecorded()
+                .toInstant();
+        Instant second = ((AuditEvent) page.getEntry().get(1).getResource())
+                .getRecorded()
+                .toInstant();
         assertFalse(first.isBefore(second), "newest first");
         Bundle next = admin.get(page.getLink("next").getUrl()).bundle();
-        assertNotEquals(page.getEntry().get(1).getResource().getIdElement().getIdPart(),
+        assertNotEquals(
+                page.getEntry().get(1).getResource().getIdElement().getIdPart(),
                 next.getEntry().get(0).getResource().getIdElement().getIdPart());
         assertEquals(400, admin.get("AuditEvent?outcome=3").status());
     }
@@ -169,11 +204,15 @@ class AuditIT extends MissiveIT {
         String marker = "auditmarker" + UUID.randomUUID().toString().replace("-", "");
         String thread = aliceThread("Topic " + marker);
         String message = Threads.send(alice, thread, "Text " + marker);
-        assertEquals(200, alice.get("Communication?part-of:missing=true&_content=" + marker).status());
+        assertEquals(
+                200,
+                alice.get("Communication?part-of:missing=true&_content=" + marker)
+                        .status());
         assertEquals(200, drlee.get("Communication/" + message).status());
         recorded("entity=Communication/" + message + "&agent=drlee", interaction("read"));
-        recorded("agent=alice&" + since, event -> new String(event.getEntityFirstRep().getQuery(),
-                StandardCharsets.UTF_8).contains("_content"));
+        recorded(
+                "agent=alice&" + since,
+                event -> new String(event.getEntityFirstRep().getQuery(), StandardCharsets.UTF_8).contains("_content"));
 
         String next = "AuditEvent?" + since + "&_count=100";
         int events = 0;
@@ -185,10 +224,13 @@ class AuditIT extends MissiveIT {
             events += bundle.getEntry().size();
             for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
                 AuditEvent event = (AuditEvent) entry.getResource();
-                event.getEntity().stream().filter(AuditEvent.AuditEventEntityComponent::hasQuery)
+                event.getEntity().stream()
+                        .filter(AuditEvent.AuditEventEntityComponent::hasQuery)
                         .forEach(e -> assertFalse(new String(e.getQuery(), StandardCharsets.UTF_8).contains(marker)));
             }
-            next = Optional.ofNullable(bundle.getLink("next")).map(Bundle.BundleLinkComponent::getUrl).orElse(null);
+            next = Optional.ofNullable(bundle.getLink("next"))
+                    .map(Bundle.BundleLinkComponent::getUrl)
+                    .orElse(null);
         }
         assertTrue(events >= 5, "the marker's requests were among " + events);
     }
@@ -203,7 +245,9 @@ class AuditIT extends MissiveIT {
             Fhir.Response found = admin.get("AuditEvent?" + search + "&_count=100");
             assertEquals(200, found.status(), found::toString);
             Optional<AuditEvent> event = found.bundle().getEntry().stream()
-                    .map(entry -> (AuditEvent) entry.getResource()).filter(matching).findFirst();
+                    .map(entry -> (AuditEvent) entry.getResource())
+                    .filter(matching)
+                    .findFirst();
             if (event.isPresent()) {
                 return event.get();
             }

@@ -19,21 +19,21 @@ import org.junit.jupiter.api.TestFactory;
  */
 class AuthorizationMatrixIT extends MissiveIT {
 
-    private static final List<String> CALLERS = List.of(
-            "alice", "ben", "chloe", "gina", "drlee", "drpatel", "nursekim", "admin", Tokens.INTEGRATION);
+    private static final List<String> CALLERS =
+            List.of("alice", "ben", "chloe", "gina", "drlee", "drpatel", "nursekim", "admin", Tokens.INTEGRATION);
     private static final Set<String> SEE_SENT_THREADS = Set.of("admin", Tokens.INTEGRATION);
 
     /** A kind of thread, who takes part in it, what a participant's new message gets, and whose it is not. */
-    private record Kind(String name, String id, String secret, Set<String> participants, int newMessage,
-            String author) {
-    }
+    private record Kind(
+            String name, String id, String secret, Set<String> participants, int newMessage, String author) {}
 
     @TestFactory
     List<DynamicTest> everyCallerAgainstEveryKindOfThread() {
         List<Kind> kinds = fixtures();
         List<DynamicTest> cells = new ArrayList<>();
         for (Kind kind : kinds) {
-            CALLERS.stream().filter(caller -> !caller.equals(kind.author()))
+            CALLERS.stream()
+                    .filter(caller -> !caller.equals(kind.author()))
                     .forEach(caller -> cells.add(dynamicTest(caller + " × " + kind.name(), () -> check(caller, kind))));
         }
         return cells;
@@ -42,7 +42,8 @@ class AuthorizationMatrixIT extends MissiveIT {
     private static void check(String account, Kind kind) {
         Fhir caller = Fhir.as(account);
         boolean participant = kind.participants().contains(account);
-        boolean sees = participant || SEE_SENT_THREADS.contains(account) && !kind.name().equals("draft of someone else");
+        boolean sees = participant
+                || SEE_SENT_THREADS.contains(account) && !kind.name().equals("draft of someone else");
         int read = sees ? 200 : 404;
 
         Fhir.Response header = caller.get("Communication/" + kind.id());
@@ -59,19 +60,35 @@ class AuthorizationMatrixIT extends MissiveIT {
 
         int act = participant ? 200 : sees ? 403 : 404;
         if (!kind.name().equals("draft of someone else")) {
-            assertEquals(act, caller.postEmpty("Communication/" + kind.id() + "/$mark-read").status(), "mark-read");
-            assertEquals(act, caller.postEmpty("Communication/" + kind.id() + "/$archive").status(), "archive");
-            assertEquals(act, caller.postEmpty("Communication/" + kind.id() + "/$unarchive").status(), "unarchive");
+            assertEquals(
+                    act,
+                    caller.postEmpty("Communication/" + kind.id() + "/$mark-read")
+                            .status(),
+                    "mark-read");
+            assertEquals(
+                    act,
+                    caller.postEmpty("Communication/" + kind.id() + "/$archive").status(),
+                    "archive");
+            assertEquals(
+                    act,
+                    caller.postEmpty("Communication/" + kind.id() + "/$unarchive")
+                            .status(),
+                    "unarchive");
         }
 
         Fhir.Response inbox = caller.get("Communication?part-of:missing=true&_count=100");
-        boolean listed = inbox.status() == 200 && inbox.bundle().getEntry().stream()
-                .anyMatch(e -> e.getResource().getIdElement().getIdPart().equals(kind.id()));
+        boolean listed = inbox.status() == 200
+                && inbox.bundle().getEntry().stream()
+                        .anyMatch(
+                                e -> e.getResource().getIdElement().getIdPart().equals(kind.id()));
         boolean inInbox = participant && !kind.name().equals("draft of someone else");
         assertEquals(inInbox, listed, "inbox");
         if (inbox.status() == 200) {
-            assertEquals(inbox.bundle().getTotal(),
-                    caller.get("Communication?part-of:missing=true&_summary=count").bundle().getTotal(),
+            assertEquals(
+                    inbox.bundle().getTotal(),
+                    caller.get("Communication?part-of:missing=true&_summary=count")
+                            .bundle()
+                            .getTotal(),
                     "the count is the inbox's size");
             assertEquals(inInbox, inbox.body().contains(kind.id()), "not in the inbox's body or links");
         }

@@ -23,19 +23,24 @@ final class Binaries {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private Binaries() {
-    }
+    private Binaries() {}
 
     static HttpResponse<String> upload(String account, String contentType, byte[] content) {
-        return send(request(account, "Binary").header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(content)), HttpResponse.BodyHandlers.ofString());
+        return send(
+                request(account, "Binary")
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(content)),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** An upload whose length is not announced: sent chunked, {@code head} then filler up to {@code length}. */
     static HttpResponse<String> uploadChunked(String account, String contentType, byte[] head, long length) {
         InputStream body = new SequenceInputStream(new ByteArrayInputStream(head), new Filler(length - head.length));
-        return send(request(account, "Binary").header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)), HttpResponse.BodyHandlers.ofString());
+        return send(
+                request(account, "Binary")
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** The id a successful upload answered with, from its Location. */
@@ -45,7 +50,8 @@ final class Binaries {
     }
 
     static HttpResponse<byte[]> download(String account, String id, String accept) {
-        return send(request(account, "Binary/" + id).header("Accept", accept).GET(),
+        return send(
+                request(account, "Binary/" + id).header("Accept", accept).GET(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -59,19 +65,27 @@ final class Binaries {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + base.getPath() + "/Binary HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
-                    + "Authorization: Bearer " + Tokens.of(account) + "\r\nContent-Type: application/pdf\r\n"
-                    + "Content-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Authorization: Bearer " + Tokens.of(account) + "\r\nContent-Type: application/pdf\r\n"
+                            + "Content-Length: " + length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             byte[] line = new byte[64];
             int read = socket.getInputStream().read(line);
-            return new String(line, 0, Math.max(read, 0), StandardCharsets.US_ASCII).lines().findFirst().orElse("");
+            return new String(line, 0, Math.max(read, 0), StandardCharsets.US_ASCII)
+                    .lines()
+                    .findFirst()
+                    .orElse("");
         }
     }
 
     /** The files in the suite's attachment store, the staging area included. */
     static long storedFiles() throws IOException {
-        Path store = Path.of(System.getProperty("missive.it.dir"), "wildfly-" + System.getProperty("arquillian.launch"),
-                "standalone", "data", "attachments");
+        Path store = Path.of(
+                System.getProperty("missive.it.dir"),
+                "wildfly-" + System.getProperty("arquillian.launch"),
+                "standalone",
+                "data",
+                "attachments");
         if (!Files.exists(store)) {
             return 0;
         }

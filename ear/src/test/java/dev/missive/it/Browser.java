@@ -50,11 +50,21 @@ final class Browser implements AutoCloseable {
         downloads = profile.resolve("downloads");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of(
-                "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile);
+        options.setExperimentalOption(
+                "prefs",
+                Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         // Through the shared driver's URL: a ChromeDriver built on the service would stop it on quit.
         driver = new RemoteWebDriver(service.getUrl(), options);
         wait = new WebDriverWait(driver, PATIENCE);
@@ -117,7 +127,8 @@ final class Browser implements AutoCloseable {
 
     /** Chooses a file in a file input, as a person picking it in the file dialog would. */
     void attach(By fileInput, Path file) {
-        wait.until(ExpectedConditions.presenceOfElementLocated(fileInput)).sendKeys(file.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(fileInput))
+                .sendKeys(file.toAbsolutePath().toString());
     }
 
     /** The bytes of a file the page saved to the browser's downloads, once it is complete. */

@@ -45,8 +45,10 @@ final class Browsers implements ParameterResolver, AfterEachCallback {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        ChromeDriverService shared = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(SharedDriver.class, type -> new SharedDriver(), SharedDriver.class).service;
+        ChromeDriverService shared = context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(SharedDriver.class, type -> new SharedDriver(), SharedDriver.class)
+                .service;
         Browsers browsers = new Browsers(shared);
         context.getStore(NAMESPACE).put(Browsers.class, browsers);
         return browsers;

@@ -8,10 +8,10 @@ import dev.missive.fhir.conformance.ConformanceResources;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceOperationComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent;
-import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.MetadataResource;
@@ -35,7 +35,8 @@ class ConformanceIT extends MissiveIT {
         String messageId = Threads.send(alice, threadId, "Does this validate?");
 
         Fhir.Response header = drlee.get("Communication/" + threadId);
-        assertTrue(header.as(Communication.class).hasExtension(BASE + "/StructureDefinition/participant-state"),
+        assertTrue(
+                header.as(Communication.class).hasExtension(BASE + "/StructureDefinition/participant-state"),
                 "the header carries the caller's state, which is validated too");
         validates(header, 200);
         validates(drlee.get("Communication/" + messageId), 200);
@@ -54,7 +55,8 @@ class ConformanceIT extends MissiveIT {
 
         CapabilityStatement statement = metadata.as(CapabilityStatement.class);
         List<String> missing = new ArrayList<>();
-        for (CapabilityStatementRestResourceComponent resource : statement.getRestFirstRep().getResource()) {
+        for (CapabilityStatementRestResourceComponent resource :
+                statement.getRestFirstRep().getResource()) {
             for (CapabilityStatementRestResourceOperationComponent operation : resource.getOperation()) {
                 if (!served(alice, "OperationDefinition", operation.getDefinition())) {
                     missing.add(operation.getDefinition());
@@ -67,8 +69,10 @@ class ConformanceIT extends MissiveIT {
             }
         }
         assertTrue(missing.isEmpty(), () -> "named but not served: " + missing);
-        assertTrue(statement.getRestFirstRep().getResource().stream()
-                .anyMatch(resource -> "CodeSystem".equals(resource.getType())), "the canonical resources are listed");
+        assertTrue(
+                statement.getRestFirstRep().getResource().stream()
+                        .anyMatch(resource -> "CodeSystem".equals(resource.getType())),
+                "the canonical resources are listed");
     }
 
     @Test
@@ -78,8 +82,11 @@ class ConformanceIT extends MissiveIT {
             Fhir client = Fhir.as(account);
             Fhir.Response read = client.get("CodeSystem/message-type");
             assertEquals(200, read.status(), account + " " + read);
-            assertTrue(sameContent(read.as(CodeSystem.class),
-                    conformance.byId(CodeSystem.class, "message-type").orElseThrow()), account);
+            assertTrue(
+                    sameContent(
+                            read.as(CodeSystem.class),
+                            conformance.byId(CodeSystem.class, "message-type").orElseThrow()),
+                    account);
         }
         Fhir drpatel = Fhir.as("drpatel");
         for (MetadataResource resource : conformance.all()) {
@@ -89,8 +96,11 @@ class ConformanceIT extends MissiveIT {
             assertEquals(1, found.getEntry().size(), resource.getUrl());
             assertTrue(sameContent(found.getEntryFirstRep().getResource(), resource), resource.getUrl());
         }
-        OperationDefinition retract = drpatel.get("OperationDefinition/Communication-retract").as(OperationDefinition.class);
-        assertEquals(BASE + "/OperationDefinition/Communication-retract", retract.getUrl(),
+        OperationDefinition retract =
+                drpatel.get("OperationDefinition/Communication-retract").as(OperationDefinition.class);
+        assertEquals(
+                BASE + "/OperationDefinition/Communication-retract",
+                retract.getUrl(),
                 "Missive's own definition, not one HAPI generates");
         assertEquals(404, drpatel.get("CodeSystem/no-such-code-system").status());
         assertEquals(401, Fhir.anonymous().get("CodeSystem/message-type").status());

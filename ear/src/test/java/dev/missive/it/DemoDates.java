@@ -12,11 +12,12 @@ final class DemoDates {
 
     private static final Pattern DAYS_AGO = Pattern.compile("\\{\\{today-(\\d+)}}");
 
-    private DemoDates() {
-    }
+    private DemoDates() {}
 
     static String resolve(String demoFile) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        return DAYS_AGO.matcher(demoFile).replaceAll(days -> today.minusDays(Long.parseLong(days.group(1))).toString());
+        return DAYS_AGO.matcher(demoFile)
+                .replaceAll(
+                        days -> today.minusDays(Long.parseLong(days.group(1))).toString());
     }
 }

@@ -10,8 +10,7 @@ final class Directory {
 
     static final String PORTAL_USERNAME = "https://missive.dev/fhir/sid/portal-username";
 
-    private Directory() {
-    }
+    private Directory() {}
 
     static Bundle search(Fhir client, String type, String username) {
         Fhir.Response response = client.get(type + "?identifier=" + PORTAL_USERNAME + "%7C" + username);

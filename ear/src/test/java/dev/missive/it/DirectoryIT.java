@@ -12,7 +12,8 @@ class DirectoryIT extends MissiveIT {
     @Test
     void aPatientFindsThemselvesAndTheirCareTeamOnly() {
         Fhir alice = Fhir.as("alice");
-        Patient self = (Patient) Directory.search(alice, "Patient", "alice").getEntryFirstRep().getResource();
+        Patient self = (Patient)
+                Directory.search(alice, "Patient", "alice").getEntryFirstRep().getResource();
         assertEquals("Moreau", self.getNameFirstRep().getFamily());
         for (String practitioner : new String[] {"drlee", "drpatel", "nursekim"}) {
             Directory.idOf(alice, "Practitioner", practitioner);
@@ -21,7 +22,8 @@ class DirectoryIT extends MissiveIT {
         assertEquals(404, alice.get("Patient/ben").status());
 
         Fhir chloe = Fhir.as("chloe");
-        assertTrue(Directory.search(chloe, "Practitioner", "drpatel").getEntry().isEmpty(),
+        assertTrue(
+                Directory.search(chloe, "Practitioner", "drpatel").getEntry().isEmpty(),
                 "a practitioner outside the care team is not visible");
     }
 
@@ -45,10 +47,18 @@ class DirectoryIT extends MissiveIT {
         patient.getNameFirstRep().setFamily("Renamed");
         Fhir.Response updated = integration.put("Patient/it-versioned", patient, "W/\"" + version + "\"");
         assertEquals(200, updated.status(), updated::toString);
-        assertEquals(Long.parseLong(version) + 1, Long.parseLong(updated.as(Patient.class).getMeta().getVersionId()));
+        assertEquals(
+                Long.parseLong(version) + 1,
+                Long.parseLong(updated.as(Patient.class).getMeta().getVersionId()));
 
         Fhir.Response stale = integration.put("Patient/it-versioned", patient, "W/\"" + version + "\"");
         assertEquals(412, stale.status(), stale::toString);
-        assertEquals("Renamed", integration.get("Patient/it-versioned").as(Patient.class).getNameFirstRep().getFamily());
+        assertEquals(
+                "Renamed",
+                integration
+                        .get("Patient/it-versioned")
+                        .as(Patient.class)
+                        .getNameFirstRep()
+                        .getFamily());
     }
 }

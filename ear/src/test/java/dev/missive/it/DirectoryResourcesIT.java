@@ -52,11 +52,15 @@ class DirectoryResourcesIT extends MissiveIT {
         assertEquals(id(first.as(Patient.class)), id(found));
         assertEquals("Retry", found.getNameFirstRep().getFamily(), "the retry wrote nothing");
 
-        Bundle byIdentifier = integration.get("Patient?identifier=" + encode(MRN + "|" + mrn)).bundle();
+        Bundle byIdentifier =
+                integration.get("Patient?identifier=" + encode(MRN + "|" + mrn)).bundle();
         assertEquals(1, byIdentifier.getTotal());
         Patient read = integration.get("Patient/" + id(found)).as(Patient.class);
-        assertEquals(Set.of(MRN + "|" + mrn, "urn:ehr:local|L-" + mrn), read.getIdentifier().stream()
-                .map(identifier -> identifier.getSystem() + "|" + identifier.getValue()).collect(Collectors.toSet()),
+        assertEquals(
+                Set.of(MRN + "|" + mrn, "urn:ehr:local|L-" + mrn),
+                read.getIdentifier().stream()
+                        .map(identifier -> identifier.getSystem() + "|" + identifier.getValue())
+                        .collect(Collectors.toSet()),
                 "every identifier round-trips");
         assertEquals(1, integration.get("Patient?identifier=L-" + mrn).bundle().getTotal(), "any system");
     }
@@ -71,8 +75,10 @@ class DirectoryResourcesIT extends MissiveIT {
             patient.addIdentifier().setSystem(MRN).setValue(shared);
             assertEquals(201, integration.put("Patient/" + twin, patient, null).status());
         }
-        Fhir.Response ambiguous = integration.postIfNoneExist("Patient", new Patient().addIdentifier(
-                new Identifier().setSystem(MRN).setValue(shared)), "identifier=" + encode(MRN + "|" + shared));
+        Fhir.Response ambiguous = integration.postIfNoneExist(
+                "Patient",
+                new Patient().addIdentifier(new Identifier().setSystem(MRN).setValue(shared)),
+                "identifier=" + encode(MRN + "|" + shared));
         assertEquals(412, ambiguous.status(), ambiguous::toString);
         assertEquals(2, integration.get("Patient?identifier=" + shared).bundle().getTotal());
     }
@@ -95,7 +101,8 @@ class DirectoryResourcesIT extends MissiveIT {
         String version = created.as(EpisodeOfCare.class).getMeta().getVersionId();
 
         episode.setStatus(EpisodeOfCare.EpisodeOfCareStatus.FINISHED);
-        assertEquals(200, integration.put(path, episode, "W/\"" + version + "\"").status());
+        assertEquals(
+                200, integration.put(path, episode, "W/\"" + version + "\"").status());
         episode.getTypeFirstRep().setText("Stale");
         Fhir.Response stale = integration.put(path, episode, "W/\"" + version + "\"");
         assertEquals(412, stale.status(), stale::toString);
@@ -111,8 +118,12 @@ class DirectoryResourcesIT extends MissiveIT {
         assertEquals(200, gina.get("Patient/chloe").status());
         assertEquals(404, gina.get("Patient/alice").status());
         assertEquals(Set.of("ben", "chloe"), ids(gina.get("Patient").bundle()), "no parameter: what gina may see");
-        assertEquals(Set.of("gina-for-ben", "gina-for-chloe"), ids(gina.get("RelatedPerson").bundle()));
-        assertEquals(Set.of("appointment-chloe-drlee"), ids(gina.get("Appointment?patient=Patient/chloe").bundle()));
+        assertEquals(
+                Set.of("gina-for-ben", "gina-for-chloe"),
+                ids(gina.get("RelatedPerson").bundle()));
+        assertEquals(
+                Set.of("appointment-chloe-drlee"),
+                ids(gina.get("Appointment?patient=Patient/chloe").bundle()));
         assertEquals(404, gina.get("EpisodeOfCare/episode-alice-knee").status());
         assertEquals(Set.of("episode-ben-asthma"), ids(gina.get("EpisodeOfCare").bundle()));
         assertEquals(200, gina.get("Practitioner/drlee").status());
@@ -123,21 +134,36 @@ class DirectoryResourcesIT extends MissiveIT {
     void aPatientReadsTheirOwnRecordsAndTheirCareTeamOnly() {
         Fhir alice = Fhir.as("alice");
         assertEquals(404, alice.get("RelatedPerson/gina-for-ben").status());
-        assertTrue(alice.get("RelatedPerson?patient=Patient/ben").bundle().getEntry().isEmpty());
+        assertTrue(alice.get("RelatedPerson?patient=Patient/ben")
+                .bundle()
+                .getEntry()
+                .isEmpty());
         assertTrue(alice.get("RelatedPerson?identifier=" + encode(Directory.PORTAL_USERNAME + "|gina"))
-                .bundle().getEntry().isEmpty());
-        assertEquals(Set.of("episode-alice-knee", "episode-alice-diabetes"), ids(alice.get("EpisodeOfCare").bundle()));
-        assertEquals("Knee rehabilitation", alice.get("EpisodeOfCare/episode-alice-knee").as(EpisodeOfCare.class)
-                .getTypeFirstRep().getText());
+                .bundle()
+                .getEntry()
+                .isEmpty());
+        assertEquals(
+                Set.of("episode-alice-knee", "episode-alice-diabetes"),
+                ids(alice.get("EpisodeOfCare").bundle()));
+        assertEquals(
+                "Knee rehabilitation",
+                alice.get("EpisodeOfCare/episode-alice-knee")
+                        .as(EpisodeOfCare.class)
+                        .getTypeFirstRep()
+                        .getText());
         assertEquals(Set.of("alice"), ids(alice.get("Patient?_count=1").bundle()));
         assertEquals(Set.of("careteam-alice"), ids(alice.get("CareTeam").bundle()));
         assertEquals(404, alice.get("Appointment/appointment-chloe-drlee").status());
 
         Fhir chloe = Fhir.as("chloe");
         assertEquals(Set.of("role-drlee"), ids(chloe.get("PractitionerRole").bundle()));
-        assertTrue(chloe.get("PractitionerRole?practitioner=Practitioner/drpatel").bundle().getEntry().isEmpty());
+        assertTrue(chloe.get("PractitionerRole?practitioner=Practitioner/drpatel")
+                .bundle()
+                .getEntry()
+                .isEmpty());
         PractitionerRole drlee = chloe.get("PractitionerRole/role-drlee").as(PractitionerRole.class);
-        assertEquals("portal-messaging", drlee.getCodeFirstRep().getCodingFirstRep().getCode());
+        assertEquals(
+                "portal-messaging", drlee.getCodeFirstRep().getCodingFirstRep().getCode());
     }
 
     @Test
@@ -146,20 +172,30 @@ class DirectoryResourcesIT extends MissiveIT {
         assertEquals(Set.of("alice"), ids(drpatel.get("Patient?name=moreau").bundle()), "Alice, not Ben or Chloe");
         assertTrue(drpatel.get("Patient?name=ben").bundle().getEntry().isEmpty());
         assertEquals(404, drpatel.get("Patient/ben").status());
-        assertEquals(Set.of("nursekim"), ids(drpatel.get("Practitioner?name=KIM").bundle()));
-        assertTrue(ids(drpatel.get("PractitionerRole").bundle()).containsAll(Set.of("role-drlee", "role-drpatel",
-                "role-nursekim")));
-        PractitionerRole own = drpatel.get("PractitionerRole?practitioner=Practitioner/drpatel").bundle().getEntry()
-                .stream().map(entry -> (PractitionerRole) entry.getResource()).findFirst().orElseThrow();
-        assertEquals("true", own.getExtensionByUrl("https://missive.dev/fhir/StructureDefinition/charges-for-messages")
-                .getValue().primitiveValue());
-        assertEquals(Set.of("episode-alice-knee", "episode-alice-diabetes"),
+        assertEquals(
+                Set.of("nursekim"), ids(drpatel.get("Practitioner?name=KIM").bundle()));
+        assertTrue(ids(drpatel.get("PractitionerRole").bundle())
+                .containsAll(Set.of("role-drlee", "role-drpatel", "role-nursekim")));
+        PractitionerRole own =
+                drpatel.get("PractitionerRole?practitioner=Practitioner/drpatel").bundle().getEntry().stream()
+                        .map(entry -> (PractitionerRole) entry.getResource())
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals(
+                "true",
+                own.getExtensionByUrl("https://missive.dev/fhir/StructureDefinition/charges-for-messages")
+                        .getValue()
+                        .primitiveValue());
+        assertEquals(
+                Set.of("episode-alice-knee", "episode-alice-diabetes"),
                 ids(drpatel.get("EpisodeOfCare?patient=Patient/alice").bundle()));
 
         Fhir drlee = Fhir.as("drlee");
-        assertEquals(Set.of("appointment-chloe-drlee"),
+        assertEquals(
+                Set.of("appointment-chloe-drlee"),
                 ids(drlee.get("Appointment?practitioner=Practitioner/drlee").bundle()));
-        assertEquals(Set.of("careteam-alice", "careteam-ben", "careteam-chloe"),
+        assertEquals(
+                Set.of("careteam-alice", "careteam-ben", "careteam-chloe"),
                 ids(drlee.get("CareTeam?participant=Practitioner/drlee").bundle()));
     }
 
@@ -169,28 +205,39 @@ class DirectoryResourcesIT extends MissiveIT {
         Practitioner practitioner = new Practitioner();
         practitioner.setId("it-not-by-a-patient");
         practitioner.addName().setFamily("Nobody");
-        assertEquals(403, alice.put("Practitioner/it-not-by-a-patient", practitioner, null).status());
+        assertEquals(
+                403,
+                alice.put("Practitioner/it-not-by-a-patient", practitioner, null)
+                        .status());
         assertEquals(403, alice.post("Practitioner", practitioner).status());
         RelatedPerson selfAppointed = new RelatedPerson();
         selfAppointed.setPatient(new Reference("Patient/ben"));
         assertEquals(403, Fhir.as("gina").post("RelatedPerson", selfAppointed).status());
-        assertEquals(404, Fhir.as(Tokens.INTEGRATION).get("Practitioner/it-not-by-a-patient").status());
+        assertEquals(
+                404,
+                Fhir.as(Tokens.INTEGRATION)
+                        .get("Practitioner/it-not-by-a-patient")
+                        .status());
 
         Fhir.Response own = alice.post("Consent", billingConsent("alice"));
         assertEquals(201, own.status(), own::toString);
         Consent recorded = own.as(Consent.class);
         assertTrue(recorded.hasDateTime(), "the server records when it was given");
         assertEquals(200, alice.get("Consent/" + id(recorded)).status());
-        assertEquals(404, Fhir.as("drpatel").get("Consent/" + id(recorded)).status(),
+        assertEquals(
+                404,
+                Fhir.as("drpatel").get("Consent/" + id(recorded)).status(),
                 "billing consents are the patient side's");
 
         // Refused with 403 whether or not the other patient exists: nothing is revealed.
         assertEquals(403, alice.post("Consent", billingConsent("ben")).status());
-        assertEquals(403, alice.post("Consent", billingConsent("no-such-patient")).status());
+        assertEquals(
+                403, alice.post("Consent", billingConsent("no-such-patient")).status());
         Fhir gina = Fhir.as("gina");
         assertEquals(201, gina.post("Consent", billingConsent("ben")).status());
         assertEquals(403, gina.post("Consent", billingConsent("alice")).status());
-        assertEquals(403, Fhir.as("drlee").post("Consent", billingConsent("chloe")).status());
+        assertEquals(
+                403, Fhir.as("drlee").post("Consent", billingConsent("chloe")).status());
     }
 
     private static Consent billingConsent(String patientId) {
@@ -202,9 +249,11 @@ class DirectoryResourcesIT extends MissiveIT {
     }
 
     private static Set<String> ids(Bundle bundle) {
-        assertFalse(bundle.getTotal() > bundle.getEntry().size() && bundle.getLink(Bundle.LINK_NEXT) == null,
+        assertFalse(
+                bundle.getTotal() > bundle.getEntry().size() && bundle.getLink(Bundle.LINK_NEXT) == null,
                 "a partial page links to the next one");
-        return bundle.getEntry().stream().map(entry -> entry.getResource().getIdElement().getIdPart())
+        return bundle.getEntry().stream()
+                .map(entry -> entry.getResource().getIdElement().getIdPart())
                 .collect(Collectors.toSet());
     }
 

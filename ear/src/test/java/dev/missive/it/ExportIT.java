@@ -9,8 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Communication.CommunicationStatus;
 import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Communication.CommunicationStatus;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +43,8 @@ class ExportIT extends MissiveIT {
         String first = Threads.send(alice, withAlice, "Is my knee brace covered?");
         String answer = Threads.send(drlee, withAlice, "Yes, it is");
         retracted = Threads.send(drlee, withAlice, "Sent to the wrong patient");
-        Fhir.Response retract = drlee.postRaw("Communication/" + retracted + "/$retract", "{\"resourceType\":\"Parameters\"}");
+        Fhir.Response retract =
+                drlee.postRaw("Communication/" + retracted + "/$retract", "{\"resourceType\":\"Parameters\"}");
         assertEquals(200, retract.status(), retract::toString);
         aliceThread = List.of(withAlice, first, answer, retracted);
         Communication draftMessage = Threads.message(withAlice, "Not sent yet");
@@ -73,7 +74,9 @@ class ExportIT extends MissiveIT {
     private static List<Communication> ndjson(Fhir.Response response) {
         assertEquals(200, response.status(), response::toString);
         assertTrue(response.contentType().startsWith("application/fhir+ndjson"), response.contentType());
-        return response.body().lines().map(line -> (Communication) Fhir.CONTEXT.newJsonParser().parseResource(line))
+        return response.body()
+                .lines()
+                .map(line -> (Communication) Fhir.CONTEXT.newJsonParser().parseResource(line))
                 .toList();
     }
 
@@ -82,7 +85,8 @@ class ExportIT extends MissiveIT {
     }
 
     private static String threadOf(Communication communication) {
-        return communication.hasPartOf() ? communication.getPartOfFirstRep().getReferenceElement().getIdPart()
+        return communication.hasPartOf()
+                ? communication.getPartOfFirstRep().getReferenceElement().getIdPart()
                 : id(communication);
     }
 
@@ -90,19 +94,34 @@ class ExportIT extends MissiveIT {
     void theNdjsonHoldsEachThreadBeforeItsMessagesWithTombstonesAndNoDrafts() {
         List<Communication> exported = ndjson(admin.get(EXPORT + "?_outputFormat=application/fhir%2Bndjson"));
 
-        List<String> ours = exported.stream().filter(c -> Set.of(withAlice, confidential).contains(threadOf(c)))
-                .map(ExportIT::id).toList();
+        List<String> ours = exported.stream()
+                .filter(c -> Set.of(withAlice, confidential).contains(threadOf(c)))
+                .map(ExportIT::id)
+                .toList();
         List<String> expected = new ArrayList<>(aliceThread);
         expected.addAll(List.of(confidential, confidentialMessage));
         assertEquals(expected, ours, "threads oldest first, each header before its messages in order");
 
-        Communication tombstone = exported.stream().filter(c -> id(c).equals(retracted)).findFirst().orElseThrow();
+        Communication tombstone = exported.stream()
+                .filter(c -> id(c).equals(retracted))
+                .findFirst()
+                .orElseThrow();
         assertEquals(CommunicationStatus.ENTEREDINERROR, tombstone.getStatus());
         assertFalse(tombstone.hasPayload());
-        Communication header = exported.stream().filter(c -> id(c).equals(confidential)).findFirst().orElseThrow();
+        Communication header = exported.stream()
+                .filter(c -> id(c).equals(confidential))
+                .findFirst()
+                .orElseThrow();
         assertEquals("R", header.getMeta().getSecurityFirstRep().getCode(), "confidential threads are exported");
-        assertEquals("Only between us", exported.stream().filter(c -> id(c).equals(confidentialMessage))
-                .findFirst().orElseThrow().getPayloadFirstRep().getContentStringType().getValue());
+        assertEquals(
+                "Only between us",
+                exported.stream()
+                        .filter(c -> id(c).equals(confidentialMessage))
+                        .findFirst()
+                        .orElseThrow()
+                        .getPayloadFirstRep()
+                        .getContentStringType()
+                        .getValue());
 
         Set<String> headersSeen = new HashSet<>();
         for (Communication communication : exported) {
@@ -120,13 +139,17 @@ class ExportIT extends MissiveIT {
 
     @Test
     void theBundleHoldsTheSameRecordsAsTheNdjson() {
-        List<String> lines = ndjson(admin.get(EXPORT + "?_outputFormat=ndjson")).stream().map(ExportIT::id).toList();
+        List<String> lines = ndjson(admin.get(EXPORT + "?_outputFormat=ndjson")).stream()
+                .map(ExportIT::id)
+                .toList();
         Fhir.Response response = admin.get(EXPORT);
         assertEquals(200, response.status(), response::toString);
         assertTrue(response.contentType().startsWith("application/fhir+json"), response.contentType());
         Bundle bundle = response.bundle();
         assertEquals(Bundle.BundleType.COLLECTION, bundle.getType());
-        assertEquals(lines, bundle.getEntry().stream().map(entry -> id(entry.getResource())).toList());
+        assertEquals(
+                lines,
+                bundle.getEntry().stream().map(entry -> id(entry.getResource())).toList());
         assertTrue(bundle.getEntryFirstRep().getFullUrl().endsWith("/Communication/" + lines.get(0)));
         assertTrue(lines.containsAll(aliceThread));
     }
@@ -137,7 +160,10 @@ class ExportIT extends MissiveIT {
             Fhir.Response refused = Fhir.as(account).get(EXPORT);
             assertEquals(403, refused.status(), account + " " + refused);
         }
-        assertEquals(404, admin.get("Practitioner/nobody-" + withAlice + "/$export-messages").status());
+        assertEquals(
+                404,
+                admin.get("Practitioner/nobody-" + withAlice + "/$export-messages")
+                        .status());
         Fhir.Response badFormat = admin.get(EXPORT + "?_outputFormat=text/csv");
         assertEquals(400, badFormat.status(), badFormat::toString);
     }

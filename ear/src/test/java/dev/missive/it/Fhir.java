@@ -56,12 +56,16 @@ final class Fhir {
 
     /** A conditional create: when an entry matches the condition, nothing is created. */
     Response postIfNoneExist(String path, Resource resource, String condition) {
-        return send(request(path).header("Content-Type", "application/fhir+json").header("If-None-Exist", condition)
-                .POST(HttpRequest.BodyPublishers.ofString(CONTEXT.newJsonParser().encodeResourceToString(resource))));
+        return send(request(path)
+                .header("Content-Type", "application/fhir+json")
+                .header("If-None-Exist", condition)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        CONTEXT.newJsonParser().encodeResourceToString(resource))));
     }
 
     Response postRaw(String path, String body) {
-        return send(request(path).header("Content-Type", "application/fhir+json")
+        return send(request(path)
+                .header("Content-Type", "application/fhir+json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -71,7 +75,8 @@ final class Fhir {
     }
 
     Response put(String path, Resource resource, String ifMatch) {
-        HttpRequest.Builder builder = request(path).header("Content-Type", "application/fhir+json")
+        HttpRequest.Builder builder = request(path)
+                .header("Content-Type", "application/fhir+json")
                 .PUT(HttpRequest.BodyPublishers.ofString(CONTEXT.newJsonParser().encodeResourceToString(resource)));
         if (ifMatch != null) {
             builder.header("If-Match", ifMatch);
@@ -84,12 +89,14 @@ final class Fhir {
     }
 
     Response putRaw(String path, String body) {
-        return send(request(path).header("Content-Type", "application/fhir+json")
+        return send(request(path)
+                .header("Content-Type", "application/fhir+json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base() + "/" + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(
+                        URI.create(path.startsWith("http") ? path : base() + "/" + path))
                 .header("Accept", "application/fhir+json");
         token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
         return builder;
@@ -98,7 +105,9 @@ final class Fhir {
     private static Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(),
+            return new Response(
+                    response.statusCode(),
+                    response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {

@@ -21,14 +21,14 @@ final class Mails {
     /** The staff activity window of the suite's WildFly ({@code MISSIVE_STAFF_ACTIVE_MINUTES=0.05}). */
     static final Duration STAFF_ACTIVITY_WINDOW = Duration.ofSeconds(3);
 
-    private Mails() {
-    }
+    private Mails() {}
 
     /** The first received email that matches, waiting for it to arrive. */
     static Optional<MimeMessage> await(GreenMail mail, Predicate<MimeMessage> wanted) {
         Instant deadline = Instant.now().plus(PATIENCE);
         do {
-            Optional<MimeMessage> found = Arrays.stream(mail.getReceivedMessages()).filter(wanted).findFirst();
+            Optional<MimeMessage> found =
+                    Arrays.stream(mail.getReceivedMessages()).filter(wanted).findFirst();
             if (found.isPresent()) {
                 return found;
             }
@@ -42,7 +42,11 @@ final class Mails {
      * so that they are emailed again.
      */
     static void afterStaffActivityWindow(Instant lastActive) throws InterruptedException {
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), lastActive.plus(STAFF_ACTIVITY_WINDOW)).toMillis()) + 500);
+        Thread.sleep(Math.max(
+                        0,
+                        Duration.between(Instant.now(), lastActive.plus(STAFF_ACTIVITY_WINDOW))
+                                .toMillis())
+                + 500);
     }
 
     static boolean addressedTo(MimeMessage message, String address) {

@@ -42,13 +42,16 @@ class MergeIT extends MissiveIT {
         open = Threads.start(drlee, source, "drlee", "Merge: open");
         Threads.send(drlee, open, "First");
         Threads.send(drlee, open, "Second");
-        assertEquals(200, gina.postEmpty("Communication/" + open + "/$mark-read").status());
+        assertEquals(
+                200, gina.postEmpty("Communication/" + open + "/$mark-read").status());
         Threads.send(drlee, open, "Third, unread");
         closed = Threads.start(drlee, source, "drlee", "Merge: closed");
         Threads.send(drlee, closed, "Results are fine");
-        assertEquals(200, gina.postEmpty("Communication/" + closed + "/$mark-read").status());
+        assertEquals(
+                200, gina.postEmpty("Communication/" + closed + "/$mark-read").status());
         assertEquals(200, drlee.postEmpty("Communication/" + closed + "/$close").status());
-        assertEquals(200, gina.postEmpty("Communication/" + closed + "/$archive").status());
+        assertEquals(
+                200, gina.postEmpty("Communication/" + closed + "/$archive").status());
     }
 
     @AfterEach
@@ -76,7 +79,13 @@ class MergeIT extends MissiveIT {
 
     private static void assertRule(String rule, Fhir.Response response) {
         assertEquals(422, response.status(), response::toString);
-        assertEquals(rule, response.outcome().getIssueFirstRep().getDetails().getCodingFirstRep().getCode());
+        assertEquals(
+                rule,
+                response.outcome()
+                        .getIssueFirstRep()
+                        .getDetails()
+                        .getCodingFirstRep()
+                        .getCode());
     }
 
     /** Status, status reason and the reader's own archived and unread, as each side reads the threads. */
@@ -85,8 +94,10 @@ class MergeIT extends MissiveIT {
         for (String thread : List.of(open, closed)) {
             Communication header = client.get("Communication/" + thread).as(Communication.class);
             Extension state = header.getExtensionByUrl(PARTICIPANT_STATE);
-            seen.add(thread + " " + header.getStatus() + " " + header.getStatusReason().getCodingFirstRep().getCode()
-                    + " archived=" + state.getExtensionByUrl("archived").getValue().primitiveValue()
+            seen.add(thread + " " + header.getStatus() + " "
+                    + header.getStatusReason().getCodingFirstRep().getCode()
+                    + " archived="
+                    + state.getExtensionByUrl("archived").getValue().primitiveValue()
                     + " unread=" + state.getExtensionByUrl("unread").getValue().primitiveValue());
         }
         return seen;
@@ -94,7 +105,8 @@ class MergeIT extends MissiveIT {
 
     private long ginasThreadsAbout(String patient, String filter) {
         return gina.get("Communication?part-of:missing=true&subject=Patient/" + patient + filter + "&_summary=count")
-                .bundle().getTotal();
+                .bundle()
+                .getTotal();
     }
 
     @Test
@@ -106,21 +118,30 @@ class MergeIT extends MissiveIT {
 
         Fhir.Response merged = merge(integration, source, target);
         assertEquals(200, merged.status(), merged::toString);
-        assertEquals(target, ((Patient) merged.as(Parameters.class).getParameter("result").getResource())
-                .getIdElement().getIdPart());
+        assertEquals(
+                target,
+                ((Patient) merged.as(Parameters.class).getParameter("result").getResource())
+                        .getIdElement()
+                        .getIdPart());
 
         assertEquals(404, gina.get("Communication/" + open).status());
-        assertEquals(404, gina.get("Communication?part-of=Communication/" + open).status());
-        assertEquals(404, gina.postEmpty("Communication/" + closed + "/$unarchive").status());
+        assertEquals(
+                404, gina.get("Communication?part-of=Communication/" + open).status());
+        assertEquals(
+                404, gina.postEmpty("Communication/" + closed + "/$unarchive").status());
         assertEquals(0, ginasThreadsAbout(source, ""));
         assertEquals(0, ginasThreadsAbout(source, "&unread=true"));
-        assertFalse(gina.get("Communication?part-of:missing=true&_count=100").body().contains(open), "not in her inbox");
+        assertFalse(
+                gina.get("Communication?part-of:missing=true&_count=100").body().contains(open), "not in her inbox");
         assertEquals(0, ginasThreadsAbout(target, ""), "the target does not gain sight of them");
 
         Communication seen = drlee.get("Communication/" + open).as(Communication.class);
         assertEquals(Communication.CommunicationStatus.COMPLETED, seen.getStatus());
-        assertEquals("patient-merged", seen.getStatusReason().getCodingFirstRep().getCode());
-        assertTrue(drlee.get("Communication?part-of:missing=true&_count=100").body().contains(open));
+        assertEquals(
+                "patient-merged", seen.getStatusReason().getCodingFirstRep().getCode());
+        assertTrue(drlee.get("Communication?part-of:missing=true&_count=100")
+                .body()
+                .contains(open));
         assertRule("thread-locked", drlee.postEmpty("Communication/" + open + "/$reopen"));
         Patient retired = integration.get("Patient/" + source).as(Patient.class);
         assertFalse(retired.getActive());
@@ -147,7 +168,9 @@ class MergeIT extends MissiveIT {
         assertRule("merge-into-itself", merge(integration, source, source));
         assertRule("patient-not-merged", unmerge(integration, source));
         assertEquals(404, merge(integration, "nobody-" + source, target).status());
-        assertEquals(400, integration.post("Patient/$merge", parameters(source, null)).status());
+        assertEquals(
+                400,
+                integration.post("Patient/$merge", parameters(source, null)).status());
 
         assertEquals(200, merge(admin, source, target).status());
         assertRule("patient-already-merged", merge(integration, source, target));

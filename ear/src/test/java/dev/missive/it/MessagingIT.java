@@ -53,14 +53,20 @@ class MessagingIT extends MissiveIT {
         assertEquals("Patient/" + aliceId, message.getSender().getReference());
         assertEquals("Practitioner/" + drleeId, message.getRecipientFirstRep().getReference());
 
-        Bundle withSenders = drlee.get("Communication?part-of=Communication/" + threadId
-                + "&_include=Communication:sender").bundle();
-        assertTrue(withSenders.getEntry().stream().anyMatch(e -> e.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE
-                && e.getResource().getIdElement().getIdPart().equals(aliceId)), "the sender is included");
+        Bundle withSenders = drlee.get(
+                        "Communication?part-of=Communication/" + threadId + "&_include=Communication:sender")
+                .bundle();
+        assertTrue(
+                withSenders.getEntry().stream()
+                        .anyMatch(e -> e.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE
+                                && e.getResource().getIdElement().getIdPart().equals(aliceId)),
+                "the sender is included");
 
         Fhir.Response read = drlee.get("Communication/" + messageId);
         assertEquals(200, read.status(), read::toString);
-        assertEquals("Communication/" + threadId, read.as(Communication.class).getPartOfFirstRep().getReference());
+        assertEquals(
+                "Communication/" + threadId,
+                read.as(Communication.class).getPartOfFirstRep().getReference());
 
         Communication header = drlee.get("Communication/" + threadId).as(Communication.class);
         assertEquals("Knee after the run", header.getTopic().getText());
@@ -79,17 +85,27 @@ class MessagingIT extends MissiveIT {
         Fhir.Response inbox = chloe.get("Communication?part-of:missing=true&_count=1");
         assertEquals(200, inbox.status(), inbox::toString);
         Bundle page = inbox.bundle();
-        assertEquals(newest, page.getEntryFirstRep().getResource().getIdElement().getIdPart());
+        assertEquals(
+                newest, page.getEntryFirstRep().getResource().getIdElement().getIdPart());
         assertTrue(page.getTotal() >= 3);
         assertTrue(page.getLink(Bundle.LINK_NEXT) != null, "paged: a next link");
 
         Threads.send(chloe, oldest, "This moves the oldest thread to the top");
         Fhir.Response next = chloe.get(page.getLink(Bundle.LINK_NEXT).getUrl());
         assertEquals(200, next.status(), next::toString);
-        assertEquals(middle, next.bundle().getEntryFirstRep().getResource().getIdElement().getIdPart(),
+        assertEquals(
+                middle,
+                next.bundle().getEntryFirstRep().getResource().getIdElement().getIdPart(),
                 "the next page continues after the last thread shown");
-        assertEquals(oldest, chloe.get("Communication?part-of:missing=true&_count=1").bundle()
-                .getEntryFirstRep().getResource().getIdElement().getIdPart(), "a new search shows it on top");
+        assertEquals(
+                oldest,
+                chloe.get("Communication?part-of:missing=true&_count=1")
+                        .bundle()
+                        .getEntryFirstRep()
+                        .getResource()
+                        .getIdElement()
+                        .getIdPart(),
+                "a new search shows it on top");
     }
 
     @Test
@@ -103,8 +119,10 @@ class MessagingIT extends MissiveIT {
             for (int i = 0; i < 16; i++) {
                 Fhir writer = i % 2 == 0 ? alice : drlee;
                 String text = "Concurrent " + i;
-                writes.add(pool.submit(() -> writer.post("Communication", Threads.message(threadId, text)).status()));
-                writes.add(pool.submit(() -> writer.postEmpty("Communication/" + threadId + "/$mark-read").status()));
+                writes.add(pool.submit(() -> writer.post("Communication", Threads.message(threadId, text))
+                        .status()));
+                writes.add(pool.submit(() -> writer.postEmpty("Communication/" + threadId + "/$mark-read")
+                        .status()));
             }
             for (java.util.concurrent.Future<Integer> write : writes) {
                 int status = write.get();
@@ -113,7 +131,11 @@ class MessagingIT extends MissiveIT {
         } finally {
             pool.shutdown();
         }
-        assertEquals(16, alice.get("Communication?part-of=Communication/" + threadId).bundle().getTotal());
+        assertEquals(
+                16,
+                alice.get("Communication?part-of=Communication/" + threadId)
+                        .bundle()
+                        .getTotal());
     }
 
     @Test
@@ -128,25 +150,41 @@ class MessagingIT extends MissiveIT {
             Fhir client = Fhir.as(outsider);
             assertEquals(404, client.get("Communication/" + threadId).status(), outsider + " reads the thread");
             assertEquals(404, client.get("Communication/" + messageId).status(), outsider + " reads the message");
-            assertEquals(404, client.get("Communication?part-of=Communication/" + threadId).status(),
+            assertEquals(
+                    404,
+                    client.get("Communication?part-of=Communication/" + threadId)
+                            .status(),
                     outsider + " lists the thread");
             Fhir.Response refused = client.post("Communication", Threads.message(threadId, "Let me in"));
             assertEquals(404, refused.status(), outsider + " writes into the thread");
-            Bundle inbox = client.get("Communication?part-of:missing=true&_count=100").bundle();
-            assertTrue(inbox.getEntry().stream().noneMatch(e -> e.getResource().getIdElement().getIdPart().equals(threadId)));
+            Bundle inbox =
+                    client.get("Communication?part-of:missing=true&_count=100").bundle();
+            assertTrue(inbox.getEntry().stream()
+                    .noneMatch(e -> e.getResource().getIdElement().getIdPart().equals(threadId)));
         }
-        assertEquals(1, Fhir.as("alice").get("Communication?part-of=Communication/" + threadId).bundle().getTotal(),
+        assertEquals(
+                1,
+                Fhir.as("alice")
+                        .get("Communication?part-of=Communication/" + threadId)
+                        .bundle()
+                        .getTotal(),
                 "nothing was written by the refused attempts");
     }
 
     @Test
     void aTransactionStartsTheThreadAndSendsTheFirstMessageTogetherOrNotAtAll() {
         Fhir alice = Fhir.as("alice");
-        long before = alice.get("Communication?part-of:missing=true&_summary=count").bundle().getTotal();
+        long before = alice.get("Communication?part-of:missing=true&_summary=count")
+                .bundle()
+                .getTotal();
 
         Bundle bad = transaction(Threads.message("urn:uuid:header", " "));
         assertEquals(400, alice.post("", bad).status());
-        assertEquals(before, alice.get("Communication?part-of:missing=true&_summary=count").bundle().getTotal(),
+        assertEquals(
+                before,
+                alice.get("Communication?part-of:missing=true&_summary=count")
+                        .bundle()
+                        .getTotal(),
                 "the header of a refused transaction is not kept");
 
         Fhir.Response response = alice.post("", transaction(Threads.message("urn:uuid:header", "Both or nothing")));
@@ -156,16 +194,29 @@ class MessagingIT extends MissiveIT {
         String threadId = result.getEntry().get(0).getResource().getIdElement().getIdPart();
         Communication message = (Communication) result.getEntry().get(1).getResource();
         assertEquals("Communication/" + threadId, message.getPartOfFirstRep().getReference());
-        assertEquals(1, Fhir.as("drlee").get("Communication?part-of=Communication/" + threadId).bundle().getTotal());
+        assertEquals(
+                1,
+                Fhir.as("drlee")
+                        .get("Communication?part-of=Communication/" + threadId)
+                        .bundle()
+                        .getTotal());
     }
 
     private static Bundle transaction(Communication message) {
         message.getPartOfFirstRep().setReference("urn:uuid:header");
         Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        bundle.addEntry().setFullUrl("urn:uuid:header").setResource(Threads.header("alice", "drlee", "Together"))
-                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Communication");
-        bundle.addEntry().setFullUrl("urn:uuid:message").setResource(message)
-                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Communication");
+        bundle.addEntry()
+                .setFullUrl("urn:uuid:header")
+                .setResource(Threads.header("alice", "drlee", "Together"))
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Communication");
+        bundle.addEntry()
+                .setFullUrl("urn:uuid:message")
+                .setResource(message)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Communication");
         return bundle;
     }
 
@@ -175,7 +226,10 @@ class MessagingIT extends MissiveIT {
     }
 
     private static MimeMessage awaitEmailTo(GreenMail mail, String address, String threadId) {
-        return Mails.await(mail, m -> Mails.addressedTo(m, address) && Mails.part(m, "text/plain").contains(threadId))
+        return Mails.await(
+                        mail,
+                        m -> Mails.addressedTo(m, address)
+                                && Mails.part(m, "text/plain").contains(threadId))
                 .orElseThrow(() -> new AssertionError("No email to " + address + " about thread " + threadId));
     }
 }

@@ -39,7 +39,8 @@ public class MissiveSuite implements BeforeAllCallback, ParameterResolver {
     }
 
     private static Shared shared(ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.create(MissiveSuite.class))
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.create(MissiveSuite.class))
                 .getOrComputeIfAbsent(Shared.class, type -> new Shared(), Shared.class);
     }
 
@@ -49,8 +50,8 @@ public class MissiveSuite implements BeforeAllCallback, ParameterResolver {
         final GreenMail mail;
 
         Shared() {
-            mail = new GreenMail(new ServerSetup(Integer.getInteger("missive.it.smtp.port"), "127.0.0.1",
-                    ServerSetup.PROTOCOL_SMTP));
+            mail = new GreenMail(new ServerSetup(
+                    Integer.getInteger("missive.it.smtp.port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             mail.start();
             loadDemoDirectory();
         }
@@ -76,7 +77,9 @@ public class MissiveSuite implements BeforeAllCallback, ParameterResolver {
 
         private static List<Path> demoFiles() {
             try (Stream<Path> files = Files.list(Path.of(System.getProperty("missive.demo.dir")))) {
-                return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+                return files.filter(f -> f.toString().endsWith(".json"))
+                        .sorted()
+                        .toList();
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -30,24 +30,29 @@ import org.junit.jupiter.api.Test;
 class NotificationsIT extends MissiveIT {
 
     private static final String DO_NOT_EMAIL = "https://missive.dev/fhir/StructureDefinition/do-not-email";
-    private static final String EMAIL_NOTIFICATIONS = "https://missive.dev/fhir/StructureDefinition/email-notifications";
+    private static final String EMAIL_NOTIFICATIONS =
+            "https://missive.dev/fhir/StructureDefinition/email-notifications";
     /** How long to wait before concluding that an email is not coming. */
     private static final long QUIET_MS = 1500;
 
     @Test
-    void aDoNotEmailPatientGetsNothingAndAnEmailCarriesTheLinkButNoHealthInformation(GreenMail mail)
-            throws Exception {
+    void aDoNotEmailPatientGetsNothingAndAnEmailCarriesTheLinkButNoHealthInformation(GreenMail mail) throws Exception {
         Fhir engine = Fhir.as(Tokens.INTEGRATION);
         Fhir drlee = Fhir.as("drlee");
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String thread = Threads.start(drlee, Threads.header("chloe", "drlee", "Biopsy " + suffix));
         Patient chloe = engine.get("Patient/chloe").as(Patient.class);
         try {
-            assertEquals(200, engine.put("Patient/chloe", doNotEmail(chloe, true), null).status());
+            assertEquals(
+                    200,
+                    engine.put("Patient/chloe", doNotEmail(chloe, true), null).status());
             Threads.send(drlee, thread, "Your biopsy result " + suffix);
 
-            MimeMessage email = Mails.await(mail, m -> Mails.addressedTo(m, "gina@example.com")
-                    && Mails.part(m, "text/plain").contains(thread)).orElseThrow();
+            MimeMessage email = Mails.await(
+                            mail,
+                            m -> Mails.addressedTo(m, "gina@example.com")
+                                    && Mails.part(m, "text/plain").contains(thread))
+                    .orElseThrow();
             String link = System.getProperty("missive.it.portal.url") + "/#/threads/" + thread;
             assertTrue(Mails.part(email, "text/plain").contains(link), "the plain part links to the thread");
             assertTrue(Mails.part(email, "text/html").contains(link), "the HTML part links to the thread");
@@ -58,7 +63,9 @@ class NotificationsIT extends MissiveIT {
             Thread.sleep(QUIET_MS);
             assertEquals(0, count(mail, "chloe@example.com", thread), "do-not-email; her proxy was told");
         } finally {
-            assertEquals(200, engine.put("Patient/chloe", doNotEmail(chloe, false), null).status());
+            assertEquals(
+                    200,
+                    engine.put("Patient/chloe", doNotEmail(chloe, false), null).status());
         }
     }
 
@@ -78,7 +85,9 @@ class NotificationsIT extends MissiveIT {
         assertEquals(0, count(mail, "gina@example.com", confidential), "a proxy is not told of a confidential thread");
 
         assertEquals(200, drlee.postEmpty("Communication/" + open + "/$close").status());
-        assertEquals(422, drlee.post("Communication", Threads.message(open, "Too late")).status());
+        assertEquals(
+                422,
+                drlee.post("Communication", Threads.message(open, "Too late")).status());
         Thread.sleep(QUIET_MS);
         assertEquals(1, count(mail, "gina@example.com", open), "the refused message queued nothing");
         assertEquals(1, count(mail, "ben@example.com", open), "the refused message queued nothing");
@@ -95,13 +104,19 @@ class NotificationsIT extends MissiveIT {
 
         Practitioner practitioner = engine.get("Practitioner/drpatel").as(Practitioner.class);
         try {
-            assertEquals(200, engine.put("Practitioner/drpatel", emailNotifications(practitioner, false), null).status());
+            assertEquals(
+                    200,
+                    engine.put("Practitioner/drpatel", emailNotifications(practitioner, false), null)
+                            .status());
             Mails.afterStaffActivityWindow(lastActive);
             Threads.send(alice, thread, "While he opted out");
             Thread.sleep(QUIET_MS);
             assertEquals(0, count(mail, "drpatel@example.com", thread), "active, then opted out: no email");
         } finally {
-            assertEquals(200, engine.put("Practitioner/drpatel", emailNotifications(practitioner, true), null).status());
+            assertEquals(
+                    200,
+                    engine.put("Practitioner/drpatel", emailNotifications(practitioner, true), null)
+                            .status());
         }
         Threads.send(alice, thread, "Opted in and away");
         awaitCount(mail, "drpatel@example.com", thread, 1);
@@ -128,8 +143,7 @@ class NotificationsIT extends MissiveIT {
     }
 
     @Test
-    void aRequestThatFailsEveryAttemptIsDeadLetteredListedForAdminsAndReplayedOnce(GreenMail mail)
-            throws Exception {
+    void aRequestThatFailsEveryAttemptIsDeadLetteredListedForAdminsAndReplayedOnce(GreenMail mail) throws Exception {
         Fhir drlee = Fhir.as("drlee");
         Fhir admin = Fhir.as("admin");
         String thread = Threads.start(drlee, Threads.header("ben", "drlee", "Dead letter"));
@@ -137,13 +151,17 @@ class NotificationsIT extends MissiveIT {
         mail.stop();
         try {
             message = Threads.send(drlee, thread, "Nobody can be told");
-            List<Parameters.ParametersParameterComponent> listed = poll(
-                    () -> deadLettersOf(admin, message), letters -> letters.size() == 2);
+            List<Parameters.ParametersParameterComponent> listed =
+                    poll(() -> deadLettersOf(admin, message), letters -> letters.size() == 2);
             assertEquals(2, listed.size(), "Ben and Gina, each after every attempt");
             Parameters.ParametersParameterComponent ben = listed.stream()
-                    .filter(l -> ((Reference) l.getPart().get(2).getValue()).getReference().equals("Patient/ben"))
-                    .findFirst().orElseThrow();
-            assertEquals("Communication/" + thread, ((Reference) ben.getPart().get(1).getValue()).getReference());
+                    .filter(l -> ((Reference) l.getPart().get(2).getValue())
+                            .getReference()
+                            .equals("Patient/ben"))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(
+                    "Communication/" + thread, ((Reference) ben.getPart().get(1).getValue()).getReference());
             assertEquals(5, ((IntegerType) ben.getPart().get(3).getValue()).getValue());
             assertFalse(admin.get("$notification-dead-letters").body().contains("@"), "no address");
             assertEquals(403, Fhir.as("alice").get("$notification-dead-letters").status());
@@ -153,7 +171,11 @@ class NotificationsIT extends MissiveIT {
         }
         Fhir.Response replayed = admin.postEmpty("$replay-notifications");
         assertEquals(200, replayed.status(), replayed::toString);
-        assertTrue(((IntegerType) replayed.as(Parameters.class).getParameter("replayed").getValue()).getValue() >= 2);
+        assertTrue(((IntegerType) replayed.as(Parameters.class)
+                                .getParameter("replayed")
+                                .getValue())
+                        .getValue()
+                >= 2);
         awaitCount(mail, "ben@example.com", thread, 1);
         awaitCount(mail, "gina@example.com", thread, 1);
         assertTrue(deadLettersOf(admin, message).isEmpty(), "replayed requests leave the dead-letter queue");
@@ -179,7 +201,8 @@ class NotificationsIT extends MissiveIT {
         assertEquals(200, listed.status(), listed::toString);
         return listed.as(Parameters.class).getParameter().stream()
                 .filter(p -> p.getName().equals("dead-letter"))
-                .filter(p -> ((Reference) p.getPart().get(0).getValue()).getReference()
+                .filter(p -> ((Reference) p.getPart().get(0).getValue())
+                        .getReference()
                         .equals("Communication/" + messageId))
                 .toList();
     }
@@ -187,7 +210,8 @@ class NotificationsIT extends MissiveIT {
     /** Emails to that address that link to that thread. */
     private static long count(GreenMail mail, String address, String threadId) {
         return Arrays.stream(mail.getReceivedMessages())
-                .filter(m -> Mails.addressedTo(m, address) && Mails.part(m, "text/plain").contains(threadId))
+                .filter(m -> Mails.addressedTo(m, address)
+                        && Mails.part(m, "text/plain").contains(threadId))
                 .count();
     }
 

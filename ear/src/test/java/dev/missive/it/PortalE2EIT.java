@@ -62,12 +62,14 @@ class PortalE2EIT extends MissiveIT {
 
     @Test
     void aliceStartsAThreadWithDrLee(Browsers browsers) {
-        Browser alice = aliceWritesToDrLee(browsers, "Knee rehabilitation", "Knee brace question",
-                "Should I wear the brace at night?");
+        Browser alice = aliceWritesToDrLee(
+                browsers, "Knee rehabilitation", "Knee brace question", "Should I wear the brace at night?");
         alice.click(By.id("close-compose"));
 
         alice.click(draft("Knee brace question"));
-        assertEquals("Should I wear the brace at night?", alice.visible(By.id("message-text")).getAttribute("value"),
+        assertEquals(
+                "Should I wear the brace at night?",
+                alice.visible(By.id("message-text")).getAttribute("value"),
                 "the draft kept the text");
         alice.click(By.id("send"));
 
@@ -96,9 +98,11 @@ class PortalE2EIT extends MissiveIT {
         By chosen = By.cssSelector("#chosen-files li");
         By uploading = By.xpath("//ul[@id='chosen-files']//span[text()='Uploading…']");
 
-        Browser alice = aliceWritesToDrLee(browsers, "Diabetes care", "Lab results attached", "Here are my lab results.");
+        Browser alice =
+                aliceWritesToDrLee(browsers, "Diabetes care", "Lab results attached", "Here are my lab results.");
         alice.attach(By.id("attach-files"), program);
-        alice.textAppears(By.cssSelector("#chosen-files .error"),
+        alice.textAppears(
+                By.cssSelector("#chosen-files .error"),
                 "program.pdf could not be attached. This file type cannot be sent.");
         alice.scrollTo(By.cssSelector("#chosen-files .error"));
         alice.screenshot("attachment-refused");
@@ -109,7 +113,7 @@ class PortalE2EIT extends MissiveIT {
         alice.gone(uploading);
         alice.click(By.id("close-compose"));
         alice.click(draft("Lab results attached"));
-        alice.textAppears(By.cssSelector("#chosen-files .file-name"), "results.pdf");   // the draft kept it
+        alice.textAppears(By.cssSelector("#chosen-files .file-name"), "results.pdf"); // the draft kept it
         alice.click(By.id("send"));
         alice.visible(messageWithText("Here are my lab results."));
         alice.textAppears(By.cssSelector(".message .attachments"), "results.pdf");
@@ -161,8 +165,11 @@ class PortalE2EIT extends MissiveIT {
         alice.screenshot("retracted");
         alice.click(By.id("sign-out"));
         alice.textAppears(By.tagName("h1"), "You have signed out");
-        Communication message = (Communication) Fhir.as("alice").get("Communication?part-of=Communication/" + threadId)
-                .bundle().getEntryFirstRep().getResource();
+        Communication message = (Communication) Fhir.as("alice")
+                .get("Communication?part-of=Communication/" + threadId)
+                .bundle()
+                .getEntryFirstRep()
+                .getResource();
         assertEquals(Communication.CommunicationStatus.ENTEREDINERROR, message.getStatus(), "retracted on the server");
     }
 

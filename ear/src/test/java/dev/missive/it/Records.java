@@ -16,8 +16,7 @@ import org.hl7.fhir.r4.model.Resource;
  */
 final class Records {
 
-    private Records() {
-    }
+    private Records() {}
 
     /** A new patient on Dr Lee's care team (no email: nobody is notified), answering its id. */
     static String patientOfDrLee(Fhir integration, String prefix) {

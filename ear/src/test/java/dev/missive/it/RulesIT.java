@@ -31,7 +31,8 @@ class RulesIT extends MissiveIT {
         Fhir admin = Fhir.as("admin");
         Organization clinic = admin.get("Organization/clinic").as(Organization.class);
         assertEquals(200, Fhir.as("alice").get("Organization/clinic").status(), "everyone reads the policy");
-        assertEquals(403, Fhir.as("alice").put("Organization/clinic", clinic, null).status());
+        assertEquals(
+                403, Fhir.as("alice").put("Organization/clinic", clinic, null).status());
         try {
             clinic.getExtensionByUrl(MESSAGING_ENABLED).setValue(new BooleanType(false));
             assertEquals(200, admin.put("Organization/clinic", clinic, null).status());
@@ -42,7 +43,11 @@ class RulesIT extends MissiveIT {
             clinic.getExtensionByUrl(MESSAGING_ENABLED).setValue(new BooleanType(true));
             assertEquals(200, admin.put("Organization/clinic", clinic, null).status());
         }
-        assertEquals(201, Fhir.as("alice").post("Communication", Threads.header("alice", "drlee", "On")).status());
+        assertEquals(
+                201,
+                Fhir.as("alice")
+                        .post("Communication", Threads.header("alice", "drlee", "On"))
+                        .status());
     }
 
     @Test
@@ -51,14 +56,31 @@ class RulesIT extends MissiveIT {
         assertEquals(422, nurse.status(), nurse::toString);
         assertEquals("recipient-not-eligible", rule(nurse));
 
-        Bundle recipients = Fhir.as("alice").get("Patient/alice/$message-recipients?category=general").bundle();
-        assertEquals(Set.of("PractitionerRole/role-drlee", "PractitionerRole/role-drpatel",
-                "Practitioner/drlee", "Practitioner/drpatel"),
-                recipients.getEntry().stream().map(Bundle.BundleEntryComponent::getFullUrl).collect(Collectors.toSet()),
+        Bundle recipients = Fhir.as("alice")
+                .get("Patient/alice/$message-recipients?category=general")
+                .bundle();
+        assertEquals(
+                Set.of(
+                        "PractitionerRole/role-drlee",
+                        "PractitionerRole/role-drpatel",
+                        "Practitioner/drlee",
+                        "Practitioner/drpatel"),
+                recipients.getEntry().stream()
+                        .map(Bundle.BundleEntryComponent::getFullUrl)
+                        .collect(Collectors.toSet()),
                 "nurse Kim takes no portal messages");
-        assertEquals(200, Fhir.as("gina").get("Patient/ben/$message-recipients?category=general").status());
-        assertEquals(404, Fhir.as("gina").get("Patient/alice/$message-recipients?category=general").status());
-        assertEquals(404, Fhir.as("chloe").get("Patient/alice/$message-recipients").status());
+        assertEquals(
+                200,
+                Fhir.as("gina")
+                        .get("Patient/ben/$message-recipients?category=general")
+                        .status());
+        assertEquals(
+                404,
+                Fhir.as("gina")
+                        .get("Patient/alice/$message-recipients?category=general")
+                        .status());
+        assertEquals(
+                404, Fhir.as("chloe").get("Patient/alice/$message-recipients").status());
     }
 
     @Test
@@ -70,16 +92,23 @@ class RulesIT extends MissiveIT {
         Consent consent = new Consent();
         consent.setStatus(Consent.ConsentState.ACTIVE);
         consent.setPatient(new Reference("Patient/alice"));
-        consent.getScope().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/consentscope").setCode("patient-privacy");
-        consent.addCategory().addCoding().setSystem("https://missive.dev/fhir/CodeSystem/consent-category")
+        consent.getScope()
+                .addCoding()
+                .setSystem("http://terminology.hl7.org/CodeSystem/consentscope")
+                .setCode("patient-privacy");
+        consent.addCategory()
+                .addCoding()
+                .setSystem("https://missive.dev/fhir/CodeSystem/consent-category")
                 .setCode("message-billing");
         consent.setDateTimeElement(org.hl7.fhir.r4.model.DateTimeType.now());
         Fhir.Response created = alice.post("Consent", consent);
         assertEquals(201, created.status(), created::toString);
 
         Communication header = Threads.header("alice", "drpatel", "Billing");
-        header.addExtension("https://missive.dev/fhir/StructureDefinition/billing-consent",
-                new Reference("Consent/" + created.as(Consent.class).getIdElement().getIdPart()));
+        header.addExtension(
+                "https://missive.dev/fhir/StructureDefinition/billing-consent",
+                new Reference(
+                        "Consent/" + created.as(Consent.class).getIdElement().getIdPart()));
         Fhir.Response accepted = alice.post("Communication", header);
         assertEquals(201, accepted.status(), accepted::toString);
     }
@@ -115,11 +144,15 @@ class RulesIT extends MissiveIT {
         Fhir gina = Fhir.as("gina");
         assertEquals(404, gina.get("Communication/" + threadId).status());
         assertEquals(404, gina.get("Communication/" + messageId).status());
-        assertEquals(404, gina.get("Communication?part-of=Communication/" + threadId).status());
-        assertEquals(404, gina.post("Communication", Threads.message(threadId, "Hello?")).status());
+        assertEquals(
+                404, gina.get("Communication?part-of=Communication/" + threadId).status());
+        assertEquals(
+                404,
+                gina.post("Communication", Threads.message(threadId, "Hello?")).status());
         assertEquals(ginaCountBefore, count(gina), "not in the guardian's count");
         Bundle inbox = gina.get("Communication?part-of:missing=true&_count=100").bundle();
-        assertTrue(inbox.getEntry().stream().noneMatch(e -> e.getResource().getIdElement().getIdPart().equals(threadId)));
+        assertTrue(inbox.getEntry().stream()
+                .noneMatch(e -> e.getResource().getIdElement().getIdPart().equals(threadId)));
         assertFalse(inbox.toString().contains(threadId));
         assertEquals(200, Fhir.as("drlee").get("Communication/" + threadId).status(), "the practitioner sees it");
     }
@@ -133,7 +166,8 @@ class RulesIT extends MissiveIT {
         Fhir drlee = Fhir.as("drlee");
         assertEquals(404, drlee.get("Communication/" + threadId).status());
         Bundle drafts = alice.get("Communication?status=preparation").bundle();
-        assertTrue(drafts.getEntry().stream().anyMatch(e -> e.getResource().getIdElement().getIdPart().equals(threadId)));
+        assertTrue(drafts.getEntry().stream()
+                .anyMatch(e -> e.getResource().getIdElement().getIdPart().equals(threadId)));
 
         header.setId(threadId);
         header.setStatus(Communication.CommunicationStatus.INPROGRESS);
@@ -148,14 +182,25 @@ class RulesIT extends MissiveIT {
         Fhir alice = Fhir.as("alice");
         String threadId = Threads.start(alice, Threads.header("alice", "drlee", "Physiotherapy"));
         Threads.send(alice, threadId, "Is the zebracrossing exercise still on?");
-        assertEquals(400, alice.get("Communication?part-of:missing=true&_content=ze").status());
+        assertEquals(
+                400, alice.get("Communication?part-of:missing=true&_content=ze").status());
         for (String text : List.of("zebracrossing", "PHYSIO", "Emma Lee")) {
-            Bundle found = alice.get("Communication?part-of:missing=true&_content=" + text.replace(" ", "%20")).bundle();
-            assertTrue(found.getEntry().stream().anyMatch(e -> e.getResource().getIdElement().getIdPart().equals(threadId)),
+            Bundle found = alice.get("Communication?part-of:missing=true&_content=" + text.replace(" ", "%20"))
+                    .bundle();
+            assertTrue(
+                    found.getEntry().stream()
+                            .anyMatch(e ->
+                                    e.getResource().getIdElement().getIdPart().equals(threadId)),
                     text);
         }
-        assertEquals(0, Fhir.as("chloe").get("Communication?part-of:missing=true&_content=zebracrossing")
-                .bundle().getEntry().size(), "only the caller's own threads are searched");
+        assertEquals(
+                0,
+                Fhir.as("chloe")
+                        .get("Communication?part-of:missing=true&_content=zebracrossing")
+                        .bundle()
+                        .getEntry()
+                        .size(),
+                "only the caller's own threads are searched");
     }
 
     @Test
@@ -165,12 +210,18 @@ class RulesIT extends MissiveIT {
         leaver.setId("it-leaver");
         leaver.setActive(true);
         leaver.addName().setFamily("Leaver").addGiven("Lee");
-        assertEquals(201, integration.put("Practitioner/it-leaver", leaver, null).status());
+        assertEquals(
+                201, integration.put("Practitioner/it-leaver", leaver, null).status());
         PractitionerRole role = new PractitionerRole();
         role.setId("it-leaver-role");
         role.setPractitioner(new Reference("Practitioner/it-leaver"));
-        role.addCode().addCoding().setSystem("https://missive.dev/fhir/CodeSystem/practitioner-role").setCode("portal-messaging");
-        assertEquals(201, integration.put("PractitionerRole/it-leaver-role", role, null).status());
+        role.addCode()
+                .addCoding()
+                .setSystem("https://missive.dev/fhir/CodeSystem/practitioner-role")
+                .setCode("portal-messaging");
+        assertEquals(
+                201,
+                integration.put("PractitionerRole/it-leaver-role", role, null).status());
         CareTeam team = new CareTeam();
         team.setId("it-leaver-team");
         team.setStatus(CareTeam.CareTeamStatus.ACTIVE);
@@ -181,21 +232,30 @@ class RulesIT extends MissiveIT {
         Fhir chloe = Fhir.as("chloe");
         String threadId = Threads.start(chloe, Threads.header("chloe", "it-leaver", "Before you go"));
         leaver.setActive(false);
-        assertEquals(200, integration.put("Practitioner/it-leaver", leaver, null).status());
+        assertEquals(
+                200, integration.put("Practitioner/it-leaver", leaver, null).status());
 
         Communication thread = chloe.get("Communication/" + threadId).as(Communication.class);
         assertEquals(Communication.CommunicationStatus.COMPLETED, thread.getStatus());
-        assertEquals("practitioner-inactive", thread.getStatusReason().getCodingFirstRep().getCode());
+        assertEquals(
+                "practitioner-inactive",
+                thread.getStatusReason().getCodingFirstRep().getCode());
         Fhir.Response refused = chloe.post("Communication", Threads.message(threadId, "Hello?"));
         assertEquals("thread-closed", rule(refused));
         assertEquals("thread-locked", rule(chloe.postEmpty("Communication/" + threadId + "/$reopen")));
     }
 
     private static long count(Fhir client) {
-        return client.get("Communication?part-of:missing=true&_summary=count").bundle().getTotal();
+        return client.get("Communication?part-of:missing=true&_summary=count")
+                .bundle()
+                .getTotal();
     }
 
     private static String rule(Fhir.Response response) {
-        return response.outcome().getIssueFirstRep().getDetails().getCodingFirstRep().getCode();
+        return response.outcome()
+                .getIssueFirstRep()
+                .getDetails()
+                .getCodingFirstRep()
+                .getCode();
     }
 }

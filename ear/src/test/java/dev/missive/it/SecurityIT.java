@@ -18,13 +18,15 @@ class SecurityIT extends MissiveIT {
 
     @Test
     void noTokenOrABadTokenIs401WithAnOperationOutcome() {
-        for (Fhir client : List.of(Fhir.anonymous(), Fhir.withToken("not-a-token"),
-                Fhir.withToken(Tokens.of("alice") + "x"))) {
+        for (Fhir client :
+                List.of(Fhir.anonymous(), Fhir.withToken("not-a-token"), Fhir.withToken(Tokens.of("alice") + "x"))) {
             for (String path : List.of("metadata", "Communication?part-of:missing=true", "Patient/alice")) {
                 Fhir.Response response = client.get(path);
                 assertEquals(401, response.status(), path + " " + response);
                 assertTrue(response.contentType().startsWith("application/fhir+json"), response.contentType());
-                assertEquals(OperationOutcome.IssueType.LOGIN, response.outcome().getIssueFirstRep().getCode());
+                assertEquals(
+                        OperationOutcome.IssueType.LOGIN,
+                        response.outcome().getIssueFirstRep().getCode());
             }
         }
     }
@@ -51,11 +53,17 @@ class SecurityIT extends MissiveIT {
                 alice.post("Communication", noPractitioner),
                 alice.post("Communication", emptyMessage))) {
             assertEquals(400, response.status(), response::toString);
-            assertEquals(OperationOutcome.IssueSeverity.ERROR, response.outcome().getIssueFirstRep().getSeverity());
-            assertTrue(!response.body().contains("Exception") && !response.body().contains("at dev.missive"),
+            assertEquals(
+                    OperationOutcome.IssueSeverity.ERROR,
+                    response.outcome().getIssueFirstRep().getSeverity());
+            assertTrue(
+                    !response.body().contains("Exception") && !response.body().contains("at dev.missive"),
                     "no stack trace: " + response.body());
         }
-        assertEquals(404, alice.post("Communication", Threads.message("no-such-thread", "Hello?")).status());
+        assertEquals(
+                404,
+                alice.post("Communication", Threads.message("no-such-thread", "Hello?"))
+                        .status());
         assertEquals(withEmptyThread, inboxSize(alice), "nothing was written");
     }
 
@@ -66,7 +74,13 @@ class SecurityIT extends MissiveIT {
         String drpatelId = Directory.idOf(Fhir.as("alice"), "Practitioner", "drpatel");
         Fhir.Response refused = chloe.post("Communication", Threads.header(chloeId, drpatelId, "Not my doctor"));
         assertEquals(422, refused.status(), refused::toString);
-        assertEquals("recipient-not-eligible", refused.outcome().getIssueFirstRep().getDetails().getCodingFirstRep().getCode());
+        assertEquals(
+                "recipient-not-eligible",
+                refused.outcome()
+                        .getIssueFirstRep()
+                        .getDetails()
+                        .getCodingFirstRep()
+                        .getCode());
     }
 
     @Test
@@ -75,7 +89,8 @@ class SecurityIT extends MissiveIT {
         patient.setId("intruder");
         patient.addName().setFamily("Intruder");
         for (String account : List.of("alice", "drlee", "admin")) {
-            assertEquals(403, Fhir.as(account).put("Patient/intruder", patient, null).status(), account);
+            assertEquals(
+                    403, Fhir.as(account).put("Patient/intruder", patient, null).status(), account);
         }
         assertEquals(404, Fhir.as(Tokens.INTEGRATION).get("Patient/intruder").status());
     }
@@ -88,12 +103,31 @@ class SecurityIT extends MissiveIT {
         Set<String> types = statement.getRestFirstRep().getResource().stream()
                 .map(CapabilityStatement.CapabilityStatementRestResourceComponent::getType)
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("Communication", "Patient", "Practitioner", "CareTeam", "Organization", "OperationDefinition",
-                "PractitionerRole", "RelatedPerson", "EpisodeOfCare", "Appointment", "Consent",
-                "Binary", "CodeSystem", "ValueSet", "StructureDefinition", "SearchParameter", "AuditEvent"), types);
+        assertEquals(
+                Set.of(
+                        "Communication",
+                        "Patient",
+                        "Practitioner",
+                        "CareTeam",
+                        "Organization",
+                        "OperationDefinition",
+                        "PractitionerRole",
+                        "RelatedPerson",
+                        "EpisodeOfCare",
+                        "Appointment",
+                        "Consent",
+                        "Binary",
+                        "CodeSystem",
+                        "ValueSet",
+                        "StructureDefinition",
+                        "SearchParameter",
+                        "AuditEvent"),
+                types);
     }
 
     private static long inboxSize(Fhir client) {
-        return client.get("Communication?part-of:missing=true&_summary=count").bundle().getTotal();
+        return client.get("Communication?part-of:missing=true&_summary=count")
+                .bundle()
+                .getTotal();
     }
 }

@@ -25,8 +25,8 @@ final class ServerHeap implements AutoCloseable {
     private ServerHeap(JMXConnector connector) throws IOException {
         this.connector = connector;
         MBeanServerConnection server = connector.getMBeanServerConnection();
-        this.memory = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.MEMORY_MXBEAN_NAME,
-                MemoryMXBean.class);
+        this.memory = ManagementFactory.newPlatformMXBeanProxy(
+                server, ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
         this.heapPools = ManagementFactory.getPlatformMXBeans(server, MemoryPoolMXBean.class).stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP)
                 .toList();
@@ -36,8 +36,10 @@ final class ServerHeap implements AutoCloseable {
     static ServerHeap attach() throws Exception {
         String home = "wildfly-" + System.getProperty("arquillian.launch");
         ProcessHandle wildfly = ProcessHandle.allProcesses()
-                .filter(process -> process.info().commandLine()
-                        .filter(line -> line.contains("jboss-modules") && line.contains(home)
+                .filter(process -> process.info()
+                        .commandLine()
+                        .filter(line -> line.contains("jboss-modules")
+                                && line.contains(home)
                                 && line.contains(System.getProperty("missive.it.dir")))
                         .isPresent())
                 .findFirst()
@@ -63,7 +65,9 @@ final class ServerHeap implements AutoCloseable {
 
     /** The most the heap pools held since {@link #settle()}: an upper bound of the heap's peak. */
     long peak() {
-        return heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        return heapPools.stream()
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
     }
 
     @Override

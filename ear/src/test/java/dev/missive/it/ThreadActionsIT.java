@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Communication.CommunicationStatus;
 import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Communication.CommunicationStatus;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,8 +20,8 @@ class ThreadActionsIT extends MissiveIT {
 
     private static final String PARTICIPANT_STATE = "https://missive.dev/fhir/StructureDefinition/participant-state";
     private static final String NO_PARAMETERS = "{\"resourceType\":\"Parameters\"}";
-    private static final List<String> OPERATIONS = List.of("$close", "$reopen", "$archive", "$unarchive", "$retract",
-            "$mark-read");
+    private static final List<String> OPERATIONS =
+            List.of("$close", "$reopen", "$archive", "$unarchive", "$retract", "$mark-read");
 
     private final Fhir alice = Fhir.as("alice");
     private final Fhir drlee = Fhir.as("drlee");
@@ -29,8 +29,11 @@ class ThreadActionsIT extends MissiveIT {
 
     @BeforeEach
     void aliceStartsAThreadWithDrLee() {
-        thread = Threads.start(alice, Directory.idOf(alice, "Patient", "alice"),
-                Directory.idOf(alice, "Practitioner", "drlee"), "Thread actions");
+        thread = Threads.start(
+                alice,
+                Directory.idOf(alice, "Patient", "alice"),
+                Directory.idOf(alice, "Practitioner", "drlee"),
+                "Thread actions");
     }
 
     private static Fhir.Response operate(Fhir client, String communicationId, String operation) {
@@ -44,7 +47,13 @@ class ThreadActionsIT extends MissiveIT {
 
     private static void assertRefused(String rule, Fhir.Response response) {
         assertEquals(422, response.status(), response::toString);
-        assertEquals(rule, response.outcome().getIssueFirstRep().getDetails().getCodingFirstRep().getCode());
+        assertEquals(
+                rule,
+                response.outcome()
+                        .getIssueFirstRep()
+                        .getDetails()
+                        .getCodingFirstRep()
+                        .getCode());
     }
 
     private static Extension state(Communication header, String name) {
@@ -53,7 +62,8 @@ class ThreadActionsIT extends MissiveIT {
 
     private static boolean archived(Fhir client, String threadId) {
         return ((BooleanType) state(client.get("Communication/" + threadId).as(Communication.class), "archived")
-                .getValue()).booleanValue();
+                        .getValue())
+                .booleanValue();
     }
 
     @Test
@@ -65,9 +75,11 @@ class ThreadActionsIT extends MissiveIT {
         assertFalse(retracted.hasPayload());
 
         Fhir.Response seen = drlee.get("Communication/" + message);
-        assertEquals(CommunicationStatus.ENTEREDINERROR, seen.as(Communication.class).getStatus());
+        assertEquals(
+                CommunicationStatus.ENTEREDINERROR, seen.as(Communication.class).getStatus());
         assertFalse(seen.body().contains("wrong practice"), "the text is gone for Dr Lee too");
-        Bundle listed = drlee.get("Communication?part-of=Communication/" + thread).bundle();
+        Bundle listed =
+                drlee.get("Communication?part-of=Communication/" + thread).bundle();
         assertEquals(1, listed.getTotal(), "the tombstone stays in the thread");
         Communication header = drlee.get("Communication/" + thread).as(Communication.class);
         assertEquals(0, ((IntegerType) state(header, "unread").getValue()).getValue());
@@ -85,7 +97,9 @@ class ThreadActionsIT extends MissiveIT {
     void onlyTheSenderRetracts() {
         String message = Threads.send(alice, thread, "Hello");
         assertEquals(403, operate(drlee, message, "$retract").status());
-        assertEquals(CommunicationStatus.COMPLETED, alice.get("Communication/" + message).as(Communication.class).getStatus());
+        assertEquals(
+                CommunicationStatus.COMPLETED,
+                alice.get("Communication/" + message).as(Communication.class).getStatus());
     }
 
     @Test
@@ -98,13 +112,16 @@ class ThreadActionsIT extends MissiveIT {
         }
         Communication header = alice.get("Communication/" + thread).as(Communication.class);
         assertEquals(CommunicationStatus.INPROGRESS, header.getStatus());
-        assertFalse(alice.get("Communication/" + message).as(Communication.class).hasReceived());
+        assertFalse(
+                alice.get("Communication/" + message).as(Communication.class).hasReceived());
     }
 
     @Test
     void theIntegrationEngineSeesThreadsButTakesNoPartInThem() {
         assertEquals(403, operate(Fhir.as(Tokens.INTEGRATION), thread, "$close").status());
-        assertEquals(CommunicationStatus.INPROGRESS, alice.get("Communication/" + thread).as(Communication.class).getStatus());
+        assertEquals(
+                CommunicationStatus.INPROGRESS,
+                alice.get("Communication/" + thread).as(Communication.class).getStatus());
     }
 
     @Test
@@ -114,19 +131,26 @@ class ThreadActionsIT extends MissiveIT {
 
         Communication one = done(operate(drlee, first, "$mark-read"));
         assertTrue(one.hasReceived());
-        assertEquals(1, ((IntegerType) state(drlee.get("Communication/" + thread).as(Communication.class), "unread")
-                .getValue()).getValue());
+        assertEquals(
+                1,
+                ((IntegerType) state(drlee.get("Communication/" + thread).as(Communication.class), "unread")
+                                .getValue())
+                        .getValue());
 
         Communication header = done(operate(drlee, thread, "$mark-read"));
         assertEquals(0, ((IntegerType) state(header, "unread").getValue()).getValue());
         assertNotNull(state(header, "lastRead"));
         for (String message : List.of(first, second)) {
-            assertTrue(alice.get("Communication/" + message).as(Communication.class).hasReceived(),
+            assertTrue(
+                    alice.get("Communication/" + message)
+                            .as(Communication.class)
+                            .hasReceived(),
                     "Alice sees that Dr Lee read " + message);
         }
         String reply = Threads.send(drlee, thread, "Yes");
         done(operate(drlee, thread, "$mark-read"));
-        assertFalse(alice.get("Communication/" + reply).as(Communication.class).hasReceived(),
+        assertFalse(
+                alice.get("Communication/" + reply).as(Communication.class).hasReceived(),
                 "reading never marks one's own messages");
     }
 
@@ -134,10 +158,14 @@ class ThreadActionsIT extends MissiveIT {
     void aClosedThreadTakesNoMessagesUntilReopened() {
         Communication closed = done(operate(drlee, thread, "$close"));
         assertEquals(CommunicationStatus.COMPLETED, closed.getStatus());
-        assertEquals("closed-by-participant", closed.getStatusReason().getCodingFirstRep().getCode());
+        assertEquals(
+                "closed-by-participant",
+                closed.getStatusReason().getCodingFirstRep().getCode());
         assertRefused("thread-closed", alice.post("Communication", Threads.message(thread, "Wait")));
 
-        assertEquals(CommunicationStatus.INPROGRESS, done(operate(alice, thread, "$reopen")).getStatus());
+        assertEquals(
+                CommunicationStatus.INPROGRESS,
+                done(operate(alice, thread, "$reopen")).getStatus());
         Threads.send(alice, thread, "One more thing");
     }
 

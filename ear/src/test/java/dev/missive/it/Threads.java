@@ -17,8 +17,7 @@ final class Threads {
             "alice", "episode-alice-knee",
             "ben", "episode-ben-asthma");
 
-    private Threads() {
-    }
+    private Threads() {}
 
     static Communication header(String patientId, String practitionerId, String topic) {
         Communication header = new Communication();

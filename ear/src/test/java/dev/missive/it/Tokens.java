@@ -25,8 +25,7 @@ final class Tokens {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     static String of(String account) {
         return CACHE.computeIfAbsent(account, Tokens::issue);
@@ -34,20 +33,35 @@ final class Tokens {
 
     private static String issue(String account) {
         Map<String, String> form = INTEGRATION.equals(account)
-                ? Map.of("grant_type", "client_credentials", "client_id", INTEGRATION,
-                        "client_secret", "integration-secret")
-                : Map.of("grant_type", "password", "client_id", "missive-cli", "username", account,
-                        "password", account, "scope", "openid");
+                ? Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        INTEGRATION,
+                        "client_secret",
+                        "integration-secret")
+                : Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "missive-cli",
+                        "username",
+                        account,
+                        "password",
+                        account,
+                        "scope",
+                        "openid");
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(System.getProperty("missive.it.keycloak")
-                        + "/realms/missive/protocol/openid-connect/token"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(
+                        System.getProperty("missive.it.keycloak") + "/realms/missive/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("Keycloak refused a token for " + account + ": " + response.body());
             }

@@ -15,6 +15,7 @@ public class AbandonedUploads {
 
     /** How long an upload waits for a message to carry it. */
     static final Duration KEPT = Duration.ofHours(24);
+
     private static final int BATCH = 500;
 
     @Inject

@@ -50,8 +50,7 @@ public class Attachment {
     @Column(length = MAX_TITLE_LENGTH)
     private String title;
 
-    protected Attachment() {
-    }
+    protected Attachment() {}
 
     public Attachment(String uploader, AttachmentType type, long size, String sha256, Instant created) {
         this.id = UUID.randomUUID().toString();

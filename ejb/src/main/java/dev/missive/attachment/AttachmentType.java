@@ -26,6 +26,8 @@ public enum AttachmentType {
             return Optional.empty();
         }
         String bare = declared.split(";", 2)[0].strip();
-        return Arrays.stream(values()).filter(type -> type.mediaType.equalsIgnoreCase(bare)).findFirst();
+        return Arrays.stream(values())
+                .filter(type -> type.mediaType.equalsIgnoreCase(bare))
+                .findFirst();
     }
 }

@@ -34,15 +34,17 @@ public final class ContentInspector {
     private static final int PDF_HEADER_WINDOW = 1024;
     /** The end-of-central-directory record (22 bytes) plus the longest zip comment. */
     private static final int ZIP_TAIL_WINDOW = 22 + 65_535;
+
     private static final byte[] ZIP_END = {'P', 'K', 5, 6};
     private static final byte[] ZIP_LOCAL = {'P', 'K', 3, 4};
     private static final byte[] PDF_MAGIC = ascii("%PDF-");
     private static final byte[] PDF_END = ascii("%%EOF");
-    private static final Set<String> MP4_BRANDS = Set.of("isom", "iso2", "iso3", "iso4", "iso5", "iso6", "mp41", "mp42",
-            "avc1", "dash", "M4V ");
+    private static final Set<String> MP4_BRANDS =
+            Set.of("isom", "iso2", "iso3", "iso4", "iso5", "iso6", "mp41", "mp42", "avc1", "dash", "M4V ");
     private static final int MAX_BOXES = 100_000;
     private static final String CONTENT_TYPES = "[Content_Types].xml";
-    private static final String WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+    private static final String WORD_MAIN =
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
     private static final int MAX_CONTENT_TYPES_BYTES = 1 << 20;
     private static final int MAX_ZIP_ENTRIES = 10_000;
 
@@ -68,15 +70,24 @@ public final class ContentInspector {
 
     /** What the first bytes claim; the rest of the file must then bear it out. */
     private static Optional<AttachmentType> candidate(byte[] head) {
-        if (head.length >= 4 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF
-                && (head[3] & 0xFF) >= 0xC0 && (head[3] & 0xFF) != 0xFF && (head[3] & 0xFF) != 0xD9) {
+        if (head.length >= 4
+                && (head[0] & 0xFF) == 0xFF
+                && (head[1] & 0xFF) == 0xD8
+                && (head[2] & 0xFF) == 0xFF
+                && (head[3] & 0xFF) >= 0xC0
+                && (head[3] & 0xFF) != 0xFF
+                && (head[3] & 0xFF) != 0xD9) {
             return Optional.of(AttachmentType.JPEG);
         }
-        if (startsWith(head, PDF_MAGIC) && head.length >= 8 && Character.isDigit(head[5]) && head[6] == '.'
+        if (startsWith(head, PDF_MAGIC)
+                && head.length >= 8
+                && Character.isDigit(head[5])
+                && head[6] == '.'
                 && Character.isDigit(head[7])) {
             return Optional.of(AttachmentType.PDF);
         }
-        if (head.length >= 12 && "ftyp".equals(new String(head, 4, 4, StandardCharsets.ISO_8859_1))
+        if (head.length >= 12
+                && "ftyp".equals(new String(head, 4, 4, StandardCharsets.ISO_8859_1))
                 && MP4_BRANDS.contains(new String(head, 8, 4, StandardCharsets.ISO_8859_1))) {
             return Optional.of(AttachmentType.MP4);
         }
@@ -155,7 +166,8 @@ public final class ContentInspector {
 
     private static boolean isWordDocument(Path file) throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            if (zip.size() > MAX_ZIP_ENTRIES || zip.getEntry("word/document.xml") == null
+            if (zip.size() > MAX_ZIP_ENTRIES
+                    || zip.getEntry("word/document.xml") == null
                     || zip.getEntry("word/vbaProject.bin") != null) {
                 return false;
             }
@@ -187,7 +199,8 @@ public final class ContentInspector {
     }
 
     private static boolean endsWith(byte[] data, byte[] suffix) {
-        return data.length >= suffix.length && indexOf(data, suffix, data.length - suffix.length) == data.length - suffix.length;
+        return data.length >= suffix.length
+                && indexOf(data, suffix, data.length - suffix.length) == data.length - suffix.length;
     }
 
     private static int indexOf(byte[] data, byte[] pattern, int from) {

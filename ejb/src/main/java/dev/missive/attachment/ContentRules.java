@@ -10,8 +10,7 @@ import java.nio.file.Path;
 /** The answers to an upload whose content is refused, each with its rule code. */
 public final class ContentRules {
 
-    private ContentRules() {
-    }
+    private ContentRules() {}
 
     /** The type the staged content is, when it is the declared one. */
     static AttachmentType check(ContentInspector inspector, Path staged, long size, AttachmentType declared)
@@ -21,14 +20,16 @@ public final class ContentRules {
         }
         AttachmentType found = inspector.inspect(staged).orElseThrow(ContentRules::unsupported);
         if (found != declared) {
-            throw new RuleViolationException(Rule.ATTACHMENT_TYPE_MISMATCH,
+            throw new RuleViolationException(
+                    Rule.ATTACHMENT_TYPE_MISMATCH,
                     "The content is " + found.mediaType() + ", not the declared " + declared.mediaType());
         }
         return found;
     }
 
     static UnsupportedContentException unsupported() {
-        return new UnsupportedContentException(Rule.ATTACHMENT_TYPE_UNSUPPORTED,
+        return new UnsupportedContentException(
+                Rule.ATTACHMENT_TYPE_UNSUPPORTED,
                 "Attachments are JPEG, PDF, DOCX or MP4 files, recognised by their content, and nothing else besides");
     }
 

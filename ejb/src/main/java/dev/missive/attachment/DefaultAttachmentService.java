@@ -122,7 +122,8 @@ public class DefaultAttachmentService implements AttachmentService {
     @Override
     public AttachmentContent open(String id) {
         Caller caller = callers.current();
-        Attachment attachment = attachments.find(id)
+        Attachment attachment = attachments
+                .find(id)
                 .filter(found -> mayRead(caller, found))
                 .orElseThrow(() -> new NotFoundException("Binary", id));
         try {

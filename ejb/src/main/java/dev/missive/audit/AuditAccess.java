@@ -6,8 +6,16 @@ package dev.missive.audit;
  * query with every health-bearing value removed, the HTTP status, where it came from, and why
  * a token was refused. Never a message text, a subject or a search text.
  */
-public record AuditAccess(String interaction, String resourceType, String resourceId, String operation,
-        String query, int status, String clientAddress, String forwardedFor, String reason) {
+public record AuditAccess(
+        String interaction,
+        String resourceType,
+        String resourceId,
+        String operation,
+        String query,
+        int status,
+        String clientAddress,
+        String forwardedFor,
+        String reason) {
 
     /** The interaction of a request refused for its token before any handler ran. */
     public static final String LOGIN = "login";
@@ -15,6 +23,7 @@ public record AuditAccess(String interaction, String resourceType, String resour
     /** The facts that carry no health information, for the server log when the trail cannot take them. */
     public String describe() {
         return "interaction=" + interaction + " resource=" + resourceType + "/" + resourceId + " operation=" + operation
-                + " status=" + status + " outcome=" + AuditOutcome.ofStatus(status).code() + " address=" + clientAddress;
+                + " status=" + status + " outcome="
+                + AuditOutcome.ofStatus(status).code() + " address=" + clientAddress;
     }
 }

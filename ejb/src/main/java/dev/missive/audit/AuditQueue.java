@@ -76,9 +76,13 @@ public class AuditQueue {
         try {
             writer.write(batch);
         } catch (RuntimeException e) {
-            batch.forEach(record -> LOG.log(Level.SEVERE, "Audit record not written, kept here instead: "
-                    + "recorded=" + record.getRecorded() + " account=" + record.who().username() + " "
-                    + record.what().describe() + " cause=" + e.getClass().getName()));
+            batch.forEach(record -> LOG.log(
+                    Level.SEVERE,
+                    "Audit record not written, kept here instead: "
+                            + "recorded=" + record.getRecorded() + " account="
+                            + record.who().username() + " "
+                            + record.what().describe() + " cause="
+                            + e.getClass().getName()));
         }
     }
 }

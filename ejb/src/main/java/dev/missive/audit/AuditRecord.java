@@ -36,8 +36,9 @@ public class AuditRecord {
 
     @Embedded
     @AttributeOverrides({
-            @AttributeOverride(name = "type", column = @Column(name = "agent_type")),
-            @AttributeOverride(name = "id", column = @Column(name = "agent_id"))})
+        @AttributeOverride(name = "type", column = @Column(name = "agent_type")),
+        @AttributeOverride(name = "id", column = @Column(name = "agent_id"))
+    })
     private Party agent;
 
     @Column(name = "on_behalf_of")
@@ -70,8 +71,7 @@ public class AuditRecord {
 
     private String reason;
 
-    protected AuditRecord() {
-    }
+    protected AuditRecord() {}
 
     public AuditRecord(Instant recorded, AuditAgent who, AuditAccess what) {
         this.recorded = recorded;
@@ -108,8 +108,8 @@ public class AuditRecord {
     }
 
     public AuditAccess what() {
-        return new AuditAccess(interaction, resourceType, resourceId, operation, query, status, clientAddress,
-                forwardedFor, reason);
+        return new AuditAccess(
+                interaction, resourceType, resourceId, operation, query, status, clientAddress, forwardedFor, reason);
     }
 
     public AuditOutcome outcome() {

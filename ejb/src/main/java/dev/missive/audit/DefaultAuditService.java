@@ -78,12 +78,14 @@ public class DefaultAuditService implements AuditService {
             return new AuditAgent(caller.username(), roles, caller.party().orElse(null), null);
         }
         Optional<String> patient = onBehalfOf(caller, patientsConcerned);
-        Party party = caller.party().or(() -> patient.flatMap(caller::patientSideFor)).orElse(null);
+        Party party =
+                caller.party().or(() -> patient.flatMap(caller::patientSideFor)).orElse(null);
         return new AuditAgent(caller.username(), roles, party, patient.orElse(null));
     }
 
     private static Optional<String> onBehalfOf(Caller caller, Set<String> patientsConcerned) {
-        List<String> actedFor = patientsConcerned.stream().filter(caller::isProxyOf).toList();
+        List<String> actedFor =
+                patientsConcerned.stream().filter(caller::isProxyOf).toList();
         if (actedFor.size() == 1) {
             return Optional.of(actedFor.get(0));
         }

@@ -31,8 +31,7 @@ public class Appointment extends PatientRecord {
     @Column(name = "practitioner_id", length = 64)
     private Set<String> practitionerIds = new LinkedHashSet<>();
 
-    protected Appointment() {
-    }
+    protected Appointment() {}
 
     public Appointment(String id) {
         super(id);

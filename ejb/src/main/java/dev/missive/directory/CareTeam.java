@@ -26,8 +26,7 @@ public class CareTeam extends PatientRecord {
     @Column(name = "practitioner_id", length = 64)
     private Set<String> practitionerIds = new LinkedHashSet<>();
 
-    protected CareTeam() {
-    }
+    protected CareTeam() {}
 
     public CareTeam(String id) {
         super(id);

@@ -12,7 +12,6 @@ public class Consent extends PatientRecord {
 
     public static final String MESSAGE_BILLING = "message-billing";
 
-
     /** FHIR Consent.status code: draft, proposed, active, rejected, inactive, entered-in-error. */
     @Column(nullable = false, length = 20)
     private String status;
@@ -23,8 +22,7 @@ public class Consent extends PatientRecord {
     @Column(name = "given_at")
     private Instant givenAt;
 
-    protected Consent() {
-    }
+    protected Consent() {}
 
     public Consent(String id) {
         super(id);
@@ -32,7 +30,9 @@ public class Consent extends PatientRecord {
 
     /** Whether it is an active agreement of this patient to be billed for messages. */
     public boolean coversMessageBillingFor(String patient) {
-        return "active".equals(status) && MESSAGE_BILLING.equals(category) && getPatientId().equals(patient);
+        return "active".equals(status)
+                && MESSAGE_BILLING.equals(category)
+                && getPatientId().equals(patient);
     }
 
     public String getStatus() {

@@ -89,7 +89,8 @@ public class DefaultDirectoryService implements DirectoryService {
         Kind<T> kind = kindOf(entry);
         requireWriter(caller, entry, true);
         if (ifNoneExist != null) {
-            List<T> matches = kind.repository().search(DirectoryQuery.byIdentifier(ifNoneExist), kind.scope(caller), 0, 2);
+            List<T> matches =
+                    kind.repository().search(DirectoryQuery.byIdentifier(ifNoneExist), kind.scope(caller), 0, 2);
             if (matches.size() > 1) {
                 throw VersionConflictException.ambiguousMatch(kind.name());
             }
@@ -134,8 +135,10 @@ public class DefaultDirectoryService implements DirectoryService {
     @Override
     public <T extends DirectoryEntry> T read(Class<T> type, String id) {
         Kind<T> kind = kind(type);
-        return withIdentifiers(kind, kind.repository().search(DirectoryQuery.byId(id), kind.scope(callers.current()), 0, 1))
-                .stream().findFirst()
+        return withIdentifiers(
+                        kind, kind.repository().search(DirectoryQuery.byId(id), kind.scope(callers.current()), 0, 1))
+                .stream()
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException(kind.name(), id));
     }
 
@@ -172,13 +175,15 @@ public class DefaultDirectoryService implements DirectoryService {
     /** An active message-billing consent for the caller as a patient, or for a patient they act for now. */
     private static boolean isOwnBillingConsent(Caller caller, Consent consent) {
         String patientId = consent.getPatientId();
-        return patientId != null && consent.coversMessageBillingFor(patientId)
+        return patientId != null
+                && consent.coversMessageBillingFor(patientId)
                 && (caller.is(Party.patient(patientId)) || caller.isProxyOf(patientId));
     }
 
     private <T extends DirectoryEntry> void check(Kind<T> kind, T entry) {
         for (Identifier identifier : entry.getIdentifiers()) {
-            if (identifier.value().isBlank() || identifier.value().length() > Identifier.MAX_VALUE_LENGTH
+            if (identifier.value().isBlank()
+                    || identifier.value().length() > Identifier.MAX_VALUE_LENGTH
                     || identifier.system() != null && identifier.system().length() > Identifier.MAX_SYSTEM_LENGTH) {
                 throw new InvalidRequestException("An identifier has a value of 1 to " + Identifier.MAX_VALUE_LENGTH
                         + " characters and a system of at most " + Identifier.MAX_SYSTEM_LENGTH);
@@ -195,7 +200,8 @@ public class DefaultDirectoryService implements DirectoryService {
     }
 
     private <T extends DirectoryEntry> List<T> withIdentifiers(Kind<T> kind, List<T> entries) {
-        Map<String, Set<Identifier>> stored = identifiers.of(kind.type(), entries.stream().map(DirectoryEntry::getId).toList());
+        Map<String, Set<Identifier>> stored = identifiers.of(
+                kind.type(), entries.stream().map(DirectoryEntry::getId).toList());
         entries.forEach(entry -> entry.replaceIdentifiers(stored.getOrDefault(entry.getId(), Set.of())));
         return entries;
     }
@@ -263,34 +269,76 @@ public class DefaultDirectoryService implements DirectoryService {
     /** Every kind of entry: where it is stored, how an update is applied, what it must refer to, who reads it. */
     private Map<Class<?>, Kind<?>> kinds() {
         return Map.of(
-                Patient.class, new Kind<>(Patient.class, patients, Patient::copyFrom,
-                        patient -> { }, DefaultDirectoryService::patientRecords),
-                Practitioner.class, new Kind<>(Practitioner.class, practitioners, Practitioner::copyFrom,
-                        practitioner -> { }, DefaultDirectoryService::staff),
-                PractitionerRole.class, new Kind<>(PractitionerRole.class, practitionerRoles, PractitionerRole::copyFrom,
-                        role -> requirePractitioner(role.getPractitionerId(), "PractitionerRole.practitioner"),
-                        DefaultDirectoryService::staff),
-                RelatedPerson.class, new Kind<>(RelatedPerson.class, relatedPersons, RelatedPerson::copyFrom,
-                        proxy -> requirePatient(proxy.getPatientId(), "RelatedPerson.patient"),
-                        DefaultDirectoryService::relatedPersons),
-                CareTeam.class, new Kind<>(CareTeam.class, careTeams, CareTeam::copyFrom, team -> {
-                    requirePatient(team.getPatientId(), "CareTeam.subject");
-                    requirePractitioners(team.getPractitionerIds(), "CareTeam.participant");
-                }, DefaultDirectoryService::patientRecords),
-                EpisodeOfCare.class, new Kind<>(EpisodeOfCare.class, episodes, EpisodeOfCare::copyFrom,
-                        episode -> requirePatient(episode.getPatientId(), "EpisodeOfCare.patient"),
-                        DefaultDirectoryService::patientRecords),
-                Appointment.class, new Kind<>(Appointment.class, appointments, Appointment::copyFrom, appointment -> {
-                    requirePatient(appointment.getPatientId(), "Appointment.participant");
-                    requirePractitioners(appointment.getPractitionerIds(), "Appointment.participant");
-                }, DefaultDirectoryService::patientRecords),
-                Consent.class, new Kind<>(Consent.class, consents, Consent::copyFrom,
-                        consent -> requirePatient(consent.getPatientId(), "Consent.patient"),
-                        DefaultDirectoryService::consents));
+                Patient.class,
+                        new Kind<>(
+                                Patient.class,
+                                patients,
+                                Patient::copyFrom,
+                                patient -> {},
+                                DefaultDirectoryService::patientRecords),
+                Practitioner.class,
+                        new Kind<>(
+                                Practitioner.class,
+                                practitioners,
+                                Practitioner::copyFrom,
+                                practitioner -> {},
+                                DefaultDirectoryService::staff),
+                PractitionerRole.class,
+                        new Kind<>(
+                                PractitionerRole.class,
+                                practitionerRoles,
+                                PractitionerRole::copyFrom,
+                                role -> requirePractitioner(role.getPractitionerId(), "PractitionerRole.practitioner"),
+                                DefaultDirectoryService::staff),
+                RelatedPerson.class,
+                        new Kind<>(
+                                RelatedPerson.class,
+                                relatedPersons,
+                                RelatedPerson::copyFrom,
+                                proxy -> requirePatient(proxy.getPatientId(), "RelatedPerson.patient"),
+                                DefaultDirectoryService::relatedPersons),
+                CareTeam.class,
+                        new Kind<>(
+                                CareTeam.class,
+                                careTeams,
+                                CareTeam::copyFrom,
+                                team -> {
+                                    requirePatient(team.getPatientId(), "CareTeam.subject");
+                                    requirePractitioners(team.getPractitionerIds(), "CareTeam.participant");
+                                },
+                                DefaultDirectoryService::patientRecords),
+                EpisodeOfCare.class,
+                        new Kind<>(
+                                EpisodeOfCare.class,
+                                episodes,
+                                EpisodeOfCare::copyFrom,
+                                episode -> requirePatient(episode.getPatientId(), "EpisodeOfCare.patient"),
+                                DefaultDirectoryService::patientRecords),
+                Appointment.class,
+                        new Kind<>(
+                                Appointment.class,
+                                appointments,
+                                Appointment::copyFrom,
+                                appointment -> {
+                                    requirePatient(appointment.getPatientId(), "Appointment.participant");
+                                    requirePractitioners(appointment.getPractitionerIds(), "Appointment.participant");
+                                },
+                                DefaultDirectoryService::patientRecords),
+                Consent.class,
+                        new Kind<>(
+                                Consent.class,
+                                consents,
+                                Consent::copyFrom,
+                                consent -> requirePatient(consent.getPatientId(), "Consent.patient"),
+                                DefaultDirectoryService::consents));
     }
 
-    private record Kind<T extends DirectoryEntry>(Class<T> type, DirectoryRepository<T> repository,
-            BiConsumer<T, T> copy, Consumer<T> references, Function<Caller, DirectoryScope> readers) {
+    private record Kind<T extends DirectoryEntry>(
+            Class<T> type,
+            DirectoryRepository<T> repository,
+            BiConsumer<T, T> copy,
+            Consumer<T> references,
+            Function<Caller, DirectoryScope> readers) {
 
         String name() {
             return type.getSimpleName();

@@ -36,8 +36,7 @@ public abstract class DirectoryEntry {
     @Transient
     private final Set<Identifier> identifiers = new LinkedHashSet<>();
 
-    protected DirectoryEntry() {
-    }
+    protected DirectoryEntry() {}
 
     protected DirectoryEntry(String id) {
         this.id = id;

@@ -14,10 +14,11 @@ import java.util.Set;
  * <li>it is a person's entry carrying {@code portalUsername} (their own record).</li>
  * </ul>
  */
-public record DirectoryScope(boolean everything, Set<String> patientIds, Optional<String> careTeamMember,
-        Optional<String> portalUsername) {
+public record DirectoryScope(
+        boolean everything, Set<String> patientIds, Optional<String> careTeamMember, Optional<String> portalUsername) {
 
-    public static final DirectoryScope EVERYTHING = new DirectoryScope(true, Set.of(), Optional.empty(), Optional.empty());
+    public static final DirectoryScope EVERYTHING =
+            new DirectoryScope(true, Set.of(), Optional.empty(), Optional.empty());
 
     public DirectoryScope {
         patientIds = Set.copyOf(patientIds);

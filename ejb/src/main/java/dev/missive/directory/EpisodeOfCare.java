@@ -21,8 +21,7 @@ public class EpisodeOfCare extends PatientRecord {
     @Embedded
     private Period period;
 
-    protected EpisodeOfCare() {
-    }
+    protected EpisodeOfCare() {}
 
     public EpisodeOfCare(String id) {
         super(id);

@@ -28,8 +28,7 @@ public class Patient extends Person {
     @Column(name = "active_before_merge")
     private Boolean activeBeforeMerge;
 
-    protected Patient() {
-    }
+    protected Patient() {}
 
     public Patient(String id) {
         super(id);

@@ -10,8 +10,7 @@ public abstract class PatientRecord extends DirectoryEntry {
     @Column(name = "patient_id", nullable = false, length = 64)
     private String patientId;
 
-    protected PatientRecord() {
-    }
+    protected PatientRecord() {}
 
     protected PatientRecord(String id) {
         super(id);

@@ -9,7 +9,9 @@ import java.time.Instant;
  * exclusive; an open side is unbounded.
  */
 @Embeddable
-public record Period(@Column(name = "period_start") Instant start, @Column(name = "period_end") Instant end) {
+public record Period(
+        @Column(name = "period_start") Instant start,
+        @Column(name = "period_end") Instant end) {
 
     public static final Period ALWAYS = new Period(null, null);
 

@@ -22,8 +22,7 @@ public abstract class Person extends DirectoryEntry {
     @Column(nullable = false)
     private boolean active = true;
 
-    protected Person() {
-    }
+    protected Person() {}
 
     protected Person(String id) {
         super(id);

@@ -13,8 +13,7 @@ public class Practitioner extends Person {
     @Column(name = "email_notifications", nullable = false)
     private boolean emailNotifications;
 
-    protected Practitioner() {
-    }
+    protected Practitioner() {}
 
     public Practitioner(String id) {
         super(id);

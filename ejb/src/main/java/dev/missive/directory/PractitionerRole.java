@@ -42,8 +42,7 @@ public class PractitionerRole extends DirectoryEntry {
     @Column(name = "message_type", length = 40)
     private Set<String> messageTypes = new LinkedHashSet<>();
 
-    protected PractitionerRole() {
-    }
+    protected PractitionerRole() {}
 
     public PractitionerRole(String id) {
         super(id);
@@ -51,7 +50,9 @@ public class PractitionerRole extends DirectoryEntry {
 
     /** Whether the role makes its practitioner reachable for this message type now. */
     public boolean takesMessagesAt(Instant when, String messageType) {
-        return active && portalMessaging && getPeriod().contains(when)
+        return active
+                && portalMessaging
+                && getPeriod().contains(when)
                 && (messageTypes.isEmpty() || messageTypes.contains(messageType));
     }
 

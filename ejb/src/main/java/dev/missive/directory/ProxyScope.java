@@ -29,7 +29,9 @@ public class ProxyScope {
 
     /** The account's RelatedPerson record through which it acts for that patient now, if any. */
     public Optional<RelatedPerson> proxyFor(String username, String patientId) {
-        return actingNow(username).stream().filter(proxy -> proxy.getPatientId().equals(patientId)).findFirst();
+        return actingNow(username).stream()
+                .filter(proxy -> proxy.getPatientId().equals(patientId))
+                .findFirst();
     }
 
     /** Every RelatedPerson record through which the account acts now, one per patient at most. */

@@ -25,8 +25,7 @@ public class RelatedPerson extends Person {
     @Embedded
     private Period period;
 
-    protected RelatedPerson() {
-    }
+    protected RelatedPerson() {}
 
     public RelatedPerson(String id) {
         super(id);

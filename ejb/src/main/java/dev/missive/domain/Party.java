@@ -20,8 +20,7 @@ public class Party implements Serializable {
     @Column(name = "party_id", nullable = false, length = 64)
     private String id;
 
-    protected Party() {
-    }
+    protected Party() {}
 
     public Party(PartyType type, String id) {
         this.type = Objects.requireNonNull(type);

@@ -72,7 +72,8 @@ public class DefaultEligibilityService implements EligibilityService {
             throw new NotFoundException("Patient", patientId);
         }
         return recipients(patientId, messageType).stream()
-                .map(role -> new MessageRecipient(role, practitioners.find(role.getPractitionerId()).orElseThrow()))
+                .map(role -> new MessageRecipient(
+                        role, practitioners.find(role.getPractitionerId()).orElseThrow()))
                 .toList();
     }
 
@@ -80,21 +81,26 @@ public class DefaultEligibilityService implements EligibilityService {
     public void checkMayStart(Caller caller, String patientId, String practitionerId, String messageType) {
         ClinicPolicy policy = requireMessagingOn();
         if (!policy.offers(messageType)) {
-            throw new RuleViolationException(Rule.MESSAGE_TYPE_NOT_OFFERED, "The clinic does not offer this message type");
+            throw new RuleViolationException(
+                    Rule.MESSAGE_TYPE_NOT_OFFERED, "The clinic does not offer this message type");
         }
         if (caller.idAs(PartyType.PRACTITIONER).isPresent()) {
             // Practitioners write to their own patients, for any type the clinic offers.
-            if (!isActive(practitionerId) || !related(policy, patientId, clock.instant()).contains(practitionerId)) {
-                throw new RuleViolationException(Rule.NOT_YOUR_PATIENT, "The patient is not one of the practitioner's patients");
+            if (!isActive(practitionerId)
+                    || !related(policy, patientId, clock.instant()).contains(practitionerId)) {
+                throw new RuleViolationException(
+                        Rule.NOT_YOUR_PATIENT, "The patient is not one of the practitioner's patients");
             }
             return;
         }
         if (!policy.isPatientsMayStart()) {
-            throw new RuleViolationException(Rule.PATIENTS_MAY_NOT_START, "The clinic does not let patients start threads");
+            throw new RuleViolationException(
+                    Rule.PATIENTS_MAY_NOT_START, "The clinic does not let patients start threads");
         }
-        if (recipients(patientId, messageType).stream().noneMatch(role -> role.getPractitionerId().equals(practitionerId))) {
-            throw new RuleViolationException(Rule.RECIPIENT_NOT_ELIGIBLE,
-                    "The practitioner cannot be messaged for this message type");
+        if (recipients(patientId, messageType).stream()
+                .noneMatch(role -> role.getPractitionerId().equals(practitionerId))) {
+            throw new RuleViolationException(
+                    Rule.RECIPIENT_NOT_ELIGIBLE, "The practitioner cannot be messaged for this message type");
         }
     }
 
@@ -108,7 +114,8 @@ public class DefaultEligibilityService implements EligibilityService {
                 && related(policy, thread.getPatientId(), clock.instant()).contains(thread.getPractitionerId());
         boolean patientSide = caller.idAs(PartyType.PRACTITIONER).isEmpty();
         if (!practitionerReachable || patientSide && !stillTakesMessages(thread)) {
-            throw new RuleViolationException(Rule.READ_ONLY_THREAD,
+            throw new RuleViolationException(
+                    Rule.READ_ONLY_THREAD,
                     "The thread can be read but no longer written in: the care relationship has changed");
         }
     }
@@ -140,7 +147,8 @@ public class DefaultEligibilityService implements EligibilityService {
         } else {
             Instant since = now.minus(Duration.ofDays(policy.getAppointmentWindowDays()));
             appointments.findByPatientSince(patientId, since).stream()
-                    .filter(appointment -> appointment.counts() && !appointment.getStart().isAfter(now))
+                    .filter(appointment ->
+                            appointment.counts() && !appointment.getStart().isAfter(now))
                     .forEach(appointment -> related.addAll(appointment.getPractitionerIds()));
         }
         return related;

@@ -4,5 +4,4 @@ import dev.missive.directory.Practitioner;
 import dev.missive.directory.PractitionerRole;
 
 /** Someone a patient may write to: the practitioner, and the role through which they take messages. */
-public record MessageRecipient(PractitionerRole role, Practitioner practitioner) {
-}
+public record MessageRecipient(PractitionerRole role, Practitioner practitioner) {}

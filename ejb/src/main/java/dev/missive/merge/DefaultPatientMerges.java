@@ -53,7 +53,8 @@ public class DefaultPatientMerges implements PatientMerges {
             throw new RuleViolationException(Rule.PATIENT_ALREADY_MERGED, "The source record was merged already");
         }
         if (target.isMergedAway()) {
-            throw new RuleViolationException(Rule.MERGE_TARGET_MERGED,
+            throw new RuleViolationException(
+                    Rule.MERGE_TARGET_MERGED,
                     "The target record was itself merged away: merge into the record that replaced it");
         }
         Instant now = clock.instant();

@@ -38,8 +38,7 @@ public class MergedThread {
     @Column(name = "previous_last_closed")
     private Instant previousLastClosed;
 
-    protected MergedThread() {
-    }
+    protected MergedThread() {}
 
     /** Records the thread's state as it is now, before the merge closes it. */
     public MergedThread(Conversation conversation) {

@@ -37,16 +37,19 @@ public class MailComposer {
         mail.setSubject("New secure message from " + clinicName, StandardCharsets.UTF_8.name());
 
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(clinicName + "\n\n"
-                + "You have a new secure message. Sign in to read it:\n" + link + "\n\n"
-                + guidelines + "\n\n"
-                + "Messaging is for non-urgent matters only. In an emergency, call " + emergency + ".\n",
+        text.setText(
+                clinicName + "\n\n"
+                        + "You have a new secure message. Sign in to read it:\n" + link + "\n\n"
+                        + guidelines + "\n\n"
+                        + "Messaging is for non-urgent matters only. In an emergency, call " + emergency + ".\n",
                 StandardCharsets.UTF_8.name());
         MimeBodyPart html = new MimeBodyPart();
-        html.setContent("<p><strong>" + escape(clinicName) + "</strong></p>"
-                + "<p>You have a new secure message. <a href=\"" + escape(link) + "\">Sign in to read it</a>.</p>"
-                + "<p>" + escape(guidelines) + "</p>"
-                + "<p>Messaging is for non-urgent matters only. In an emergency, call " + emergency + ".</p>",
+        html.setContent(
+                "<p><strong>" + escape(clinicName) + "</strong></p>"
+                        + "<p>You have a new secure message. <a href=\"" + escape(link)
+                        + "\">Sign in to read it</a>.</p>"
+                        + "<p>" + escape(guidelines) + "</p>"
+                        + "<p>Messaging is for non-urgent matters only. In an emergency, call " + emergency + ".</p>",
                 "text/html; charset=UTF-8");
         MimeMultipart body = new MimeMultipart("alternative");
         body.addBodyPart(text);
@@ -56,6 +59,9 @@ public class MailComposer {
     }
 
     private static String escape(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return value.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

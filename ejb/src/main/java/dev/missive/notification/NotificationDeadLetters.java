@@ -62,8 +62,12 @@ public class NotificationDeadLetters {
             while (listed.size() < BATCH && queued.hasMoreElements()) {
                 Message message = (Message) queued.nextElement();
                 NotificationRequested request = message.getBody(NotificationRequested.class);
-                listed.add(new DeadLetter(request.messageId(), request.conversationId(), request.recipient(),
-                        maxAttempts, Instant.ofEpochMilli(message.getJMSTimestamp())));
+                listed.add(new DeadLetter(
+                        request.messageId(),
+                        request.conversationId(),
+                        request.recipient(),
+                        maxAttempts,
+                        Instant.ofEpochMilli(message.getJMSTimestamp())));
             }
         } catch (JMSException e) {
             throw new IllegalStateException("The dead-letter queue cannot be read", e);

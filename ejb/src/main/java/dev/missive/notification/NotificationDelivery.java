@@ -22,8 +22,7 @@ public class NotificationDelivery {
     @Column(nullable = false)
     private Instant delivered;
 
-    protected NotificationDelivery() {
-    }
+    protected NotificationDelivery() {}
 
     public NotificationDelivery(String messageId, Party recipient, Instant delivered) {
         this.key = new Key(messageId, recipient);
@@ -50,8 +49,7 @@ public class NotificationDelivery {
         @Embedded
         private Party recipient;
 
-        protected Key() {
-        }
+        protected Key() {}
 
         public Key(String messageId, Party recipient) {
             this.messageId = Objects.requireNonNull(messageId);

@@ -9,10 +9,11 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 /** Unwraps a notification request and hands it to the service; a failure rolls back for redelivery. */
-@MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = NotificationQueue.NAME),
-    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
-})
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = NotificationQueue.NAME),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
+        })
 public class NotificationListener implements MessageListener {
 
     @Inject

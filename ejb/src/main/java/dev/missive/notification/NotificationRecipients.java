@@ -45,27 +45,41 @@ public class NotificationRecipients {
     Clock clock;
 
     public Optional<Recipient> recipientOf(NotificationRequested request) {
-        boolean stillSent = conversations.findMessage(request.messageId())
-                .filter(message -> message.getStatus() == MessageStatus.SENT).isPresent();
-        return stillSent ? addressOf(request.recipient())
-                .filter(recipient -> conversations.find(recipient.scope(), request.conversationId()).isPresent())
-                .map(Addressee::recipient) : Optional.empty();
+        boolean stillSent = conversations
+                .findMessage(request.messageId())
+                .filter(message -> message.getStatus() == MessageStatus.SENT)
+                .isPresent();
+        return stillSent
+                ? addressOf(request.recipient())
+                        .filter(recipient -> conversations
+                                .find(recipient.scope(), request.conversationId())
+                                .isPresent())
+                        .map(Addressee::recipient)
+                : Optional.empty();
     }
 
     /** Where to write to the party, and which threads they see right now. */
     private Optional<Addressee> addressOf(Party party) {
         return switch (party.type()) {
-            case PATIENT -> patients.find(party.id())
-                    .filter(p -> !p.isDoNotEmail() && hasAddress(p.getEmail()))
-                    .map(p -> new Addressee(new Recipient(p.getEmail(), p.getLocale()), ThreadScope.ofPerson(party)));
-            case RELATED_PERSON -> relatedPersons.find(party.id())
-                    .filter(r -> r.actsAt(clock.instant()) && hasAddress(r.getEmail()))
-                    .flatMap(r -> patients.find(r.getPatientId()).map(p -> new Addressee(
-                            new Recipient(r.getEmail(), p.getLocale()), ThreadScope.ofProxy(r.getPatientId(), party))));
-            case PRACTITIONER -> practitioners.find(party.id())
-                    .filter(p -> p.isEmailNotifications() && hasAddress(p.getEmail()))
-                    .filter(p -> !staffActivity.isActive(p.getId()))
-                    .map(p -> new Addressee(new Recipient(p.getEmail(), null), ThreadScope.ofPerson(party)));
+            case PATIENT ->
+                patients.find(party.id())
+                        .filter(p -> !p.isDoNotEmail() && hasAddress(p.getEmail()))
+                        .map(p ->
+                                new Addressee(new Recipient(p.getEmail(), p.getLocale()), ThreadScope.ofPerson(party)));
+            case RELATED_PERSON ->
+                relatedPersons
+                        .find(party.id())
+                        .filter(r -> r.actsAt(clock.instant()) && hasAddress(r.getEmail()))
+                        .flatMap(r -> patients.find(r.getPatientId())
+                                .map(p -> new Addressee(
+                                        new Recipient(r.getEmail(), p.getLocale()),
+                                        ThreadScope.ofProxy(r.getPatientId(), party))));
+            case PRACTITIONER ->
+                practitioners
+                        .find(party.id())
+                        .filter(p -> p.isEmailNotifications() && hasAddress(p.getEmail()))
+                        .filter(p -> !staffActivity.isActive(p.getId()))
+                        .map(p -> new Addressee(new Recipient(p.getEmail(), null), ThreadScope.ofPerson(party)));
         };
     }
 
@@ -73,6 +87,5 @@ public class NotificationRecipients {
         return email != null && !email.isBlank();
     }
 
-    private record Addressee(Recipient recipient, ThreadScope scope) {
-    }
+    private record Addressee(Recipient recipient, ThreadScope scope) {}
 }

@@ -52,7 +52,8 @@ public class NotificationService {
         }
         deliveries.add(new NotificationDelivery(request.messageId(), request.recipient(), clock.instant()));
         try {
-            Transport.send(composer.compose(mailSession, policies.current(), recipient.get(), request.conversationId()));
+            Transport.send(
+                    composer.compose(mailSession, policies.current(), recipient.get(), request.conversationId()));
         } catch (MessagingException e) {
             // Ids only: the log must not carry an address or anything about the message.
             LOG.warning("Notification of message " + request.messageId() + " to " + request.recipient()

@@ -46,7 +46,8 @@ public class OutboxRelay {
         } catch (RuntimeException e) {
             // The requests stay in the outbox and the sweep tries again. The cause's class only at
             // WARNING: a database message could quote the rows' ids.
-            LOG.warning("Relaying notification requests failed (" + e.getClass().getName() + "); they stay in the outbox");
+            LOG.warning(
+                    "Relaying notification requests failed (" + e.getClass().getName() + "); they stay in the outbox");
             LOG.log(Level.FINE, "Relay failure", e);
         } finally {
             running.set(false);

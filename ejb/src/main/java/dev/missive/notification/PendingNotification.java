@@ -24,8 +24,7 @@ public class PendingNotification {
     @Column(nullable = false)
     private Instant requested;
 
-    protected PendingNotification() {
-    }
+    protected PendingNotification() {}
 
     public PendingNotification(NotificationRequested request, Instant requested) {
         this.key = new NotificationDelivery.Key(request.messageId(), request.recipient());

@@ -28,8 +28,11 @@ public class FileSystemAttachmentStore implements AttachmentStore {
     Optional<String> configured;
 
     private Path directory() throws IOException {
-        Path directory = configured.filter(dir -> !dir.isBlank()).map(Path::of)
-                .orElseGet(() -> Path.of(System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")),
+        Path directory = configured
+                .filter(dir -> !dir.isBlank())
+                .map(Path::of)
+                .orElseGet(() -> Path.of(
+                        System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")),
                         "attachments"));
         return Files.createDirectories(directory);
     }

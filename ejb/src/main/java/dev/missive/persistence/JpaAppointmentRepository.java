@@ -15,8 +15,10 @@ public class JpaAppointmentRepository extends JpaDirectoryRepository<Appointment
 
     @Override
     public List<Appointment> findByPatientSince(String patientId, Instant since) {
-        return em.createQuery("select a from Appointment a where a.patientId = :patient and a.start >= :since"
-                        + " order by a.start", Appointment.class)
+        return em.createQuery(
+                        "select a from Appointment a where a.patientId = :patient and a.start >= :since"
+                                + " order by a.start",
+                        Appointment.class)
                 .setParameter("patient", patientId)
                 .setParameter("since", since)
                 .getResultList();

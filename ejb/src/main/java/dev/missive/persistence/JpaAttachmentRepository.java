@@ -22,8 +22,10 @@ public class JpaAttachmentRepository implements AttachmentRepository {
 
     @Override
     public List<Attachment> unattachedBefore(Instant cutoff, int limit) {
-        return em.createQuery("select a from Attachment a where a.messageId is null and a.created < :cutoff"
-                + " order by a.created", Attachment.class)
+        return em.createQuery(
+                        "select a from Attachment a where a.messageId is null and a.created < :cutoff"
+                                + " order by a.created",
+                        Attachment.class)
                 .setParameter("cutoff", cutoff)
                 .setMaxResults(limit)
                 .getResultList();

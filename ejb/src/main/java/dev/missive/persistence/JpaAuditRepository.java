@@ -32,8 +32,9 @@ public class JpaAuditRepository implements AuditRepository {
     @Override
     public List<AuditRecord> search(AuditQuery query, int offset, int limit) {
         Where where = where(query);
-        return where.applyTo(em.createQuery("select a from AuditRecord a" + where
-                        + " order by a.recorded desc, a.id desc", AuditRecord.class))
+        return where.applyTo(em.createQuery(
+                        "select a from AuditRecord a" + where + " order by a.recorded desc, a.id desc",
+                        AuditRecord.class))
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList();
@@ -58,7 +59,10 @@ public class JpaAuditRepository implements AuditRepository {
             where.and("a.username = :username", "username", query.username());
         }
         if (query.agent() != null) {
-            where.and("a.agent.type = :agentType and a.agent.id = :agentId", "agentType", query.agent().type())
+            where.and(
+                            "a.agent.type = :agentType and a.agent.id = :agentId",
+                            "agentType",
+                            query.agent().type())
                     .bind("agentId", query.agent().id());
         }
         if (query.resourceType() != null) {

@@ -19,8 +19,10 @@ public class JpaCareTeamRepository extends JpaDirectoryRepository<CareTeam> impl
 
     @Override
     public boolean isOnCareTeam(String patientId, String practitionerId) {
-        return !em.createQuery("select t.id from CareTeam t join t.practitionerIds practitioner"
-                        + " where t.patientId = :patient and t.active = true and practitioner = :practitioner", String.class)
+        return !em.createQuery(
+                        "select t.id from CareTeam t join t.practitionerIds practitioner"
+                                + " where t.patientId = :patient and t.active = true and practitioner = :practitioner",
+                        String.class)
                 .setParameter("patient", patientId)
                 .setParameter("practitioner", practitionerId)
                 .setMaxResults(1)

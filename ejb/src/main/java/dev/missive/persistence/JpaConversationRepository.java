@@ -39,8 +39,9 @@ public class JpaConversationRepository implements ConversationRepository {
 
     @Override
     public Optional<Participant> findParticipant(String conversationId, Party party) {
-        return em.createQuery("select p from Participant p where p.conversationId = :conversation"
-                        + " and p.party = :party", Participant.class)
+        return em.createQuery(
+                        "select p from Participant p where p.conversationId = :conversation" + " and p.party = :party",
+                        Participant.class)
                 .setParameter("conversation", conversationId)
                 .setParameter("party", party)
                 .getResultStream()
@@ -49,7 +50,8 @@ public class JpaConversationRepository implements ConversationRepository {
 
     @Override
     public List<Participant> participants(String conversationId) {
-        return em.createQuery("select p from Participant p where p.conversationId = :conversation order by p.id",
+        return em.createQuery(
+                        "select p from Participant p where p.conversationId = :conversation order by p.id",
                         Participant.class)
                 .setParameter("conversation", conversationId)
                 .getResultList();
@@ -60,16 +62,23 @@ public class JpaConversationRepository implements ConversationRepository {
         ScopedThreads threads = ScopedThreads.byId(scope, id);
         if (scope.hasInbox()) {
             return threads.query(em, "select new dev.missive.thread.ThreadView(c, p)", "", ThreadView.class)
-                    .getResultStream().findFirst();
+                    .getResultStream()
+                    .findFirst();
         }
-        return threads.query(em, "select c", "", Conversation.class).getResultStream().findFirst()
+        return threads.query(em, "select c", "", Conversation.class)
+                .getResultStream()
+                .findFirst()
                 .map(conversation -> new ThreadView(conversation, null));
     }
 
     @Override
     public List<ThreadView> inbox(InboxQuery query, int offset, int limit) {
         ScopedThreads inbox = ScopedThreads.inbox(query, true);
-        return inbox.query(em, "select new dev.missive.thread.ThreadView(c, p)", inbox.orderedNewestFirst(), ThreadView.class)
+        return inbox.query(
+                        em,
+                        "select new dev.missive.thread.ThreadView(c, p)",
+                        inbox.orderedNewestFirst(),
+                        ThreadView.class)
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList();
@@ -79,15 +88,21 @@ public class JpaConversationRepository implements ConversationRepository {
     public long inboxSize(InboxQuery query) {
         // Without a filter on the thread itself, a practitioner's count never leaves participant_inbox.
         boolean onThread = ScopedThreads.filtersOnThread(query.filter());
-        String select = query.scope().party().isEmpty() || onThread || query.scope().patientSide()
-                ? "select count(c)" : "select count(p)";
-        return ScopedThreads.inbox(query, onThread).query(em, select, "", Long.class).getSingleResult();
+        String select =
+                query.scope().party().isEmpty() || onThread || query.scope().patientSide()
+                        ? "select count(c)"
+                        : "select count(p)";
+        return ScopedThreads.inbox(query, onThread)
+                .query(em, select, "", Long.class)
+                .getSingleResult();
     }
 
     @Override
     public List<Message> messages(String conversationId, int offset, int limit) {
-        return em.createQuery("select m from Message m where m.conversationId = :conversation"
-                        + " and m.status in :statuses order by m.sent, m.id", Message.class)
+        return em.createQuery(
+                        "select m from Message m where m.conversationId = :conversation"
+                                + " and m.status in :statuses order by m.sent, m.id",
+                        Message.class)
                 .setParameter("conversation", conversationId)
                 .setParameter("statuses", VISIBLE_IN_THREAD)
                 .setFirstResult(offset)
@@ -97,8 +112,10 @@ public class JpaConversationRepository implements ConversationRepository {
 
     @Override
     public long messageCount(String conversationId) {
-        return em.createQuery("select count(m) from Message m where m.conversationId = :conversation"
-                        + " and m.status in :statuses", Long.class)
+        return em.createQuery(
+                        "select count(m) from Message m where m.conversationId = :conversation"
+                                + " and m.status in :statuses",
+                        Long.class)
                 .setParameter("conversation", conversationId)
                 .setParameter("statuses", VISIBLE_IN_THREAD)
                 .getSingleResult();
@@ -108,8 +125,10 @@ public class JpaConversationRepository implements ConversationRepository {
     public List<Conversation> draftThreads(Collection<Party> authors) {
         // One query per author: a person has one party, a proxy one per patient they act for.
         return authors.stream()
-                .flatMap(author -> em.createQuery("select c from Conversation c where c.status = :draft"
-                                + " and c.startedBy = :author order by c.lastActivity desc, c.id", Conversation.class)
+                .flatMap(author -> em.createQuery(
+                                "select c from Conversation c where c.status = :draft"
+                                        + " and c.startedBy = :author order by c.lastActivity desc, c.id",
+                                Conversation.class)
                         .setParameter("draft", ConversationStatus.DRAFT)
                         .setParameter("author", author)
                         .getResultStream())
@@ -119,8 +138,10 @@ public class JpaConversationRepository implements ConversationRepository {
     @Override
     public List<Message> draftMessages(Collection<Party> authors) {
         return authors.stream()
-                .flatMap(author -> em.createQuery("select m from Message m where m.status = :draft"
-                                + " and m.sender = :author order by m.sent desc, m.id", Message.class)
+                .flatMap(author -> em.createQuery(
+                                "select m from Message m where m.status = :draft"
+                                        + " and m.sender = :author order by m.sent desc, m.id",
+                                Message.class)
                         .setParameter("draft", MessageStatus.DRAFT)
                         .setParameter("author", author)
                         .getResultStream())
@@ -129,7 +150,8 @@ public class JpaConversationRepository implements ConversationRepository {
 
     @Override
     public List<Message> allMessages(String conversationId) {
-        return em.createQuery("select m from Message m where m.conversationId = :conversation order by m.id", Message.class)
+        return em.createQuery(
+                        "select m from Message m where m.conversationId = :conversation order by m.id", Message.class)
                 .setParameter("conversation", conversationId)
                 .getResultList();
     }
@@ -146,8 +168,10 @@ public class JpaConversationRepository implements ConversationRepository {
 
     @Override
     public List<Conversation> openThreadsOf(String practitionerId) {
-        return em.createQuery("select c from Conversation c where c.practitionerId = :practitioner"
-                        + " and c.status = :open order by c.id", Conversation.class)
+        return em.createQuery(
+                        "select c from Conversation c where c.practitionerId = :practitioner"
+                                + " and c.status = :open order by c.id",
+                        Conversation.class)
                 .setParameter("practitioner", practitionerId)
                 .setParameter("open", ConversationStatus.OPEN)
                 .getResultList();
@@ -177,8 +201,10 @@ public class JpaConversationRepository implements ConversationRepository {
 
     @Override
     public boolean hasMessageSince(String conversationId, Instant since, String messageId) {
-        return !em.createQuery("select m.id from Message m where m.conversationId = :conversation"
-                        + " and m.status = :sent and m.sent >= :since and m.id <> :message", String.class)
+        return !em.createQuery(
+                        "select m.id from Message m where m.conversationId = :conversation"
+                                + " and m.status = :sent and m.sent >= :since and m.id <> :message",
+                        String.class)
                 .setParameter("conversation", conversationId)
                 .setParameter("sent", MessageStatus.SENT)
                 .setParameter("since", since)
@@ -190,8 +216,10 @@ public class JpaConversationRepository implements ConversationRepository {
 
     @Override
     public List<Message> unreceived(String conversationId) {
-        return em.createQuery("select m from Message m where m.conversationId = :conversation"
-                        + " and m.status = :sent and m.received is null order by m.sent, m.id", Message.class)
+        return em.createQuery(
+                        "select m from Message m where m.conversationId = :conversation"
+                                + " and m.status = :sent and m.received is null order by m.sent, m.id",
+                        Message.class)
                 .setParameter("conversation", conversationId)
                 .setParameter("sent", MessageStatus.SENT)
                 .getResultList();

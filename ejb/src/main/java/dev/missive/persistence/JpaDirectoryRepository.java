@@ -49,8 +49,8 @@ abstract class JpaDirectoryRepository<T extends DirectoryEntry> {
 
     public List<T> search(DirectoryQuery query, DirectoryScope scope, int offset, int limit) {
         return where(query, scope)
-                .map(where -> where.applyTo(em.createQuery("select e from " + entityName() + " e" + where
-                                + " order by e.id", type))
+                .map(where -> where.applyTo(
+                                em.createQuery("select e from " + entityName() + " e" + where + " order by e.id", type))
                         .setFirstResult(offset)
                         .setMaxResults(limit)
                         .getResultList())
@@ -59,15 +59,16 @@ abstract class JpaDirectoryRepository<T extends DirectoryEntry> {
 
     public long count(DirectoryQuery query, DirectoryScope scope) {
         return where(query, scope)
-                .map(where -> where.applyTo(em.createQuery("select count(e) from " + entityName() + " e" + where,
-                        Long.class)).getSingleResult())
+                .map(where -> where.applyTo(
+                                em.createQuery("select count(e) from " + entityName() + " e" + where, Long.class))
+                        .getSingleResult())
                 .orElse(0L);
     }
 
     /** Entries whose attribute (a mapped field name, never user input) equals the value, by id. */
     List<T> listBy(String attribute, Object value) {
-        return em.createQuery("select e from " + entityName() + " e where e." + attribute
-                        + " = :value order by e.id", type)
+        return em.createQuery(
+                        "select e from " + entityName() + " e where e." + attribute + " = :value order by e.id", type)
                 .setParameter("value", value)
                 .getResultList();
     }
@@ -107,17 +108,21 @@ abstract class JpaDirectoryRepository<T extends DirectoryEntry> {
             where.and(supported(practitionerCondition(), "practitioner"), "practitioner", query.practitionerId());
         }
         if (query.name() != null) {
-            where.and(supported(nameExpression(), "name") + " like :name escape '" + LIKE_ESCAPE + "'",
-                    "name", "%" + escapeLike(query.name().toLowerCase(Locale.ROOT)) + "%");
+            where.and(
+                    supported(nameExpression(), "name") + " like :name escape '" + LIKE_ESCAPE + "'",
+                    "name",
+                    "%" + escapeLike(query.name().toLowerCase(Locale.ROOT)) + "%");
         }
         return restrictToScope(where, scope) ? Optional.of(where) : Optional.empty();
     }
 
     private void matchIdentifier(Where where, Identifier identifier) {
         String system = identifier.system() == null ? "" : " and i.system = :identifierSystem";
-        where.and("exists (select i.id from StoredIdentifier i where i.resourceType = :identifierType"
+        where.and(
+                "exists (select i.id from StoredIdentifier i where i.resourceType = :identifierType"
                         + " and i.resourceId = e.id and i.value = :identifierValue" + system + ")",
-                "identifierType", StoredIdentifier.typeOf(type));
+                "identifierType",
+                StoredIdentifier.typeOf(type));
         where.bind("identifierValue", identifier.value());
         if (identifier.system() != null) {
             where.bind("identifierSystem", identifier.system());
@@ -131,10 +136,11 @@ abstract class JpaDirectoryRepository<T extends DirectoryEntry> {
         }
         List<String> any = new ArrayList<>();
         if (!scope.patientIds().isEmpty() && (patientPath != null || staffPath != null)) {
-            any.add(patientPath != null
-                    ? patientPath + " in :scopePatients"
-                    : "exists (select t.id from CareTeam t join t.practitionerIds m where m = " + staffPath
-                            + " and t.active = true and t.patientId in :scopePatients)");
+            any.add(
+                    patientPath != null
+                            ? patientPath + " in :scopePatients"
+                            : "exists (select t.id from CareTeam t join t.practitionerIds m where m = " + staffPath
+                                    + " and t.active = true and t.patientId in :scopePatients)");
             where.bind("scopePatients", scope.patientIds());
         }
         if (scope.careTeamMember().isPresent() && patientPath != null) {

@@ -6,7 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 @ApplicationScoped
-public class JpaEpisodeOfCareRepository extends JpaDirectoryRepository<EpisodeOfCare> implements EpisodeOfCareRepository {
+public class JpaEpisodeOfCareRepository extends JpaDirectoryRepository<EpisodeOfCare>
+        implements EpisodeOfCareRepository {
 
     public JpaEpisodeOfCareRepository() {
         super(EpisodeOfCare.class, "e.patientId", null);

@@ -25,8 +25,10 @@ public class JpaIdentifierRepository implements IdentifierRepository {
             return byEntry;
         }
         // One query for a whole page of entries, in the order the identifiers were stored.
-        em.createQuery("select i from StoredIdentifier i where i.resourceType = :type and i.resourceId in :ids"
-                        + " order by i.id", StoredIdentifier.class)
+        em.createQuery(
+                        "select i from StoredIdentifier i where i.resourceType = :type and i.resourceId in :ids"
+                                + " order by i.id",
+                        StoredIdentifier.class)
                 .setParameter("type", StoredIdentifier.typeOf(type))
                 .setParameter("ids", ids)
                 .getResultStream()

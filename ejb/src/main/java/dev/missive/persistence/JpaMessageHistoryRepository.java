@@ -27,10 +27,12 @@ public class JpaMessageHistoryRepository implements MessageHistoryRepository {
         // One scrolling query (conversation_practitioner_status, then message_thread_order per
         // thread); read-only rows are detached as soon as they are handed over, so the
         // persistence context stays as small as it was, whatever else the transaction holds.
-        try (Stream<Object[]> rows = em.createQuery("select c, m from Conversation c"
-                        + " left join Message m on m.conversationId = c.id and m.status in :statuses"
-                        + " where c.practitionerId = :practitioner and c.status <> :draft"
-                        + " order by c.created, c.id, m.sent, m.id", Object[].class)
+        try (Stream<Object[]> rows = em.createQuery(
+                        "select c, m from Conversation c"
+                                + " left join Message m on m.conversationId = c.id and m.status in :statuses"
+                                + " where c.practitionerId = :practitioner and c.status <> :draft"
+                                + " order by c.created, c.id, m.sent, m.id",
+                        Object[].class)
                 .setParameter("statuses", List.of(MessageStatus.SENT, MessageStatus.RETRACTED))
                 .setParameter("practitioner", practitionerId)
                 .setParameter("draft", ConversationStatus.DRAFT)

@@ -19,8 +19,10 @@ public class JpaPatientMergeRepository implements PatientMergeRepository {
     @Override
     public List<Conversation> sentThreadsAbout(String patientId) {
         // Locked like any thread action: a message being sent waits, then finds the thread closed.
-        return em.createQuery("select c from Conversation c where c.patientId = :patient and c.status <> :draft"
-                        + " order by c.created, c.id", Conversation.class)
+        return em.createQuery(
+                        "select c from Conversation c where c.patientId = :patient and c.status <> :draft"
+                                + " order by c.created, c.id",
+                        Conversation.class)
                 .setParameter("patient", patientId)
                 .setParameter("draft", ConversationStatus.DRAFT)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -34,8 +36,9 @@ public class JpaPatientMergeRepository implements PatientMergeRepository {
 
     @Override
     public List<MergedThread> mergedThreadsOf(String sourcePatientId) {
-        return em.createQuery("select m from MergedThread m where m.sourcePatientId = :source"
-                        + " order by m.conversationId", MergedThread.class)
+        return em.createQuery(
+                        "select m from MergedThread m where m.sourcePatientId = :source" + " order by m.conversationId",
+                        MergedThread.class)
                 .setParameter("source", sourcePatientId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();

@@ -36,8 +36,9 @@ final class ScopedThreads {
 
     /** The thread with this id if it is in scope, with the scope's own row when it has one. */
     static ScopedThreads byId(ThreadScope scope, String id) {
-        ScopedThreads threads = new ScopedThreads(scope, ownRowJoin(scope).map(join -> "from Conversation c" + join)
-                .orElse("from Conversation c"));
+        ScopedThreads threads = new ScopedThreads(
+                scope,
+                ownRowJoin(scope).map(join -> "from Conversation c" + join).orElse("from Conversation c"));
         threads.bindOwnRow();
         threads.where.and("c.id = :id", "id", id);
         List<String> visible = new ArrayList<>();
@@ -60,12 +61,16 @@ final class ScopedThreads {
         ThreadScope scope = query.scope();
         ScopedThreads threads;
         if (scope.party().isPresent()) {
-            threads = new ScopedThreads(scope, needsThread || scope.patientSide()
-                    ? "from Participant p join Conversation c on c.id = p.conversationId" : "from Participant p");
+            threads = new ScopedThreads(
+                    scope,
+                    needsThread || scope.patientSide()
+                            ? "from Participant p join Conversation c on c.id = p.conversationId"
+                            : "from Participant p");
             threads.bindOwnRow();
             threads.where.and("p.party = :party");
         } else {
-            threads = new ScopedThreads(scope, "from Conversation c" + ownRowJoin(scope).orElseThrow());
+            threads = new ScopedThreads(
+                    scope, "from Conversation c" + ownRowJoin(scope).orElseThrow());
             threads.bindOwnRow();
             threads.where.and(threads.listed() + " and c.status <> :draft", "draft", ConversationStatus.DRAFT);
         }
@@ -76,8 +81,12 @@ final class ScopedThreads {
         if (query.after() != null) {
             String activity = threads.activityColumn();
             String id = threads.idColumn();
-            threads.where.and("(" + activity + " < :afterActivity or (" + activity + " = :afterActivity and " + id
-                    + " > :afterId))", "afterActivity", query.after().lastActivity())
+            threads.where
+                    .and(
+                            "(" + activity + " < :afterActivity or (" + activity + " = :afterActivity and " + id
+                                    + " > :afterId))",
+                            "afterActivity",
+                            query.after().lastActivity())
                     .bind("afterId", query.after().conversationId());
         }
         return threads;
@@ -139,7 +148,9 @@ final class ScopedThreads {
             where.bind("party", scope.party().get());
         } else if (!scope.proxies().isEmpty()) {
             where.bind("relatedPerson", PartyType.RELATED_PERSON)
-                    .bind("proxyIds", scope.proxies().values().stream().map(Party::id).toList());
+                    .bind(
+                            "proxyIds",
+                            scope.proxies().values().stream().map(Party::id).toList());
         }
     }
 
@@ -157,14 +168,16 @@ final class ScopedThreads {
             where.and("c.patientId = :patient", "patient", filter.patientId());
         }
         if (filter.text() != null) {
-            where.and("(lower(c.topic) like :text escape '!'"
-                    + " or exists (select m.id from Message m where m.conversationId = c.id and m.status = :sent"
-                    + " and lower(m.text) like :text escape '!')"
-                    + " or exists (select pt.id from Patient pt where pt.id = c.patientId"
-                    + " and lower(concat(coalesce(pt.givenName, ''), ' ', coalesce(pt.familyName, ''))) like :text escape '!')"
-                    + " or exists (select pr.id from Practitioner pr where pr.id = c.practitionerId"
-                    + " and lower(concat(coalesce(pr.givenName, ''), ' ', coalesce(pr.familyName, ''))) like :text escape '!'))",
-                    "text", "%" + likeEscaped(filter.text().strip().toLowerCase(Locale.ROOT)) + "%")
+            where.and(
+                            "(lower(c.topic) like :text escape '!'"
+                                    + " or exists (select m.id from Message m where m.conversationId = c.id and m.status = :sent"
+                                    + " and lower(m.text) like :text escape '!')"
+                                    + " or exists (select pt.id from Patient pt where pt.id = c.patientId"
+                                    + " and lower(concat(coalesce(pt.givenName, ''), ' ', coalesce(pt.familyName, ''))) like :text escape '!')"
+                                    + " or exists (select pr.id from Practitioner pr where pr.id = c.practitionerId"
+                                    + " and lower(concat(coalesce(pr.givenName, ''), ' ', coalesce(pr.familyName, ''))) like :text escape '!'))",
+                            "text",
+                            "%" + likeEscaped(filter.text().strip().toLowerCase(Locale.ROOT)) + "%")
                     .bind("sent", MessageStatus.SENT);
         }
     }

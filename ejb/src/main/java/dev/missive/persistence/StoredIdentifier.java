@@ -33,8 +33,7 @@ class StoredIdentifier {
     @Column(name = "identifier_value", nullable = false, length = Identifier.MAX_VALUE_LENGTH)
     private String value;
 
-    protected StoredIdentifier() {
-    }
+    protected StoredIdentifier() {}
 
     /** How a type of entry is named in the table: its entity name, which is also its FHIR resource type. */
     static String typeOf(Class<? extends DirectoryEntry> type) {

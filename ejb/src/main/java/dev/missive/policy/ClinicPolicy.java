@@ -1,6 +1,5 @@
 package dev.missive.policy;
 
-import dev.missive.policy.EligibilityBasis;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -31,8 +30,8 @@ public class ClinicPolicy {
 
     public static final String SINGLETON_ID = "clinic";
     public static final int GUIDELINES_MAX_LENGTH = 300;
-    public static final List<String> MESSAGE_TYPES = List.of(
-            "general", "medication-renewal", "appointment", "test-results", "billing", "referral");
+    public static final List<String> MESSAGE_TYPES =
+            List.of("general", "medication-renewal", "appointment", "test-results", "billing", "referral");
 
     @Id
     @Column(length = 64)
@@ -80,11 +79,10 @@ public class ClinicPolicy {
     @CollectionTable(name = "clinic_policy_emergency_number", joinColumns = @JoinColumn(name = "policy_id"))
     @MapKeyColumn(name = "locale", length = 35)
     @Column(name = "phone_number", length = 20)
-    private Map<String, String> emergencyNumbers = new LinkedHashMap<>(Map.of(
-            "en-US", "911", "en-GB", "999", "en-AU", "000", "fr", "112", "de", "112", "es", "112"));
+    private Map<String, String> emergencyNumbers = new LinkedHashMap<>(
+            Map.of("en-US", "911", "en-GB", "999", "en-AU", "000", "fr", "112", "de", "112", "es", "112"));
 
-    public ClinicPolicy() {
-    }
+    public ClinicPolicy() {}
 
     public long getVersion() {
         return version;

@@ -29,8 +29,8 @@ public class DefaultPolicyService implements PolicyService {
     public ClinicPolicy update(ClinicPolicy edited, Long expectedVersion) {
         String guidelines = edited.getGuidelines();
         if (guidelines != null && guidelines.length() > ClinicPolicy.GUIDELINES_MAX_LENGTH) {
-            throw new InvalidRequestException("The guidelines are at most " + ClinicPolicy.GUIDELINES_MAX_LENGTH
-                    + " characters");
+            throw new InvalidRequestException(
+                    "The guidelines are at most " + ClinicPolicy.GUIDELINES_MAX_LENGTH + " characters");
         }
         if (!ClinicPolicy.MESSAGE_TYPES.containsAll(edited.getMessageTypes())) {
             throw new InvalidRequestException("Unknown message type in the policy");

@@ -9,6 +9,5 @@ public final class Roles {
     public static final String CLINIC_ADMIN = "clinic-admin";
     public static final String INTEGRATION = "integration";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -86,12 +86,12 @@ public class SessionCallerContext implements CallerContext {
     /** A practitioner account acts as its Practitioner; a patient account as its Patient. */
     private Optional<Party> partyOf(String username, Set<Role> roles) {
         if (roles.contains(Role.PRACTITIONER)) {
-            return practitioners.findByPortalUsername(username).stream().findFirst()
+            return practitioners.findByPortalUsername(username).stream()
+                    .findFirst()
                     .map(p -> Party.practitioner(p.getId()));
         }
         if (roles.contains(Role.PATIENT)) {
-            return patients.findByPortalUsername(username).stream().findFirst()
-                    .map(p -> Party.patient(p.getId()));
+            return patients.findByPortalUsername(username).stream().findFirst().map(p -> Party.patient(p.getId()));
         }
         return Optional.empty();
     }

@@ -1,7 +1,7 @@
 package dev.missive.thread;
 
-import dev.missive.eligibility.Correspondence;
 import dev.missive.domain.Party;
+import dev.missive.eligibility.Correspondence;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
@@ -90,8 +90,7 @@ public class Conversation implements Correspondence {
     @Column(name = "last_closed")
     private Instant lastClosed;
 
-    protected Conversation() {
-    }
+    protected Conversation() {}
 
     public Conversation(String patientId, String practitionerId, Party startedBy, String category, Instant now) {
         this.id = UUID.randomUUID().toString();

@@ -113,7 +113,8 @@ public class DefaultDraftService implements DraftService {
     public List<Message> messages() {
         Caller caller = callers.current();
         return conversations.draftMessages(ThreadScope.of(caller).authors()).stream()
-                .filter(message -> access.find(caller, message.getConversationId()).isPresent())
+                .filter(message ->
+                        access.find(caller, message.getConversationId()).isPresent())
                 .toList();
     }
 }

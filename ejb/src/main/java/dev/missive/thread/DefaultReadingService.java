@@ -48,7 +48,8 @@ public class DefaultReadingService implements ReadingService {
     @Override
     public Page<ThreadView> inboxPage(InboxFilter filter, int limit) {
         return inboxQuery(callers.current(), filter, null)
-                .map(query -> new Page<>(limit > 0 ? conversations.inbox(query, 0, limit) : List.<ThreadView>of(),
+                .map(query -> new Page<>(
+                        limit > 0 ? conversations.inbox(query, 0, limit) : List.<ThreadView>of(),
                         conversations.inboxSize(query)))
                 .orElse(new Page<>(List.of(), 0));
     }

@@ -66,9 +66,10 @@ public class DefaultThreadActions implements ThreadActions {
                 // already open
             }
             case CLOSED -> {
-                if (conversation.getStatusReason() != null && conversation.getStatusReason().locksThread()) {
-                    throw new RuleViolationException(Rule.THREAD_LOCKED,
-                            "The thread was closed for a reason its participants cannot undo");
+                if (conversation.getStatusReason() != null
+                        && conversation.getStatusReason().locksThread()) {
+                    throw new RuleViolationException(
+                            Rule.THREAD_LOCKED, "The thread was closed for a reason its participants cannot undo");
                 }
                 conversation.reopen();
             }
@@ -110,12 +111,13 @@ public class DefaultThreadActions implements ThreadActions {
             throw new InvalidRequestException("A draft is discarded, not retracted");
         }
         if (clock.instant().isAfter(message.getSent().plus(policies.current().getRetractWindow()))) {
-            throw new RuleViolationException(Rule.RETRACT_WINDOW_PASSED,
-                    "The clinic's time for taking back a message has passed");
+            throw new RuleViolationException(
+                    Rule.RETRACT_WINDOW_PASSED, "The clinic's time for taking back a message has passed");
         }
         ThreadView view = access.require(caller, message.getConversationId());
         if (actedOn(message, view.conversation())) {
-            throw new RuleViolationException(Rule.RETRACT_AFTER_ACTION,
+            throw new RuleViolationException(
+                    Rule.RETRACT_AFTER_ACTION,
                     "Someone has acted on the message: answered it, archived or closed the thread");
         }
         if (message.getReceived() == null) {
@@ -157,7 +159,8 @@ public class DefaultThreadActions implements ThreadActions {
     /** The thread, locked, if the caller takes part in it; 400 if the id is a message they see. */
     private ThreadView participating(String conversationId) {
         ThreadView view = lockedThread(callers.current(), conversationId).orElseGet(() -> {
-            access.requireMessage(callers.current(), conversationId); // not found unless the caller sees a message with this id
+            access.requireMessage(
+                    callers.current(), conversationId); // not found unless the caller sees a message with this id
             throw new InvalidRequestException("This operation applies to a thread, not to a message");
         });
         participantIn(view);
@@ -198,6 +201,7 @@ public class DefaultThreadActions implements ThreadActions {
     }
 
     private static RuleViolationException draftThread() {
-        return new RuleViolationException(Rule.THREAD_DRAFT, "A draft thread is sent or discarded, not closed or reopened");
+        return new RuleViolationException(
+                Rule.THREAD_DRAFT, "A draft thread is sent or discarded, not closed or reopened");
     }
 }

@@ -79,11 +79,10 @@ public class Message {
     @OrderBy("created")
     private List<Attachment> attachments = new ArrayList<>();
 
-    protected Message() {
-    }
+    protected Message() {}
 
-    public Message(String conversationId, Party sender, Party recipient, String text, String inResponseTo,
-            Instant now) {
+    public Message(
+            String conversationId, Party sender, Party recipient, String text, String inResponseTo, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.conversationId = conversationId;
         this.sender = sender;

@@ -41,7 +41,8 @@ public class MessageAttachments {
             if (!seen.add(ref.id())) {
                 throw new InvalidRequestException("A message carries each attachment once");
             }
-            Attachment attachment = attachments.find(ref.id())
+            Attachment attachment = attachments
+                    .find(ref.id())
                     .filter(found -> found.getUploader().equals(caller.username()) && found.getMessageId() == null)
                     .orElseThrow(() -> new InvalidRequestException(
                             "Binary/" + ref.id() + " is not a file you uploaded that no other message carries"));
@@ -57,8 +58,8 @@ public class MessageAttachments {
     private static String checkedTitle(String raw) {
         String title = raw == null || raw.isBlank() ? null : raw.strip();
         if (title != null && title.length() > Attachment.MAX_TITLE_LENGTH) {
-            throw new InvalidRequestException("An attachment's title is at most " + Attachment.MAX_TITLE_LENGTH
-                    + " characters");
+            throw new InvalidRequestException(
+                    "An attachment's title is at most " + Attachment.MAX_TITLE_LENGTH + " characters");
         }
         return title;
     }

@@ -61,9 +61,10 @@ class MessageWriting {
         Party sender = writerIn(caller, conversation);
         String text = checkedText(request.text());
         checkInResponseTo(conversation, request.inResponseTo());
-        Party recipient = sender.type() == PartyType.PRACTITIONER ? conversation.patient() : conversation.practitioner();
-        Message message = new Message(conversation.getId(), sender, recipient, text, request.inResponseTo(),
-                clock.instant());
+        Party recipient =
+                sender.type() == PartyType.PRACTITIONER ? conversation.patient() : conversation.practitioner();
+        Message message =
+                new Message(conversation.getId(), sender, recipient, text, request.inResponseTo(), clock.instant());
         attachments.carry(caller, message, request.attachments());
         if (draft) {
             message.saveAsDraft();
@@ -96,8 +97,8 @@ class MessageWriting {
             boolean sameSide = (participant.getParty().type() != PartyType.PRACTITIONER) == fromPatientSide;
             participant.messageArrived(now, participant.getParty().equals(message.getSender()));
             if (!sameSide) {
-                notifications.publish(new NotificationRequested(message.getId(), conversation.getId(),
-                        participant.getParty()));
+                notifications.publish(
+                        new NotificationRequested(message.getId(), conversation.getId(), participant.getParty()));
             }
         }
         if (conversation.isNoResponseNeeded() && message.getSender().equals(conversation.getStartedBy())) {
@@ -118,7 +119,8 @@ class MessageWriting {
             return conversation.practitioner();
         }
         return caller.patientSideFor(conversation.getPatientId())
-                .orElseThrow(() -> new ForbiddenException("Only the patient, their proxy or their practitioner write in a thread"));
+                .orElseThrow(() -> new ForbiddenException(
+                        "Only the patient, their proxy or their practitioner write in a thread"));
     }
 
     private static String checkedText(String raw) {
@@ -133,9 +135,12 @@ class MessageWriting {
     }
 
     private void checkInResponseTo(Conversation conversation, String inResponseTo) {
-        if (inResponseTo != null && conversations.findMessage(inResponseTo)
-                .filter(m -> m.getConversationId().equals(conversation.getId()) && m.getStatus() != MessageStatus.DRAFT)
-                .isEmpty()) {
+        if (inResponseTo != null
+                && conversations
+                        .findMessage(inResponseTo)
+                        .filter(m -> m.getConversationId().equals(conversation.getId())
+                                && m.getStatus() != MessageStatus.DRAFT)
+                        .isEmpty()) {
             throw new InvalidRequestException("inResponseTo must be a sent message of the same thread");
         }
     }

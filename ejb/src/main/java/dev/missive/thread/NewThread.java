@@ -6,14 +6,23 @@ package dev.missive.thread;
  * episode of care it is regarding, the billing consent it rests on, who should respond how, and
  * whether no response is needed (the starter's message then closes the thread).
  */
-public record NewThread(String patientId, String practitionerId, String category, String topic,
-        boolean confidential, String episodeId, String billingConsentId, String responderId,
-        String responseMethod, boolean noResponseNeeded, boolean draft) {
+public record NewThread(
+        String patientId,
+        String practitionerId,
+        String category,
+        String topic,
+        boolean confidential,
+        String episodeId,
+        String billingConsentId,
+        String responderId,
+        String responseMethod,
+        boolean noResponseNeeded,
+        boolean draft) {
 
     /** A plain, sent thread: what most callers start. */
-    public static NewThread of(String patientId, String practitionerId, String category, String topic,
-            boolean confidential) {
-        return new NewThread(patientId, practitionerId, category, topic, confidential, null, null, null, null, false,
-                false);
+    public static NewThread of(
+            String patientId, String practitionerId, String category, String topic, boolean confidential) {
+        return new NewThread(
+                patientId, practitionerId, category, topic, confidential, null, null, null, null, false, false);
     }
 }

@@ -44,8 +44,7 @@ public class Participant {
     @Column(name = "last_archived")
     private Instant lastArchived;
 
-    protected Participant() {
-    }
+    protected Participant() {}
 
     public Participant(String conversationId, Party party, Instant lastActivity) {
         this.id = UUID.randomUUID().toString();

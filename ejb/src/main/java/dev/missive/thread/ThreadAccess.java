@@ -30,10 +30,12 @@ public class ThreadAccess implements MessageVisibility {
 
     /** The message, if the caller may read it: its thread is visible to them, and a draft is its author's alone. */
     public Optional<Message> findMessage(Caller caller, String messageId) {
-        return conversations.findMessage(messageId)
+        return conversations
+                .findMessage(messageId)
                 .filter(message -> find(caller, message.getConversationId())
-                        .map(view -> message.getStatus() != MessageStatus.DRAFT || ThreadScope.of(caller)
-                                .isAuthor(view.conversation().getPatientId(), message.getSender()))
+                        .map(view -> message.getStatus() != MessageStatus.DRAFT
+                                || ThreadScope.of(caller)
+                                        .isAuthor(view.conversation().getPatientId(), message.getSender()))
                         .orElse(false));
     }
 

@@ -33,7 +33,8 @@ public class ThreadClosingDepartures implements PractitionerDepartures {
     @Override
     public void settle(String practitionerId) {
         Instant now = clock.instant();
-        boolean active = practitioners.find(practitionerId).map(Practitioner::isActive).orElse(false);
+        boolean active =
+                practitioners.find(practitionerId).map(Practitioner::isActive).orElse(false);
         List<PractitionerRole> held = roles.findByPractitioner(practitionerId);
         boolean stillHasARole = held.stream().anyMatch(role -> current(role, now));
         boolean everHadARole = !held.isEmpty();

@@ -62,15 +62,17 @@ class ThreadOpening {
 
     /** A new thread as the caller asks for it, stored but not yet sent. */
     Conversation compose(Caller caller, NewThread request) {
-        String patientId = request.patientId() != null ? request.patientId()
-                : caller.idAs(PartyType.PATIENT).orElseThrow(() -> new InvalidRequestException(
-                        "Communication.subject must name the Patient the thread is about"));
+        String patientId = request.patientId() != null
+                ? request.patientId()
+                : caller.idAs(PartyType.PATIENT)
+                        .orElseThrow(() -> new InvalidRequestException(
+                                "Communication.subject must name the Patient the thread is about"));
         Party starter = starterFor(caller, patientId, request.practitionerId());
         if (request.confidential() && starter.type() == PartyType.RELATED_PERSON) {
             throw new ForbiddenException("Only the patient or the practitioner can make a thread confidential");
         }
-        Conversation conversation = new Conversation(patientId, request.practitionerId(), starter, request.category(),
-                clock.instant());
+        Conversation conversation =
+                new Conversation(patientId, request.practitionerId(), starter, request.category(), clock.instant());
         applyDetails(conversation, request);
         conversations.add(conversation);
         return conversation;
@@ -112,13 +114,16 @@ class ThreadOpening {
         conversation.setConfidential(details.confidential());
         conversation.setEpisodeId(details.episodeId());
         conversation.setBillingConsentId(details.billingConsentId());
-        if (details.responderId() != null && practitioners.find(details.responderId()).isEmpty()) {
+        if (details.responderId() != null
+                && practitioners.find(details.responderId()).isEmpty()) {
             throw new InvalidRequestException("The responder must be a known Practitioner");
         }
         conversation.setResponsePreference(details.responderId(), details.responseMethod());
         conversation.setNoResponseNeeded(details.noResponseNeeded());
-        if (details.episodeId() != null && episodes.find(details.episodeId())
-                .filter(episode -> episode.getPatientId().equals(conversation.getPatientId())).isEmpty()) {
+        if (details.episodeId() != null
+                && episodes.find(details.episodeId())
+                        .filter(episode -> episode.getPatientId().equals(conversation.getPatientId()))
+                        .isEmpty()) {
             throw new InvalidRequestException("The thread can only be regarding one of the patient's episodes of care");
         }
     }
@@ -129,16 +134,16 @@ class ThreadOpening {
      * the thread is confidential. Returns the caller's own row.
      */
     Participant open(Caller caller, Conversation conversation) {
-        eligibility.checkMayStart(caller, conversation.getPatientId(), conversation.getPractitionerId(),
-                conversation.getCategory());
+        eligibility.checkMayStart(
+                caller, conversation.getPatientId(), conversation.getPractitionerId(), conversation.getCategory());
         if (conversation.getStartedBy().type() != PartyType.PRACTITIONER) {
             requireRegardingWhenAmbiguous(conversation);
             requireBillingConsent(conversation);
         }
         Instant now = clock.instant();
         conversation.open(now);
-        Set<Party> parties = new LinkedHashSet<>(List.of(conversation.patient(), conversation.practitioner(),
-                conversation.getStartedBy()));
+        Set<Party> parties = new LinkedHashSet<>(
+                List.of(conversation.patient(), conversation.practitioner(), conversation.getStartedBy()));
         if (!conversation.isConfidential()) {
             relatedPersons.findByPatient(conversation.getPatientId()).stream()
                     .filter(relatedPerson -> relatedPerson.actsAt(now))
@@ -157,9 +162,12 @@ class ThreadOpening {
     }
 
     private void requireRegardingWhenAmbiguous(Conversation conversation) {
-        long active = episodes.findByPatient(conversation.getPatientId()).stream().filter(EpisodeOfCare::isActive).count();
+        long active = episodes.findByPatient(conversation.getPatientId()).stream()
+                .filter(EpisodeOfCare::isActive)
+                .count();
         if (active > 1 && conversation.getEpisodeId() == null) {
-            throw new RuleViolationException(Rule.REGARDING_REQUIRED,
+            throw new RuleViolationException(
+                    Rule.REGARDING_REQUIRED,
                     "The patient has more than one episode of care: say which one the thread is regarding");
         }
     }
@@ -168,10 +176,13 @@ class ThreadOpening {
         Instant now = clock.instant();
         boolean charges = roles.findByPractitioner(conversation.getPractitionerId()).stream()
                 .anyMatch(role -> role.isChargesForMessages() && role.takesMessagesAt(now, conversation.getCategory()));
-        boolean consented = conversation.getBillingConsentId() != null && consents.find(conversation.getBillingConsentId())
-                .filter(consent -> consent.coversMessageBillingFor(conversation.getPatientId())).isPresent();
+        boolean consented = conversation.getBillingConsentId() != null
+                && consents.find(conversation.getBillingConsentId())
+                        .filter(consent -> consent.coversMessageBillingFor(conversation.getPatientId()))
+                        .isPresent();
         if (charges && !consented) {
-            throw new RuleViolationException(Rule.BILLING_CONSENT_REQUIRED,
+            throw new RuleViolationException(
+                    Rule.BILLING_CONSENT_REQUIRED,
                     "The practitioner charges for messages: the patient's billing consent is required");
         }
     }

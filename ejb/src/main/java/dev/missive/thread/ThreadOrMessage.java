@@ -1,6 +1,5 @@
 package dev.missive.thread;
 
-
 /**
  * A Communication a service answers with: one message ({@code message} non-null, with its
  * thread when the service has it at hand), or a thread's header ({@code message} null).

@@ -33,8 +33,9 @@ public record ThreadScope(boolean everything, Optional<Party> party, Map<String,
 
     public static ThreadScope of(Caller caller) {
         Map<String, Party> proxies = new LinkedHashMap<>();
-        caller.proxyFor().forEach((patientId, relatedPersonId) ->
-                proxies.put(patientId, new Party(PartyType.RELATED_PERSON, relatedPersonId)));
+        caller.proxyFor()
+                .forEach((patientId, relatedPersonId) ->
+                        proxies.put(patientId, new Party(PartyType.RELATED_PERSON, relatedPersonId)));
         return new ThreadScope(caller.seesEverything(), caller.party(), proxies);
     }
 

@@ -5,5 +5,4 @@ package dev.missive.thread;
  * unread, last read). The state is null for callers who read threads without taking part,
  * such as the integration engine.
  */
-public record ThreadView(Conversation conversation, Participant participant) {
-}
+public record ThreadView(Conversation conversation, Participant participant) {}

@@ -42,7 +42,9 @@ class AttachmentServiceTest {
         Attachment upload = attachments.upload(pdf, PDF + "; charset=binary");
         assertEquals(AttachmentType.PDF, upload.getType());
         assertEquals(pdf.length, upload.getSize());
-        assertEquals(Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(pdf)),
+        assertEquals(
+                Base64.getEncoder()
+                        .encodeToString(MessageDigest.getInstance("SHA-256").digest(pdf)),
                 upload.getSha256());
         assertArrayEquals(pdf, attachments.read(upload.getId()));
         clinic.actAs("drlee");
@@ -50,9 +52,11 @@ class AttachmentServiceTest {
 
         clinic.actAs("alice");
         String thread = clinic.start("alice", "drlee");
-        Message message = sending.send(new NewMessage(thread, "My results", null, false,
-                List.of(new AttachmentRef(upload.getId(), "results.pdf"))));
-        assertEquals(List.of(upload.getId()), message.getAttachments().stream().map(Attachment::getId).toList());
+        Message message = sending.send(new NewMessage(
+                thread, "My results", null, false, List.of(new AttachmentRef(upload.getId(), "results.pdf"))));
+        assertEquals(
+                List.of(upload.getId()),
+                message.getAttachments().stream().map(Attachment::getId).toList());
         assertEquals("results.pdf", message.getAttachments().get(0).getTitle());
 
         clinic.actAs("drlee");
@@ -69,12 +73,15 @@ class AttachmentServiceTest {
         String thread = clinic.start("alice", "drlee");
         List<AttachmentRef> refs = List.of(new AttachmentRef(upload.getId(), null));
         clinic.actAs("drlee");
-        assertThrows(InvalidRequestException.class,
+        assertThrows(
+                InvalidRequestException.class,
                 () -> sending.send(new NewMessage(thread, "Mine now", null, false, refs)));
         clinic.actAs("alice");
         sending.send(new NewMessage(thread, "Photo", null, false, refs));
-        assertThrows(InvalidRequestException.class,
-                () -> sending.send(new NewMessage(thread, "Again", null, false, refs)), "already carried");
+        assertThrows(
+                InvalidRequestException.class,
+                () -> sending.send(new NewMessage(thread, "Again", null, false, refs)),
+                "already carried");
     }
 
     @Test
@@ -84,7 +91,12 @@ class AttachmentServiceTest {
         List<AttachmentRef> refs = List.of(new AttachmentRef(upload.getId(), "letter.docx"));
         Message draft = drafts.saveMessage(new NewMessage(thread, "Draft", null, true, refs));
         drafts.discard(draft.getId());
-        assertEquals(null, clinic.bean(AttachmentRepository.class).find(upload.getId()).orElseThrow().getMessageId(),
+        assertEquals(
+                null,
+                clinic.bean(AttachmentRepository.class)
+                        .find(upload.getId())
+                        .orElseThrow()
+                        .getMessageId(),
                 "the uploader's to use again");
 
         Message sent = sending.send(new NewMessage(thread, "Letter", null, false, refs));
@@ -97,17 +109,27 @@ class AttachmentServiceTest {
 
     @Test
     void contentIsCheckedAgainstWhatWasDeclaredAndNothingIsKeptWhenRefused() {
-        assertRule("attachment-type-mismatch", RuleViolationException.class,
+        assertRule(
+                "attachment-type-mismatch",
+                RuleViolationException.class,
                 () -> attachments.upload(AttachmentSamples.pdf(), JPEG));
-        assertRule("attachment-type-unsupported", UnsupportedContentException.class,
+        assertRule(
+                "attachment-type-unsupported",
+                UnsupportedContentException.class,
                 () -> attachments.upload(AttachmentSamples.elf(), PDF));
-        assertRule("attachment-type-unsupported", UnsupportedContentException.class,
+        assertRule(
+                "attachment-type-unsupported",
+                UnsupportedContentException.class,
                 () -> attachments.upload(AttachmentSamples.pdf(), "application/x-msdownload"));
         assertRule("attachment-empty", RuleViolationException.class, () -> attachments.upload(new byte[0], PDF));
         byte[] big = AttachmentSamples.mp4(1024 * 1024);
-        assertRule("attachment-too-large", TooLargeException.class,
+        assertRule(
+                "attachment-too-large",
+                TooLargeException.class,
                 () -> attachments.service().upload(new ByteArrayInputStream(big), "video/mp4", -1));
-        assertRule("attachment-too-large", TooLargeException.class,
+        assertRule(
+                "attachment-too-large",
+                TooLargeException.class,
                 () -> attachments.service().upload(new ByteArrayInputStream(new byte[0]), "video/mp4", big.length));
         assertTrue(attachments.records().isEmpty() && attachments.stored().isEmpty());
     }
@@ -116,8 +138,8 @@ class AttachmentServiceTest {
     void uploadsNoMessageCarriedWithinADayAreDeleted() {
         Attachment abandoned = attachments.upload(AttachmentSamples.jpeg(), JPEG);
         Attachment sent = attachments.upload(AttachmentSamples.pdf(), PDF);
-        sending.send(new NewMessage(clinic.start("alice", "drlee"), "Sent", null, false,
-                List.of(new AttachmentRef(sent.getId(), null))));
+        sending.send(new NewMessage(
+                clinic.start("alice", "drlee"), "Sent", null, false, List.of(new AttachmentRef(sent.getId(), null))));
         clinic.later(AbandonedUploads.KEPT.plusMinutes(1));
         Attachment recent = attachments.upload(AttachmentSamples.mp4(), "video/mp4");
         clinic.inTransaction(clinic.bean(AbandonedUploads.class)::deleteAbandoned);
@@ -130,14 +152,19 @@ class AttachmentServiceTest {
         Attachment upload = attachments.upload(AttachmentSamples.jpeg(), JPEG);
         String thread = clinic.start("alice", "drlee");
         clinic.policy(policy -> policy.setAttachmentsAllowed(false));
-        assertRule("attachments-disabled", RuleViolationException.class,
+        assertRule(
+                "attachments-disabled",
+                RuleViolationException.class,
                 () -> attachments.upload(AttachmentSamples.jpeg(), JPEG));
-        assertRule("attachments-disabled", RuleViolationException.class, () -> sending.send(
-                new NewMessage(thread, "Photo", null, false, List.of(new AttachmentRef(upload.getId(), null)))));
+        assertRule(
+                "attachments-disabled",
+                RuleViolationException.class,
+                () -> sending.send(new NewMessage(
+                        thread, "Photo", null, false, List.of(new AttachmentRef(upload.getId(), null)))));
     }
 
-    private static void assertRule(String rule, Class<? extends RuleViolationException> type,
-            org.junit.jupiter.api.function.Executable call) {
+    private static void assertRule(
+            String rule, Class<? extends RuleViolationException> type, org.junit.jupiter.api.function.Executable call) {
         RuleViolationException thrown = assertThrows(type, call);
         assertEquals(rule, thrown.rule().code());
     }

@@ -26,7 +26,8 @@ class ContentInspectorTest {
         assertEquals(Optional.of(AttachmentType.PDF), inspect(AttachmentSamples.pdf()));
         assertEquals(Optional.of(AttachmentType.DOCX), inspect(AttachmentSamples.docx()));
         assertEquals(Optional.of(AttachmentType.MP4), inspect(AttachmentSamples.mp4()));
-        assertEquals(Optional.of(AttachmentType.MP4), inspect(AttachmentSamples.mp4(200_000)), "tail past the zip window");
+        assertEquals(
+                Optional.of(AttachmentType.MP4), inspect(AttachmentSamples.mp4(200_000)), "tail past the zip window");
     }
 
     @Test
@@ -43,15 +44,23 @@ class ContentInspectorTest {
     void polyglotsAreNone() throws IOException {
         byte[] zip = AttachmentSamples.jar();
         assertEquals(Optional.empty(), inspect(concat(AttachmentSamples.pdf(), zip)), "PDF with a JAR appended");
-        assertEquals(Optional.empty(), inspect(concat(AttachmentSamples.pdf(), zip, ascii("\n%%EOF\n"))),
+        assertEquals(
+                Optional.empty(),
+                inspect(concat(AttachmentSamples.pdf(), zip, ascii("\n%%EOF\n"))),
                 "PDF with a JAR inside its last bytes, ending %%EOF again");
         assertEquals(Optional.empty(), inspect(concat(AttachmentSamples.jpeg(), zip)), "JPEG with a zip appended");
-        assertEquals(Optional.empty(), inspect(concat(AttachmentSamples.jpeg(), zip, new byte[] {(byte) 0xFF, (byte) 0xD9})),
+        assertEquals(
+                Optional.empty(),
+                inspect(concat(AttachmentSamples.jpeg(), zip, new byte[] {(byte) 0xFF, (byte) 0xD9})),
                 "JPEG, zip, and an end-of-image marker again");
         assertEquals(Optional.empty(), inspect(concat(AttachmentSamples.mp4(), zip)), "MP4 with a zip appended");
-        assertEquals(Optional.empty(), inspect(concat(AttachmentSamples.docx(), ascii("%PDF-1.4 trailing"))),
+        assertEquals(
+                Optional.empty(),
+                inspect(concat(AttachmentSamples.docx(), ascii("%PDF-1.4 trailing"))),
                 "a DOCX with anything after its zip directory");
-        assertEquals(Optional.empty(), inspect(concat(ascii("%PDF-1.4\n"), AttachmentSamples.docx())),
+        assertEquals(
+                Optional.empty(),
+                inspect(concat(ascii("%PDF-1.4\n"), AttachmentSamples.docx())),
                 "a zip behind a PDF header");
     }
 

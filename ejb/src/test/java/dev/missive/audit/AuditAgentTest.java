@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /** Who the audit trail records for a caller, and for which patient a proxy acted. */
 class AuditAgentTest {
 
-    private static final Caller GINA = new Caller("gina", EnumSet.of(Role.PROXY), Optional.empty(),
-            Map.of("ben", "gina-for-ben", "chloe", "gina-for-chloe"));
+    private static final Caller GINA = new Caller(
+            "gina", EnumSet.of(Role.PROXY), Optional.empty(), Map.of("ben", "gina-for-ben", "chloe", "gina-for-chloe"));
 
     @Test
     void aProxyActsForThePatientTheResourceIsAbout() {
@@ -43,13 +43,15 @@ class AuditAgentTest {
 
     @Test
     void peopleAreTheirPartyAndAccountsWithoutOneAreTheirNameAndRoles() {
-        Caller drlee = new Caller("drlee", EnumSet.of(Role.PRACTITIONER, Role.CLINIC_ADMIN), Optional.of(Party.practitioner("drlee")));
+        Caller drlee = new Caller(
+                "drlee", EnumSet.of(Role.PRACTITIONER, Role.CLINIC_ADMIN), Optional.of(Party.practitioner("drlee")));
         AuditAgent agent = DefaultAuditService.agentOf(drlee, Set.of("alice"));
         assertEquals(Party.practitioner("drlee"), agent.party());
         assertEquals("clinic-admin,practitioner", agent.roles());
         assertNull(agent.onBehalfOf(), "only proxies act on someone's behalf");
 
-        Caller engine = new Caller("service-account-integration-engine", EnumSet.of(Role.INTEGRATION), Optional.empty());
+        Caller engine =
+                new Caller("service-account-integration-engine", EnumSet.of(Role.INTEGRATION), Optional.empty());
         assertNull(DefaultAuditService.agentOf(engine, Set.of()).party());
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.missive.directory.Period;
 import dev.missive.security.Caller;
 import dev.missive.security.Role;
 import dev.missive.service.ForbiddenException;
@@ -67,20 +66,23 @@ class DirectoryServiceTest {
         String chloes = clinic.start("chloe", "drlee");
         clinic.actAs("integration");
         directory.save(clinic.practitioners.find("drlee").orElseThrow(), null);
-        assertEquals(ConversationStatus.OPEN, clinic.conversations.find(bens).orElseThrow().getStatus(),
+        assertEquals(
+                ConversationStatus.OPEN,
+                clinic.conversations.find(bens).orElseThrow().getStatus(),
                 "an update that changes nothing closes nothing");
 
         Practitioner leaving = new Practitioner("drlee");
         leaving.setActive(false);
         directory.save(leaving, null);
         for (String thread : List.of(bens, chloes)) {
-            assertEquals(ThreadStatusReason.PRACTITIONER_INACTIVE,
+            assertEquals(
+                    ThreadStatusReason.PRACTITIONER_INACTIVE,
                     clinic.conversations.find(thread).orElseThrow().getStatusReason());
         }
         clinic.actAs("ben");
         assertEquals(bens, reading.communication(bens).thread().conversation().getId(), "still readable");
-        RuleViolationException refused = assertThrows(RuleViolationException.class,
-                () -> sending.send(new NewMessage(bens, "Are you there?", null)));
+        RuleViolationException refused = assertThrows(
+                RuleViolationException.class, () -> sending.send(new NewMessage(bens, "Are you there?", null)));
         assertEquals("thread-closed", refused.rule().code());
     }
 
@@ -94,7 +96,8 @@ class DirectoryServiceTest {
         ended.setPortalMessaging(true);
         ended.setActive(false);
         directory.save(ended, null);
-        assertEquals(ThreadStatusReason.PRACTITIONER_INACTIVE,
+        assertEquals(
+                ThreadStatusReason.PRACTITIONER_INACTIVE,
                 clinic.conversations.find(thread).orElseThrow().getStatusReason());
     }
 
@@ -106,7 +109,9 @@ class DirectoryServiceTest {
             assertEquals(3, directory.count(EpisodeOfCare.class, DirectoryQuery.ALL));
             assertEquals(2, directory.count(Consent.class, DirectoryQuery.ALL));
             assertEquals(3, directory.count(RelatedPerson.class, DirectoryQuery.ALL));
-            assertEquals("chloe", directory.read(Appointment.class, "appointment-chloe").getPatientId());
+            assertEquals(
+                    "chloe",
+                    directory.read(Appointment.class, "appointment-chloe").getPatientId());
         }
     }
 
@@ -116,16 +121,20 @@ class DirectoryServiceTest {
         assertEquals("alice", directory.read(Patient.class, "alice").getId());
         assertEquals(List.of("alice"), ids(directory.search(Patient.class, DirectoryQuery.ALL, 0, 10)));
         assertEquals(List.of("team-alice"), ids(directory.search(CareTeam.class, DirectoryQuery.ALL, 0, 10)));
-        assertEquals(List.of("episode-alice-diabetes", "episode-alice-knee"),
+        assertEquals(
+                List.of("episode-alice-diabetes", "episode-alice-knee"),
                 ids(directory.search(EpisodeOfCare.class, DirectoryQuery.ALL, 0, 10)));
         assertEquals(List.of("consent-alice"), ids(directory.search(Consent.class, DirectoryQuery.ALL, 0, 10)));
-        assertEquals(List.of("grandpa-for-alice"), ids(directory.search(RelatedPerson.class, DirectoryQuery.ALL, 0, 10)));
+        assertEquals(
+                List.of("grandpa-for-alice"), ids(directory.search(RelatedPerson.class, DirectoryQuery.ALL, 0, 10)));
 
         assertThrows(NotFoundException.class, () -> directory.read(Patient.class, "ben"));
         assertThrows(NotFoundException.class, () -> directory.read(CareTeam.class, "team-ben"));
         assertThrows(NotFoundException.class, () -> directory.read(Appointment.class, "appointment-chloe"));
         assertThrows(NotFoundException.class, () -> directory.read(RelatedPerson.class, "gina-for-ben"));
-        assertTrue(directory.search(Patient.class, DirectoryQuery.ALL.withName("ben"), 0, 10).isEmpty());
+        assertTrue(directory
+                .search(Patient.class, DirectoryQuery.ALL.withName("ben"), 0, 10)
+                .isEmpty());
     }
 
     @Test
@@ -137,7 +146,9 @@ class DirectoryServiceTest {
         assertEquals(List.of("role-drlee"), ids(directory.search(PractitionerRole.class, DirectoryQuery.ALL, 0, 10)));
 
         clinic.careTeams.find("team-chloe").orElseThrow().setActive(false);
-        assertThrows(NotFoundException.class, () -> directory.read(Practitioner.class, "drlee"),
+        assertThrows(
+                NotFoundException.class,
+                () -> directory.read(Practitioner.class, "drlee"),
                 "an inactive care team gives no access");
     }
 
@@ -146,23 +157,29 @@ class DirectoryServiceTest {
         clinic.actAs("gina");
         assertEquals(List.of("ben", "chloe"), ids(directory.search(Patient.class, DirectoryQuery.ALL, 0, 10)));
         assertThrows(NotFoundException.class, () -> directory.read(Patient.class, "alice"));
-        assertEquals(List.of("gina-for-ben", "gina-for-chloe"),
+        assertEquals(
+                List.of("gina-for-ben", "gina-for-chloe"),
                 ids(directory.search(RelatedPerson.class, DirectoryQuery.ALL, 0, 10)));
         assertEquals(List.of("episode-ben"), ids(directory.search(EpisodeOfCare.class, DirectoryQuery.ALL, 0, 10)));
         assertEquals(List.of("consent-ben"), ids(directory.search(Consent.class, DirectoryQuery.ALL, 0, 10)));
-        assertEquals("chloe", directory.read(Appointment.class, "appointment-chloe").getPatientId());
+        assertEquals(
+                "chloe", directory.read(Appointment.class, "appointment-chloe").getPatientId());
         assertEquals(List.of("drlee"), ids(directory.search(Practitioner.class, DirectoryQuery.ALL, 0, 10)));
         assertThrows(NotFoundException.class, () -> directory.read(RelatedPerson.class, "grandpa-for-alice"));
     }
 
     @Test
     void aProxyWhosePeriodEndedKeepsOnlyTheirOwnRecord() {
-        clinic.relatedPersons.find("gina-for-ben").orElseThrow()
+        clinic.relatedPersons
+                .find("gina-for-ben")
+                .orElseThrow()
                 .setPeriod(new Period(null, clinic.clock.instant().minus(Duration.ofDays(1))));
         clinic.actAs("gina");
         assertThrows(NotFoundException.class, () -> directory.read(Patient.class, "ben"));
         assertThrows(NotFoundException.class, () -> directory.read(EpisodeOfCare.class, "episode-ben"));
-        assertEquals("ben", directory.read(RelatedPerson.class, "gina-for-ben").getPatientId(),
+        assertEquals(
+                "ben",
+                directory.read(RelatedPerson.class, "gina-for-ben").getPatientId(),
                 "a proxy still reads their own record");
         assertEquals(List.of("chloe"), ids(directory.search(Patient.class, DirectoryQuery.ALL, 0, 10)));
     }
@@ -170,20 +187,28 @@ class DirectoryServiceTest {
     @Test
     void aPractitionerReadsTheStaffDirectoryAndThePatientsTheyCareFor() {
         clinic.actAs("drpatel");
-        assertEquals(List.of("drlee", "drpatel", "nursekim"),
+        assertEquals(
+                List.of("drlee", "drpatel", "nursekim"),
                 ids(directory.search(Practitioner.class, DirectoryQuery.ALL, 0, 10)));
         assertEquals(3, directory.count(PractitionerRole.class, DirectoryQuery.ALL));
-        assertEquals(List.of("alice"), ids(directory.search(Patient.class, DirectoryQuery.ALL.withName("moreau"), 0, 10)),
+        assertEquals(
+                List.of("alice"),
+                ids(directory.search(Patient.class, DirectoryQuery.ALL.withName("moreau"), 0, 10)),
                 "Dr Patel finds Alice by name, not Ben");
         assertThrows(NotFoundException.class, () -> directory.read(Patient.class, "ben"));
         assertEquals(2, directory.count(EpisodeOfCare.class, DirectoryQuery.ALL.withPatient("alice")));
-        assertEquals(List.of("grandpa-for-alice"), ids(directory.search(RelatedPerson.class, DirectoryQuery.ALL, 0, 10)));
-        assertThrows(NotFoundException.class, () -> directory.read(Consent.class, "consent-alice"),
+        assertEquals(
+                List.of("grandpa-for-alice"), ids(directory.search(RelatedPerson.class, DirectoryQuery.ALL, 0, 10)));
+        assertThrows(
+                NotFoundException.class,
+                () -> directory.read(Consent.class, "consent-alice"),
                 "billing consents are the patient's side's");
 
         clinic.actAs("drlee");
-        assertEquals("chloe", directory.read(Appointment.class, "appointment-chloe").getPatientId());
-        assertEquals(List.of("appointment-chloe"),
+        assertEquals(
+                "chloe", directory.read(Appointment.class, "appointment-chloe").getPatientId());
+        assertEquals(
+                List.of("appointment-chloe"),
                 ids(directory.search(Appointment.class, DirectoryQuery.ALL.withPractitioner("drlee"), 0, 10)));
     }
 
@@ -199,8 +224,11 @@ class DirectoryServiceTest {
     @Test
     void onlyIntegrationEnginesWriteTheDirectory() {
         Practitioner intruder = new Practitioner("intruder");
-        for (Caller person : List.of(as("alice", Role.PATIENT), as("drlee", Role.PRACTITIONER),
-                as("admin", Role.CLINIC_ADMIN), as("gina", Role.PROXY))) {
+        for (Caller person : List.of(
+                as("alice", Role.PATIENT),
+                as("drlee", Role.PRACTITIONER),
+                as("admin", Role.CLINIC_ADMIN),
+                as("gina", Role.PROXY))) {
             clinic.actAs(person);
             assertThrows(ForbiddenException.class, () -> directory.save(intruder, null), person.username());
             assertThrows(ForbiddenException.class, () -> directory.create(intruder, null), person.username());
@@ -217,7 +245,9 @@ class DirectoryServiceTest {
         assertTrue(saved.created());
         assertEquals(clinic.clock.instant(), saved.entry().getGivenAt(), "given when sent, whatever the request says");
         assertThrows(ForbiddenException.class, () -> directory.create(billingConsent("ben"), null));
-        assertThrows(ForbiddenException.class, () -> directory.save(billingConsent("alice"), null),
+        assertThrows(
+                ForbiddenException.class,
+                () -> directory.save(billingConsent("alice"), null),
                 "a person creates consents, never replaces them");
         Consent inactive = billingConsent("alice");
         inactive.setStatus("inactive");
@@ -272,23 +302,34 @@ class DirectoryServiceTest {
         Patient patient = newPatient("Eve");
         patient.getIdentifiers().add(new Identifier(null, "no-system"));
         String id = directory.create(patient, null).entry().getId();
-        assertEquals(Set.of(MRN_ALICE, new Identifier(null, "no-system")), directory.read(Patient.class, id).getIdentifiers());
-        assertEquals(List.of(id), ids(directory.search(Patient.class, DirectoryQuery.byIdentifier(
-                new Identifier(null, "MRN-1")), 0, 10)));
-        assertTrue(directory.search(Patient.class, DirectoryQuery.byIdentifier(
-                new Identifier("urn:other", "MRN-1")), 0, 10).isEmpty());
+        assertEquals(
+                Set.of(MRN_ALICE, new Identifier(null, "no-system")),
+                directory.read(Patient.class, id).getIdentifiers());
+        assertEquals(
+                List.of(id),
+                ids(directory.search(
+                        Patient.class, DirectoryQuery.byIdentifier(new Identifier(null, "MRN-1")), 0, 10)));
+        assertTrue(directory
+                .search(Patient.class, DirectoryQuery.byIdentifier(new Identifier("urn:other", "MRN-1")), 0, 10)
+                .isEmpty());
 
         Patient replacement = new Patient(id);
         replacement.getIdentifiers().add(new Identifier("urn:oid:1.2.3", "MRN-2"));
         directory.save(replacement, 0L);
-        assertEquals(Set.of(new Identifier("urn:oid:1.2.3", "MRN-2")), directory.read(Patient.class, id).getIdentifiers());
-        assertTrue(directory.search(Patient.class, DirectoryQuery.byIdentifier(MRN_ALICE), 0, 10).isEmpty());
+        assertEquals(
+                Set.of(new Identifier("urn:oid:1.2.3", "MRN-2")),
+                directory.read(Patient.class, id).getIdentifiers());
+        assertTrue(directory
+                .search(Patient.class, DirectoryQuery.byIdentifier(MRN_ALICE), 0, 10)
+                .isEmpty());
     }
 
     @Test
     void updatesBasedOnAnOldVersionAreRefused() {
         assertThrows(VersionConflictException.class, () -> directory.save(new Patient("alice"), 3L));
-        assertThrows(VersionConflictException.class, () -> directory.save(new Patient("nobody"), 0L),
+        assertThrows(
+                VersionConflictException.class,
+                () -> directory.save(new Patient("nobody"), 0L),
                 "If-Match on an entry that does not exist");
         assertTrue(clinic.patients.find("nobody").isEmpty());
     }

@@ -3,7 +3,6 @@ package dev.missive.directory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.missive.directory.Period;
 import dev.missive.testing.TestClinic;
 import java.time.Duration;
 import java.util.Set;
@@ -18,7 +17,9 @@ class ProxyScopeTest {
     @Test
     void aGuardianActsForEachChildOfTheirs() {
         assertEquals(Set.of("ben", "chloe"), proxies.patientIdsActedFor("gina"));
-        assertEquals("gina-for-chloe", proxies.proxyFor("gina", "chloe").orElseThrow().getId());
+        assertEquals(
+                "gina-for-chloe",
+                proxies.proxyFor("gina", "chloe").orElseThrow().getId());
         assertTrue(proxies.proxyFor("gina", "alice").isEmpty());
         assertTrue(proxies.patientIdsActedFor("alice").isEmpty());
     }

@@ -72,7 +72,8 @@ class MessageExportTest {
         drafts.saveThread(draft("chloe"));
         clinic.later(Duration.ofMinutes(1));
         String confidential = sending.start(NewThread.of("ben", "drlee", "general", "Private", true))
-                .conversation().getId();
+                .conversation()
+                .getId();
         String confidentialMessage = send("drlee", confidential, "Between us");
         clinic.later(Duration.ofMinutes(1));
         String silent = clinic.start("chloe", "drlee");
@@ -81,14 +82,16 @@ class MessageExportTest {
 
         exportAsAdmin("drlee");
 
-        assertEquals(List.of(
-                "thread " + knee + " OPEN",
-                "message " + first + " SENT",
-                "message " + answer + " SENT",
-                "message " + retracted + " RETRACTED (no text)",
-                "thread " + confidential + " OPEN",
-                "message " + confidentialMessage + " SENT",
-                "thread " + silent + " OPEN"), exported);
+        assertEquals(
+                List.of(
+                        "thread " + knee + " OPEN",
+                        "message " + first + " SENT",
+                        "message " + answer + " SENT",
+                        "message " + retracted + " RETRACTED (no text)",
+                        "thread " + confidential + " OPEN",
+                        "message " + confidentialMessage + " SENT",
+                        "thread " + silent + " OPEN"),
+                exported);
     }
 
     @Test

@@ -58,7 +58,9 @@ class PatientMergesTest {
         clinic.later(Duration.ofMinutes(1));
         clinic.actAs("drlee");
         sending.send(new NewMessage(open, "Come and see me", null));
-        closed = sending.start(NewThread.of("alice", "drlee", "general", "Results", false)).conversation().getId();
+        closed = sending.start(NewThread.of("alice", "drlee", "general", "Results", false))
+                .conversation()
+                .getId();
         sending.send(new NewMessage(closed, "Your results are fine", null));
         thread(closed).close(ThreadStatusReason.CLOSED_BY_PARTICIPANT, clinic.clock.instant());
         participant(closed, Party.patient("alice")).archive(clinic.clock.instant());
@@ -83,17 +85,27 @@ class PatientMergesTest {
     private List<List<Object>> state() {
         return clinic.threads().stream()
                 .flatMap(c -> Stream.concat(
-                        Stream.of(List.<Object>of(c.getId(), c.getStatus(),
-                                String.valueOf(c.getStatusReason()), String.valueOf(c.getLastClosed()),
+                        Stream.of(List.<Object>of(
+                                c.getId(),
+                                c.getStatus(),
+                                String.valueOf(c.getStatusReason()),
+                                String.valueOf(c.getLastClosed()),
                                 c.getLastActivity())),
-                        clinic.conversations.participants(c.getId()).stream().map(p -> List.<Object>of(
-                                c.getId(), p.getParty(), p.isArchived(), p.getUnread(), String.valueOf(p.getLastRead()),
-                                String.valueOf(p.getLastArchived()), p.getLastActivity()))))
+                        clinic.conversations.participants(c.getId()).stream()
+                                .map(p -> List.<Object>of(
+                                        c.getId(),
+                                        p.getParty(),
+                                        p.isArchived(),
+                                        p.getUnread(),
+                                        String.valueOf(p.getLastRead()),
+                                        String.valueOf(p.getLastArchived()),
+                                        p.getLastActivity()))))
                 .toList();
     }
 
     private static void assertRule(String rule, Executable action) {
-        assertEquals(rule, assertThrows(RuleViolationException.class, action).rule().code());
+        assertEquals(
+                rule, assertThrows(RuleViolationException.class, action).rule().code());
     }
 
     @Test
@@ -113,12 +125,20 @@ class PatientMergesTest {
         assertThrows(NotFoundException.class, () -> reading.messages(closed, 0, 10));
         assertTrue(reading.inbox(InboxFilter.ALL, null, 0, 10).isEmpty());
         assertEquals(0, reading.inboxPage(InboxFilter.ALL, 0).total());
-        assertEquals(0, reading.inboxPage(new InboxFilter(null, true, null, null, null), 0).total(), "no unread badge");
+        assertEquals(
+                0,
+                reading.inboxPage(new InboxFilter(null, true, null, null, null), 0)
+                        .total(),
+                "no unread badge");
 
         clinic.actAs("drlee");
-        assertEquals(ThreadStatusReason.PATIENT_MERGED, reading.communication(open).thread().conversation().getStatusReason());
+        assertEquals(
+                ThreadStatusReason.PATIENT_MERGED,
+                reading.communication(open).thread().conversation().getStatusReason());
         assertEquals(2, reading.inboxPage(InboxFilter.ALL, 0).total());
-        assertThrows(RuleViolationException.class, () -> sending.send(new NewMessage(open, "Hello?", null)),
+        assertThrows(
+                RuleViolationException.class,
+                () -> sending.send(new NewMessage(open, "Hello?", null)),
                 "a merged thread is closed for good");
     }
 
@@ -143,10 +163,16 @@ class PatientMergesTest {
         Patient alice = clinic.patients.find("alice").orElseThrow();
         assertNull(alice.getReplacedBy());
         assertEquals(wasActive, alice.isActive());
-        assertTrue(clinic.bean(PatientMergeRepository.class).mergedThreadsOf("alice").isEmpty(), "nothing left to restore");
+        assertTrue(
+                clinic.bean(PatientMergeRepository.class)
+                        .mergedThreadsOf("alice")
+                        .isEmpty(),
+                "nothing left to restore");
         clinic.actAs("alice");
         assertEquals(2, reading.inboxPage(InboxFilter.ALL, 0).total());
-        assertEquals(ConversationStatus.OPEN, reading.communication(open).thread().conversation().getStatus());
+        assertEquals(
+                ConversationStatus.OPEN,
+                reading.communication(open).thread().conversation().getStatus());
     }
 
     @Test
@@ -167,8 +193,11 @@ class PatientMergesTest {
 
         clinic.actAs("gina");
         assertThrows(NotFoundException.class, () -> reading.communication(bens).thread());
-        assertEquals(List.of(chloes), reading.inbox(InboxFilter.ALL, null, 0, 10).stream()
-                .map(view -> view.conversation().getId()).toList());
+        assertEquals(
+                List.of(chloes),
+                reading.inbox(InboxFilter.ALL, null, 0, 10).stream()
+                        .map(view -> view.conversation().getId())
+                        .toList());
     }
 
     @Test
@@ -176,7 +205,9 @@ class PatientMergesTest {
         NotificationRecipients recipients = clinic.bean(NotificationRecipients.class);
         clinic.patients.find("alice").orElseThrow().setEmail("alice@example.com");
         NotificationRequested toAlice = clinic.published.stream()
-                .filter(request -> request.recipient().equals(Party.patient("alice"))).findFirst().orElseThrow();
+                .filter(request -> request.recipient().equals(Party.patient("alice")))
+                .findFirst()
+                .orElseThrow();
         assertTrue(recipients.recipientOf(toAlice).isPresent());
 
         merges.merge("alice", "alice-2");
@@ -186,8 +217,10 @@ class PatientMergesTest {
     @Test
     void draftThreadsStayPrivateToTheirAuthor() {
         clinic.actAs("alice");
-        String draft = drafts.saveThread(new NewThread("alice", "drlee", "general", "Draft", false, null, null, null,
-                null, false, true)).conversation().getId();
+        String draft = drafts.saveThread(
+                        new NewThread("alice", "drlee", "general", "Draft", false, null, null, null, null, false, true))
+                .conversation()
+                .getId();
         actAsAdmin();
         assertEquals(2, merges.merge("alice", "alice-2"), "the draft is not one of the merged threads");
         assertEquals(ConversationStatus.DRAFT, thread(draft).getStatus());

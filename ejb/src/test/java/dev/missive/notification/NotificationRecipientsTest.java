@@ -62,7 +62,10 @@ class NotificationRecipientsTest {
         NotificationRequested confidential = practitionerWrites("drlee", "ben", true, GINA_FOR_BEN);
         assertTrue(recipients.recipientOf(confidential).isEmpty(), "confidential thread");
 
-        clinic.relatedPersons.find("gina-for-ben").orElseThrow().setPeriod(new Period(null, clinic.clock.instant().plusSeconds(60)));
+        clinic.relatedPersons
+                .find("gina-for-ben")
+                .orElseThrow()
+                .setPeriod(new Period(null, clinic.clock.instant().plusSeconds(60)));
         assertTrue(recipients.recipientOf(open).isPresent(), "still within the period");
         clinic.later(Duration.ofMinutes(1));
         assertTrue(recipients.recipientOf(open).isEmpty(), "the period ended before delivery");
@@ -82,7 +85,9 @@ class NotificationRecipientsTest {
         clinic.later(Duration.ofMinutes(4));
         assertTrue(recipients.recipientOf(request).isEmpty(), "active four minutes ago");
         clinic.later(Duration.ofMinutes(1));
-        assertEquals(Optional.of(new Recipient("drlee@example.com", null)), recipients.recipientOf(request),
+        assertEquals(
+                Optional.of(new Recipient("drlee@example.com", null)),
+                recipients.recipientOf(request),
                 "inactive for the whole window");
         staffActivity.seen("drpatel");
         assertTrue(recipients.recipientOf(request).isPresent(), "someone else's activity does not count");
@@ -106,11 +111,12 @@ class NotificationRecipientsTest {
         assertTrue(recipients.recipientOf(request).isEmpty());
     }
 
-    private NotificationRequested practitionerWrites(String practitionerId, String patientId, boolean confidential,
-            Party recipient) {
+    private NotificationRequested practitionerWrites(
+            String practitionerId, String patientId, boolean confidential, Party recipient) {
         clinic.actAs(practitionerId);
         String thread = sending.start(NewThread.of(patientId, practitionerId, "general", null, confidential))
-                .conversation().getId();
+                .conversation()
+                .getId();
         Message message = sending.send(new NewMessage(thread, "Results are fine", null));
         return new NotificationRequested(message.getId(), thread, recipient);
     }

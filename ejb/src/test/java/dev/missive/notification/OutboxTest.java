@@ -28,7 +28,9 @@ class OutboxTest {
     @Test
     void aSentMessagesRequestsReachTheQueueOnceItCommitsAndLeaveTheOutbox() {
         String thread = clinic.start("alice", "drlee");
-        String message = clinic.bean(SendingService.class).send(new NewMessage(thread, "Hello", null)).getId();
+        String message = clinic.bean(SendingService.class)
+                .send(new NewMessage(thread, "Hello", null))
+                .getId();
         assertEquals(List.of(new NotificationRequested(message, thread, Party.practitioner("drlee"))), queued);
         assertTrue(pending().isEmpty(), "relayed requests leave the outbox");
     }
@@ -36,7 +38,8 @@ class OutboxTest {
     @Test
     void aRefusedMessageLeavesNothingToRelay() {
         String thread = clinic.start("alice", "drlee");
-        assertThrows(InvalidRequestException.class,
+        assertThrows(
+                InvalidRequestException.class,
                 () -> clinic.bean(SendingService.class).send(new NewMessage(thread, "x".repeat(100_000), null)));
         assertTrue(queued.isEmpty());
         assertTrue(pending().isEmpty());
@@ -47,8 +50,10 @@ class OutboxTest {
         List<NotificationRequested> left = new ArrayList<>();
         clinic.inTransaction(() -> {
             for (int i = 0; i < OutboxRelay.BATCH + 5; i++) {
-                NotificationRequested request = new NotificationRequested("message-" + i, "thread", Party.patient("alice"));
-                clinic.bean(PendingNotificationRepository.class).add(new PendingNotification(request, clinic.clock.instant()));
+                NotificationRequested request =
+                        new NotificationRequested("message-" + i, "thread", Party.patient("alice"));
+                clinic.bean(PendingNotificationRepository.class)
+                        .add(new PendingNotification(request, clinic.clock.instant()));
                 left.add(request);
                 clinic.later(Duration.ofMillis(1));
             }
@@ -62,7 +67,8 @@ class OutboxTest {
 
     private List<PendingNotification> pending() {
         List<PendingNotification> claimed = new ArrayList<>();
-        clinic.inTransaction(() -> claimed.addAll(clinic.bean(PendingNotificationRepository.class).claim(1000)));
+        clinic.inTransaction(() ->
+                claimed.addAll(clinic.bean(PendingNotificationRepository.class).claim(1000)));
         return claimed;
     }
 }

@@ -24,8 +24,7 @@ public final class AttachmentSamples {
     public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public static final String MP4 = "video/mp4";
 
-    private AttachmentSamples() {
-    }
+    private AttachmentSamples() {}
 
     /** An 8 by 8 picture as ImageIO encodes it: FF D8 FF E0 ... FF D9. */
     public static byte[] jpeg() {
@@ -46,7 +45,8 @@ public final class AttachmentSamples {
         String[] objects = {
             "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n",
             "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n",
-            "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>\nendobj\n"};
+            "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>\nendobj\n"
+        };
         StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
         StringBuilder xref = new StringBuilder("xref\n0 4\n0000000000 65535 f \n");
         for (String object : objects) {
@@ -54,35 +54,53 @@ public final class AttachmentSamples {
             pdf.append(object);
         }
         int start = pdf.length();
-        pdf.append(xref).append("trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n").append(start).append("\n%%EOF\n");
+        pdf.append(xref)
+                .append("trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n")
+                .append(start)
+                .append("\n%%EOF\n");
         return pdf.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A minimal Word document: the OOXML package parts Word itself needs. */
     public static byte[] docx() {
         return zip(Map.of(
-                "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                        + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                        + "<Override PartName=\"/word/document.xml\" ContentType=\""
-                        + "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>",
-                "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                        + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-                        + "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>",
-                "word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                        + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-                        + "<w:body><w:p><w:r><w:t>Hello</w:t></w:r></w:p></w:body></w:document>"));
+                "[Content_Types].xml",
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                                + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                                + "<Override PartName=\"/word/document.xml\" ContentType=\""
+                                + "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>",
+                "_rels/.rels",
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                                + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                                + "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>",
+                "word/document.xml",
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                                + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                                + "<w:body><w:p><w:r><w:t>Hello</w:t></w:r></w:p></w:body></w:document>"));
     }
 
     /** An MP4: ftyp (isom), a moov with its movie header, and an mdat of {@code mediaBytes}. */
     public static byte[] mp4(int mediaBytes) {
         ByteBuffer file = ByteBuffer.allocate(24 + 116 + 8 + mediaBytes);
         file.putInt(24).put(ascii("ftypisom")).putInt(0x200).put(ascii("isommp41"));
-        file.putInt(116).put(ascii("moov")).putInt(108).put(ascii("mvhd"))
-                .putInt(0).putInt(0).putInt(0).putInt(1000).putInt(0).putInt(0x00010000).putShort((short) 0x0100)
-                .put(new byte[10]).put(new byte[36]).put(new byte[24]).putInt(2);
+        file.putInt(116)
+                .put(ascii("moov"))
+                .putInt(108)
+                .put(ascii("mvhd"))
+                .putInt(0)
+                .putInt(0)
+                .putInt(0)
+                .putInt(1000)
+                .putInt(0)
+                .putInt(0x00010000)
+                .putShort((short) 0x0100)
+                .put(new byte[10])
+                .put(new byte[36])
+                .put(new byte[24])
+                .putInt(2);
         file.putInt(8 + mediaBytes).put(ascii("mdat"));
         for (int i = 0; i < mediaBytes; i++) {
             file.put((byte) (i * 31));

@@ -11,17 +11,22 @@ import java.util.stream.Stream;
 /** The ejb module's own classes, found as the container finds them: every top-level class it compiled. */
 final class ModuleClasses {
 
-    private ModuleClasses() {
-    }
+    private ModuleClasses() {}
 
     static List<Class<?>> all() {
         try {
-            Path root = Path.of(dev.missive.domain.Party.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path root = Path.of(dev.missive.domain.Party.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             try (Stream<Path> files = Files.walk(root)) {
                 return files.map(root::relativize)
                         .map(Path::toString)
-                        .filter(file -> file.endsWith(".class") && !file.contains("$") && !file.endsWith("package-info.class"))
-                        .<Class<?>>map(file -> load(file.substring(0, file.length() - ".class".length()).replace('/', '.')))
+                        .filter(file ->
+                                file.endsWith(".class") && !file.contains("$") && !file.endsWith("package-info.class"))
+                        .<Class<?>>map(file -> load(file.substring(0, file.length() - ".class".length())
+                                .replace('/', '.')))
                         .toList();
             }
         } catch (IOException e) {

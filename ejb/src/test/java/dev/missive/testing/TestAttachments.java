@@ -51,7 +51,9 @@ public final class TestAttachments {
     /** The keys of every file in the store. */
     public Set<String> stored() {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).collect(Collectors.toSet());
+            return files.filter(Files::isRegularFile)
+                    .map(file -> file.getFileName().toString())
+                    .collect(Collectors.toSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,7 +32,8 @@ public final class TestBeans {
     private final Map<Object, Object> proxies = new IdentityHashMap<>();
     private final Map<String, Object> config = new HashMap<>();
     private final List<Class<?>> moduleBeans = ModuleClasses.all().stream()
-            .filter(type -> type.isAnnotationPresent(Stateless.class) || type.isAnnotationPresent(Singleton.class)
+            .filter(type -> type.isAnnotationPresent(Stateless.class)
+                    || type.isAnnotationPresent(Singleton.class)
                     || type.isAnnotationPresent(ApplicationScoped.class))
             .toList();
     private final TestTransactions transactions;
@@ -70,7 +71,8 @@ public final class TestBeans {
         if (!registered.isEmpty()) {
             return registered.get(0);
         }
-        List<Class<?>> candidates = moduleBeans.stream().filter(type::isAssignableFrom).toList();
+        List<Class<?>> candidates =
+                moduleBeans.stream().filter(type::isAssignableFrom).toList();
         if (candidates.size() != 1 && !(candidates.isEmpty() && isConcrete(type))) {
             throw new IllegalStateException((candidates.isEmpty() ? "Unsatisfied: " : "Ambiguous: ") + type.getName());
         }
@@ -84,7 +86,8 @@ public final class TestBeans {
             for (Field field : c.getDeclaredFields()) {
                 if (field.isAnnotationPresent(ConfigProperty.class)) {
                     set(bean, field, setting(field));
-                } else if (field.isAnnotationPresent(Inject.class) || field.isAnnotationPresent(PersistenceContext.class)
+                } else if (field.isAnnotationPresent(Inject.class)
+                        || field.isAnnotationPresent(PersistenceContext.class)
                         || field.isAnnotationPresent(Resource.class)) {
                     set(bean, field, get(field.getType()));
                 }
@@ -129,12 +132,16 @@ public final class TestBeans {
     private Object transactional(Object bean) {
         boolean ejb = bean.getClass().isAnnotationPresent(Stateless.class)
                 || bean.getClass().isAnnotationPresent(Singleton.class);
-        return Proxy.newProxyInstance(bean.getClass().getClassLoader(), bean.getClass().getInterfaces(),
+        return Proxy.newProxyInstance(
+                bean.getClass().getClassLoader(),
+                bean.getClass().getInterfaces(),
                 (proxy, method, args) -> transactions.required(ejb, () -> {
                     try {
                         return method.invoke(bean, args);
                     } catch (InvocationTargetException e) {
-                        throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+                        throw e.getCause() instanceof RuntimeException runtime
+                                ? runtime
+                                : new IllegalStateException(e.getCause());
                     } catch (IllegalAccessException e) {
                         throw new IllegalStateException(e);
                     }

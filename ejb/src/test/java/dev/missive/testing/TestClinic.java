@@ -83,8 +83,8 @@ public final class TestClinic {
                 published.add(request);
             }
         });
-        beans.add((ManagedExecutorService) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ManagedExecutorService.class}, (proxy, method, args) -> {
+        beans.add((ManagedExecutorService) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ManagedExecutorService.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("execute")) {
                         throw new UnsupportedOperationException(method.getName());
                     }
@@ -94,7 +94,8 @@ public final class TestClinic {
         Path attachmentDir;
         try {
             // Under the build directory: a clean build removes what the tests stored.
-            attachmentDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-attachments")), "clinic");
+            attachmentDir =
+                    Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-attachments")), "clinic");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -157,7 +158,8 @@ public final class TestClinic {
 
     /** Every thread of the clinic, drafts included, by id. */
     public List<Conversation> threads() {
-        return beans.get(EntityManager.class).createQuery("select c from Conversation c order by c.id", Conversation.class)
+        return beans.get(EntityManager.class)
+                .createQuery("select c from Conversation c order by c.id", Conversation.class)
                 .getResultList();
     }
 
@@ -219,7 +221,9 @@ public final class TestClinic {
 
     /** Starts a plain thread as the current caller and returns its id. */
     public String start(String patientId, String practitionerId) {
-        return bean(SendingService.class).start(NewThread.of(patientId, practitionerId, "general", null, false))
-                .conversation().getId();
+        return bean(SendingService.class)
+                .start(NewThread.of(patientId, practitionerId, "general", null, false))
+                .conversation()
+                .getId();
     }
 }

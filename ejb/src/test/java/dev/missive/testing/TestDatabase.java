@@ -25,16 +25,19 @@ public final class TestDatabase {
     private static final String URL = "jdbc:h2:mem:missive-tests;DB_CLOSE_DELAY=-1";
     private static EntityManagerFactory factory;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /** A new persistence context on a database with no rows at all. */
     public static synchronized EntityManager emptied() {
         if (factory == null) {
-            Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration").load().migrate();
-            factory = Persistence.createEntityManagerFactory("missive-tests", Map.of(
-                    "hibernate.loaded_classes", mappedClasses(),
-                    "jakarta.persistence.jdbc.url", URL));
+            Flyway.configure()
+                    .dataSource(URL, "sa", "")
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            factory = Persistence.createEntityManagerFactory(
+                    "missive-tests",
+                    Map.of("hibernate.loaded_classes", mappedClasses(), "jakarta.persistence.jdbc.url", URL));
         }
         deleteEveryRow();
         return factory.createEntityManager();

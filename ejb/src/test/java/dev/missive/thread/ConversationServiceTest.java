@@ -34,7 +34,9 @@ class ConversationServiceTest {
         ThreadView view = sending.start(NewThread.of(null, "drlee", "general", "Knee", false));
         assertEquals("alice", view.conversation().getPatientId());
         assertEquals(Party.patient("alice"), view.participant().getParty());
-        assertEquals(2, clinic.conversations.participants(view.conversation().getId()).size());
+        assertEquals(
+                2,
+                clinic.conversations.participants(view.conversation().getId()).size());
     }
 
     @Test
@@ -48,7 +50,8 @@ class ConversationServiceTest {
 
     @Test
     void unknownMessageTypesAreRefused() {
-        assertThrows(InvalidRequestException.class, () -> sending.start(NewThread.of(null, "drlee", "gossip", null, false)));
+        assertThrows(
+                InvalidRequestException.class, () -> sending.start(NewThread.of(null, "drlee", "gossip", null, false)));
     }
 
     @Test
@@ -59,13 +62,20 @@ class ConversationServiceTest {
 
         assertEquals("Hello", message.getText());
         assertEquals(Party.practitioner("drlee"), message.getRecipient());
-        assertEquals(List.of(new NotificationRequested(message.getId(), thread, Party.practitioner("drlee"))),
+        assertEquals(
+                List.of(new NotificationRequested(message.getId(), thread, Party.practitioner("drlee"))),
                 clinic.published);
-        Participant practitioner = clinic.conversations.findParticipant(thread, Party.practitioner("drlee")).orElseThrow();
-        Participant patient = clinic.conversations.findParticipant(thread, Party.patient("alice")).orElseThrow();
+        Participant practitioner = clinic.conversations
+                .findParticipant(thread, Party.practitioner("drlee"))
+                .orElseThrow();
+        Participant patient = clinic.conversations
+                .findParticipant(thread, Party.patient("alice"))
+                .orElseThrow();
         assertEquals(1, practitioner.getUnread());
         assertEquals(0, patient.getUnread());
-        assertEquals(clinic.clock.instant(), clinic.conversations.find(thread).orElseThrow().getLastActivity());
+        assertEquals(
+                clinic.clock.instant(),
+                clinic.conversations.find(thread).orElseThrow().getLastActivity());
     }
 
     @Test
@@ -73,7 +83,8 @@ class ConversationServiceTest {
         String thread = clinic.start("alice", "drlee");
         String message = sending.send(new NewMessage(thread, "Hello", null)).getId();
         clinic.actAs("drpatel");
-        assertThrows(NotFoundException.class, () -> reading.communication(thread).thread());
+        assertThrows(
+                NotFoundException.class, () -> reading.communication(thread).thread());
         assertThrows(NotFoundException.class, () -> reading.message(message));
         assertThrows(NotFoundException.class, () -> reading.communication(thread));
         assertThrows(NotFoundException.class, () -> reading.communication(message));
@@ -105,11 +116,14 @@ class ConversationServiceTest {
         sending.send(new NewMessage(newer, "Two", null));
         Page<ThreadView> inbox = reading.inboxPage(InboxFilter.ALL, 1);
         assertEquals(2, inbox.total());
-        assertEquals(List.of(newer), inbox.items().stream().map(view -> view.conversation().getId()).toList());
+        assertEquals(
+                List.of(newer),
+                inbox.items().stream().map(view -> view.conversation().getId()).toList());
         assertTrue(reading.inboxPage(InboxFilter.ALL, 0).items().isEmpty(), "a count reads no threads");
         Page<Message> messages = reading.messagePage(newer, 1);
         assertEquals(2, messages.total());
-        assertEquals(List.of("One"), messages.items().stream().map(Message::getText).toList());
+        assertEquals(
+                List.of("One"), messages.items().stream().map(Message::getText).toList());
         assertEquals(0, reading.messagePage(older, 20).total());
     }
 
@@ -117,7 +131,8 @@ class ConversationServiceTest {
     void integrationEnginesReadEveryThreadButNeitherWriteNorHaveAnInbox() {
         String thread = clinic.start("alice", "drlee");
         clinic.actAs("integration");
-        assertEquals(thread, reading.communication(thread).thread().conversation().getId());
+        assertEquals(
+                thread, reading.communication(thread).thread().conversation().getId());
         assertEquals(0, reading.inboxPage(InboxFilter.ALL, 0).total());
         assertThrows(ForbiddenException.class, () -> sending.send(new NewMessage(thread, "From the EHR", null)));
     }
@@ -126,9 +141,11 @@ class ConversationServiceTest {
     void messagesNeedTextWithinTheLimitAndAnswerTheirOwnThread() {
         String thread = clinic.start("alice", "drlee");
         String other = clinic.start("alice", "drlee");
-        String elsewhere = sending.send(new NewMessage(other, "Elsewhere", null)).getId();
+        String elsewhere =
+                sending.send(new NewMessage(other, "Elsewhere", null)).getId();
         assertThrows(InvalidRequestException.class, () -> sending.send(new NewMessage(thread, "   ", null)));
-        assertThrows(InvalidRequestException.class,
+        assertThrows(
+                InvalidRequestException.class,
                 () -> sending.send(new NewMessage(thread, "x".repeat(Message.MAX_TEXT_LENGTH + 1), null)));
         assertThrows(InvalidRequestException.class, () -> sending.send(new NewMessage(thread, "Re", elsewhere)));
         assertEquals(0, reading.messagePage(thread, 0).total());
@@ -140,7 +157,8 @@ class ConversationServiceTest {
         clinic.policy(policy -> policy.setMessagingEnabled(false));
         assertRule("messaging-disabled", () -> clinic.start("alice", "drlee"));
         assertRule("messaging-disabled", () -> sending.send(new NewMessage(thread, "Hello", null)));
-        assertEquals(thread, reading.communication(thread).thread().conversation().getId(), "threads stay readable");
+        assertEquals(
+                thread, reading.communication(thread).thread().conversation().getId(), "threads stay readable");
     }
 
     @Test
@@ -156,8 +174,8 @@ class ConversationServiceTest {
     @Test
     void onlyOfferedMessageTypesAreAccepted() {
         clinic.policy(policy -> policy.getMessageTypes().remove("billing"));
-        assertRule("message-type-not-offered",
-                () -> sending.start(NewThread.of(null, "drlee", "billing", null, false)));
+        assertRule(
+                "message-type-not-offered", () -> sending.start(NewThread.of(null, "drlee", "billing", null, false)));
     }
 
     @Test
@@ -174,12 +192,26 @@ class ConversationServiceTest {
     @Test
     void peopleAskWhomTheyMayWriteToOnlyForThePatientsTheyActFor() {
         clinic.actAs("gina");
-        assertEquals("drlee", clinic.bean(EligibilityService.class).recipientsForCaller("ben", "general").get(0).practitioner().getId());
-        assertThrows(NotFoundException.class, () -> clinic.bean(EligibilityService.class).recipientsForCaller("alice", "general"));
+        assertEquals(
+                "drlee",
+                clinic.bean(EligibilityService.class)
+                        .recipientsForCaller("ben", "general")
+                        .get(0)
+                        .practitioner()
+                        .getId());
+        assertThrows(
+                NotFoundException.class,
+                () -> clinic.bean(EligibilityService.class).recipientsForCaller("alice", "general"));
         clinic.actAs("alice");
-        assertThrows(NotFoundException.class, () -> clinic.bean(EligibilityService.class).recipientsForCaller("ben", "general"));
+        assertThrows(
+                NotFoundException.class,
+                () -> clinic.bean(EligibilityService.class).recipientsForCaller("ben", "general"));
         clinic.actAs("integration");
-        assertEquals(2, clinic.bean(EligibilityService.class).recipientsForCaller("alice", "general").size());
+        assertEquals(
+                2,
+                clinic.bean(EligibilityService.class)
+                        .recipientsForCaller("alice", "general")
+                        .size());
     }
 
     @Test
@@ -206,7 +238,8 @@ class ConversationServiceTest {
         String thread = clinic.start("alice", "drlee");
         clinic.careTeams.find("team-alice").orElseThrow().getPractitionerIds().remove("drlee");
         assertRule("read-only-thread", () -> sending.send(new NewMessage(thread, "Still there?", null)));
-        assertEquals(thread, reading.communication(thread).thread().conversation().getId(), "still readable");
+        assertEquals(
+                thread, reading.communication(thread).thread().conversation().getId(), "still readable");
 
         clinic.actAs("chloe");
         String other = clinic.start("chloe", "drlee");
@@ -233,28 +266,41 @@ class ConversationServiceTest {
         clinic.actAs("ben");
         String open = clinic.start("ben", "drlee");
         String confidential = sending.start(NewThread.of("ben", "drlee", "general", "Private", true))
-                .conversation().getId();
+                .conversation()
+                .getId();
         clinic.actAs("gina");
-        assertThrows(NotFoundException.class, () -> reading.communication(confidential).thread());
+        assertThrows(
+                NotFoundException.class,
+                () -> reading.communication(confidential).thread());
         assertThrows(NotFoundException.class, () -> sending.send(new NewMessage(confidential, "Hi", null)));
-        List<String> inbox = reading.inbox(InboxFilter.ALL, null, 0, 10).stream().map(v -> v.conversation().getId()).toList();
+        List<String> inbox = reading.inbox(InboxFilter.ALL, null, 0, 10).stream()
+                .map(v -> v.conversation().getId())
+                .toList();
         assertEquals(List.of(open), inbox);
         assertEquals(1, reading.inboxPage(InboxFilter.ALL, 0).total());
-        assertThrows(ForbiddenException.class,
-                () -> sending.start(NewThread.of("ben", "drlee", "general", null, true)), "proxies cannot hide threads");
+        assertThrows(
+                ForbiddenException.class,
+                () -> sending.start(NewThread.of("ben", "drlee", "general", null, true)),
+                "proxies cannot hide threads");
     }
 
     @Test
     void aProxyIsNotifiedOfNonConfidentialThreadsOnly() {
         clinic.actAs("drlee");
         String open = clinic.start("ben", "drlee");
-        String confidential = sending.start(NewThread.of("ben", "drlee", "general", null, true)).conversation().getId();
+        String confidential = sending.start(NewThread.of("ben", "drlee", "general", null, true))
+                .conversation()
+                .getId();
         sending.send(new NewMessage(open, "Results are fine", null));
         sending.send(new NewMessage(confidential, "About what we discussed", null));
         Party gina = new Party(PartyType.RELATED_PERSON, "gina-for-ben");
-        assertEquals(1, clinic.published.stream().filter(n -> n.recipient().equals(gina)).count());
-        assertTrue(clinic.published.stream().noneMatch(n -> n.recipient().equals(gina)
-                && n.conversationId().equals(confidential)));
+        assertEquals(
+                1,
+                clinic.published.stream()
+                        .filter(n -> n.recipient().equals(gina))
+                        .count());
+        assertTrue(clinic.published.stream()
+                .noneMatch(n -> n.recipient().equals(gina) && n.conversationId().equals(confidential)));
     }
 
     @Test
@@ -262,7 +308,10 @@ class ConversationServiceTest {
         clinic.actAs("ben");
         String thread = clinic.start("ben", "drlee");
         clinic.proxy("grandma-for-ben", "ben").setPortalUsername("grandma");
-        clinic.actAs(new Caller("grandma", java.util.EnumSet.of(Role.PROXY), java.util.Optional.empty(),
+        clinic.actAs(new Caller(
+                "grandma",
+                java.util.EnumSet.of(Role.PROXY),
+                java.util.Optional.empty(),
                 java.util.Map.of("ben", "grandma-for-ben")));
         Party grandma = new Party(PartyType.RELATED_PERSON, "grandma-for-ben");
         assertTrue(clinic.conversations.findParticipant(thread, grandma).isEmpty());
@@ -279,17 +328,20 @@ class ConversationServiceTest {
         String thread = clinic.start("ben", "drlee");
         clinic.relatedPersons.find("gina-for-ben").orElseThrow().setActive(false);
         clinic.actAs("gina");
-        assertThrows(NotFoundException.class, () -> reading.communication(thread).thread());
+        assertThrows(
+                NotFoundException.class, () -> reading.communication(thread).thread());
     }
 
     @Test
     void draftsAreTheAuthorsAloneUntilSent() {
-        ThreadView draft = drafts.saveThread(new NewThread(null, "drlee", "general", "Draft", false, null, null, null,
-                null, false, true));
+        ThreadView draft = drafts.saveThread(
+                new NewThread(null, "drlee", "general", "Draft", false, null, null, null, null, false, true));
         String id = draft.conversation().getId();
         Message draftMessage = drafts.saveMessage(new NewMessage(id, "Half written", null, true));
         assertEquals(1, drafts.threads().size());
-        assertEquals(List.of(draftMessage.getId()), drafts.messages().stream().map(Message::getId).toList());
+        assertEquals(
+                List.of(draftMessage.getId()),
+                drafts.messages().stream().map(Message::getId).toList());
         assertTrue(clinic.published.isEmpty(), "a draft notifies nobody");
 
         clinic.actAs("drlee");
@@ -297,9 +349,10 @@ class ConversationServiceTest {
         assertEquals(0, reading.inboxPage(InboxFilter.ALL, 0).total());
 
         clinic.actAs("alice");
-        drafts.editThread(id, new NewThread("alice", "drpatel", "general", "Edited", false, null, null, null,
-                null, false, true));
-        assertEquals("drpatel", reading.communication(id).thread().conversation().getPractitionerId(), "recipient edited");
+        drafts.editThread(
+                id, new NewThread("alice", "drpatel", "general", "Edited", false, null, null, null, null, false, true));
+        assertEquals(
+                "drpatel", reading.communication(id).thread().conversation().getPractitionerId(), "recipient edited");
         drafts.editThread(id, NewThread.of("alice", "drlee", "general", "Sent", false));
         drafts.editMessage(draftMessage.getId(), new NewMessage(id, "Whole now", null, false));
 
@@ -327,11 +380,13 @@ class ConversationServiceTest {
     void aPractitionerWhoChargesNeedsThePatientsBillingConsent() {
         assertRule("billing-consent-required", () -> clinic.start("alice", "drpatel"));
         consent("consent-chloe", "chloe");
-        assertRule("billing-consent-required", () -> sending.start(new NewThread(null, "drpatel", "general", null, false,
-                null, "consent-chloe", null, null, false, false)));
+        assertRule(
+                "billing-consent-required",
+                () -> sending.start(new NewThread(
+                        null, "drpatel", "general", null, false, null, "consent-chloe", null, null, false, false)));
         consent("consent-alice", "alice");
-        ThreadView view = sending.start(new NewThread(null, "drpatel", "general", null, false, null, "consent-alice",
-                null, null, false, false));
+        ThreadView view = sending.start(new NewThread(
+                null, "drpatel", "general", null, false, null, "consent-alice", null, null, false, false));
         assertEquals("consent-alice", view.conversation().getBillingConsentId());
     }
 
@@ -341,21 +396,28 @@ class ConversationServiceTest {
         clinic.start("alice", "drlee");
         episode("diabetes", "alice");
         assertRule("regarding-required", () -> clinic.start("alice", "drlee"));
-        ThreadView view = sending.start(new NewThread(null, "drlee", "general", null, false, "knee", null, null, null, false,
-                false));
+        ThreadView view = sending.start(
+                new NewThread(null, "drlee", "general", null, false, "knee", null, null, null, false, false));
         assertEquals("knee", view.conversation().getEpisodeId());
         episode("bens", "ben");
-        assertThrows(InvalidRequestException.class, () -> sending.start(new NewThread(null, "drlee", "general", null,
-                false, "bens", null, null, null, false, false)));
+        assertThrows(
+                InvalidRequestException.class,
+                () -> sending.start(
+                        new NewThread(null, "drlee", "general", null, false, "bens", null, null, null, false, false)));
     }
 
     @Test
     void noResponseNeededClosesTheThreadAsTheMessageIsSent() {
-        String thread = sending.start(new NewThread(null, "drlee", "general", null, false, null, null, null, null,
-                true, false)).conversation().getId();
-        assertEquals(dev.missive.thread.ConversationStatus.OPEN, clinic.conversations.find(thread).orElseThrow().getStatus());
+        String thread = sending.start(
+                        new NewThread(null, "drlee", "general", null, false, null, null, null, null, true, false))
+                .conversation()
+                .getId();
+        assertEquals(
+                dev.missive.thread.ConversationStatus.OPEN,
+                clinic.conversations.find(thread).orElseThrow().getStatus());
         sending.send(new NewMessage(thread, "Just so you know: the rash is gone", null));
-        assertEquals(dev.missive.thread.ThreadStatusReason.NO_RESPONSE_NEEDED,
+        assertEquals(
+                dev.missive.thread.ThreadStatusReason.NO_RESPONSE_NEEDED,
                 clinic.conversations.find(thread).orElseThrow().getStatusReason());
         assertEquals(1, clinic.published.size(), "the practitioner is still told");
         clinic.actAs("drlee");
@@ -372,7 +434,9 @@ class ConversationServiceTest {
     void theInboxFiltersByStateTypeAndPatient() {
         clinic.actAs("drlee");
         String alices = clinic.start("alice", "drlee");
-        String bens = sending.start(NewThread.of("ben", "drlee", "test-results", null, false)).conversation().getId();
+        String bens = sending.start(NewThread.of("ben", "drlee", "test-results", null, false))
+                .conversation()
+                .getId();
         clinic.actAs("alice");
         sending.send(new NewMessage(alices, "Unread for Dr Lee", null));
         clinic.actAs("drlee");
@@ -391,25 +455,36 @@ class ConversationServiceTest {
             threads.add(clinic.start("alice", "drlee"));
         }
         List<ThreadView> first = reading.inbox(InboxFilter.ALL, null, 0, 2);
-        assertEquals(List.of(threads.get(3), threads.get(2)), first.stream().map(v -> v.conversation().getId()).toList());
+        assertEquals(
+                List.of(threads.get(3), threads.get(2)),
+                first.stream().map(v -> v.conversation().getId()).toList());
         clinic.later(Duration.ofMinutes(1));
         sending.send(new NewMessage(threads.get(0), "The oldest thread moves to the top", null));
-        dev.missive.thread.InboxCursor cursor = dev.missive.thread.InboxCursor.after(first.get(1).conversation());
-        assertEquals(List.of(threads.get(1)), reading.inbox(InboxFilter.ALL, cursor, 99, 2).stream()
-                .map(v -> v.conversation().getId()).toList(), "no thread shown twice, none skipped");
+        dev.missive.thread.InboxCursor cursor =
+                dev.missive.thread.InboxCursor.after(first.get(1).conversation());
+        assertEquals(
+                List.of(threads.get(1)),
+                reading.inbox(InboxFilter.ALL, cursor, 99, 2).stream()
+                        .map(v -> v.conversation().getId())
+                        .toList(),
+                "no thread shown twice, none skipped");
     }
 
     private List<String> ids(InboxFilter filter) {
-        return reading.inbox(filter, null, 0, 20).stream().map(v -> v.conversation().getId()).toList();
+        return reading.inbox(filter, null, 0, 20).stream()
+                .map(v -> v.conversation().getId())
+                .toList();
     }
 
     private List<String> recipients(String patientId, String type) {
         return clinic.bean(EligibilityService.class).recipients(patientId, type).stream()
-                .map(dev.missive.directory.PractitionerRole::getPractitionerId).toList();
+                .map(dev.missive.directory.PractitionerRole::getPractitionerId)
+                .toList();
     }
 
     private void visit(String patientId, String practitionerId, Duration ago, String status) {
-        dev.missive.directory.Appointment appointment = new dev.missive.directory.Appointment(patientId + practitionerId + ago);
+        dev.missive.directory.Appointment appointment =
+                new dev.missive.directory.Appointment(patientId + practitionerId + ago);
         appointment.setPatientId(patientId);
         appointment.getPractitionerIds().add(practitionerId);
         appointment.setStart(clinic.clock.instant().minus(ago));

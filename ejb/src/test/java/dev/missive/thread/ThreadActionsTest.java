@@ -43,7 +43,9 @@ class ThreadActionsTest {
     @BeforeEach
     void aliceWritesToDrLee() {
         actAs(Role.PATIENT, ALICE);
-        thread = threads.start(NewThread.of(null, "drlee", "general", "Knee", false)).conversation().getId();
+        thread = threads.start(NewThread.of(null, "drlee", "general", "Knee", false))
+                .conversation()
+                .getId();
     }
 
     private void actAs(Role role, Party party) {
@@ -66,7 +68,8 @@ class ThreadActionsTest {
     }
 
     private static void assertRule(String rule, Executable action) {
-        assertEquals(rule, assertThrows(RuleViolationException.class, action).rule().code());
+        assertEquals(
+                rule, assertThrows(RuleViolationException.class, action).rule().code());
     }
 
     // close and reopen
@@ -74,7 +77,8 @@ class ThreadActionsTest {
     @Test
     void anyParticipantClosesTheThreadAndNoMessageGoesIn() {
         actAs(Role.PRACTITIONER, DRLEE);
-        assertEquals(ConversationStatus.CLOSED, actions.close(thread).conversation().getStatus());
+        assertEquals(
+                ConversationStatus.CLOSED, actions.close(thread).conversation().getStatus());
         assertEquals(ThreadStatusReason.CLOSED_BY_PARTICIPANT, conversation().getStatusReason());
         assertRule("thread-closed", () -> send(ALICE, "Still there?"));
 
@@ -88,22 +92,26 @@ class ThreadActionsTest {
     void reopeningLetsMessagesInAgain() {
         actAs(Role.PATIENT, ALICE);
         actions.close(thread);
-        assertEquals(ConversationStatus.OPEN, actions.reopen(thread).conversation().getStatus());
+        assertEquals(
+                ConversationStatus.OPEN, actions.reopen(thread).conversation().getStatus());
         assertNull(conversation().getStatusReason());
         assertEquals(MessageStatus.SENT, send(ALICE, "One more thing").getStatus());
     }
 
     @Test
     void threadsClosedByAnInactivePractitionerOrAMergeStayClosed() {
-        actAs(Role.PRACTITIONER, DRLEE);  // a merged-away thread is hidden from Alice
-        for (ThreadStatusReason locking : List.of(ThreadStatusReason.PRACTITIONER_INACTIVE, ThreadStatusReason.PATIENT_MERGED)) {
+        actAs(Role.PRACTITIONER, DRLEE); // a merged-away thread is hidden from Alice
+        for (ThreadStatusReason locking :
+                List.of(ThreadStatusReason.PRACTITIONER_INACTIVE, ThreadStatusReason.PATIENT_MERGED)) {
             conversation().close(locking, clock.instant());
             assertRule("thread-locked", () -> actions.reopen(thread));
             assertEquals(ConversationStatus.CLOSED, conversation().getStatus());
-            assertSame(locking, actions.close(thread).conversation().getStatusReason(), "closing again keeps the reason");
+            assertSame(
+                    locking, actions.close(thread).conversation().getStatusReason(), "closing again keeps the reason");
         }
         conversation().close(ThreadStatusReason.NO_RESPONSE_NEEDED, clock.instant());
-        assertEquals(ConversationStatus.OPEN, actions.reopen(thread).conversation().getStatus());
+        assertEquals(
+                ConversationStatus.OPEN, actions.reopen(thread).conversation().getStatus());
     }
 
     // archive
@@ -128,9 +136,14 @@ class ThreadActionsTest {
         String message = send(ALICE, "Hello").getId();
         for (Role role : List.of(Role.INTEGRATION, Role.CLINIC_ADMIN)) {
             actAs(role, null);
-            for (Executable action : List.<Executable>of(() -> actions.close(thread), () -> actions.reopen(thread),
-                    () -> actions.archive(thread), () -> actions.unarchive(thread), () -> actions.markRead(thread),
-                    () -> actions.markRead(message), () -> actions.retract(message))) {
+            for (Executable action : List.<Executable>of(
+                    () -> actions.close(thread),
+                    () -> actions.reopen(thread),
+                    () -> actions.archive(thread),
+                    () -> actions.unarchive(thread),
+                    () -> actions.markRead(thread),
+                    () -> actions.markRead(message),
+                    () -> actions.retract(message))) {
                 assertThrows(ForbiddenException.class, action, role.name());
             }
         }
@@ -144,8 +157,13 @@ class ThreadActionsTest {
         String message = send(ALICE, "Hello").getId();
         actAs(Role.PRACTITIONER, Party.practitioner("drpatel"));
         for (String id : List.of(thread, message, "no-such-id")) {
-            for (Consumer<String> action : List.<Consumer<String>>of(actions::close, actions::reopen, actions::archive,
-                    actions::unarchive, actions::markRead, actions::retract)) {
+            for (Consumer<String> action : List.<Consumer<String>>of(
+                    actions::close,
+                    actions::reopen,
+                    actions::archive,
+                    actions::unarchive,
+                    actions::markRead,
+                    actions::retract)) {
                 assertThrows(NotFoundException.class, () -> action.accept(id), id);
             }
         }
@@ -156,8 +174,8 @@ class ThreadActionsTest {
     @Test
     void threadActionsNeedAThreadAndRetractingAMessage() {
         String message = send(ALICE, "Hello").getId();
-        for (Consumer<String> threadAction : List.<Consumer<String>>of(actions::close, actions::reopen,
-                actions::archive, actions::unarchive)) {
+        for (Consumer<String> threadAction :
+                List.<Consumer<String>>of(actions::close, actions::reopen, actions::archive, actions::unarchive)) {
             assertThrows(InvalidRequestException.class, () -> threadAction.accept(message));
         }
         assertThrows(InvalidRequestException.class, () -> actions.retract(thread));
@@ -175,7 +193,11 @@ class ThreadActionsTest {
         Message retracted = actions.retract(message.getId());
         assertEquals(MessageStatus.RETRACTED, retracted.getStatus());
         assertNull(conversations.findMessage(message.getId()).orElseThrow().getText(), "the text is gone for good");
-        assertEquals(List.of(message.getId()), clinic.bean(ReadingService.class).messages(thread, 0, 10).stream().map(Message::getId).toList(),
+        assertEquals(
+                List.of(message.getId()),
+                clinic.bean(ReadingService.class).messages(thread, 0, 10).stream()
+                        .map(Message::getId)
+                        .toList(),
                 "the tombstone stays in the thread");
         assertEquals(0, stateOf(DRLEE).getUnread(), "no longer unread for Dr Lee");
         assertEquals(notified, published.size(), "nobody is notified of a retraction");
@@ -216,7 +238,9 @@ class ThreadActionsTest {
         actAs(Role.PRACTITIONER, DRLEE);
         actions.retract(reply.getId());
         actAs(Role.PATIENT, ALICE);
-        assertEquals(MessageStatus.RETRACTED, actions.retract(followUp.getId()).getStatus(),
+        assertEquals(
+                MessageStatus.RETRACTED,
+                actions.retract(followUp.getId()).getStatus(),
                 "a retracted message is no answer");
     }
 

@@ -35,11 +35,15 @@ class ThreadScopeTest {
         String alicesMerged = clinic.start("alice", "drlee");
         clinic.actAs("ben");
         String bensConfidential = sending.start(NewThread.of(null, "drlee", "general", "Private", true))
-                .conversation().getId();
+                .conversation()
+                .getId();
         clinic.actAs("gina");
         String bensByGina = clinic.start("ben", "drlee");
-        String chloesDraft = clinic.bean(DraftService.class).saveThread(new NewThread("chloe", "drlee", "general", null,
-                false, null, null, null, null, false, true)).conversation().getId();
+        String chloesDraft = clinic.bean(DraftService.class)
+                .saveThread(
+                        new NewThread("chloe", "drlee", "general", null, false, null, null, null, null, false, true))
+                .conversation()
+                .getId();
         clinic.actAs(new Caller("admin", EnumSet.of(Role.CLINIC_ADMIN), Optional.empty()));
         // The merge takes every thread of Alice's record along; start a fresh one afterwards.
         clinic.bean(PatientMerges.class).merge("alice", "alice-2");
@@ -59,24 +63,31 @@ class ThreadScopeTest {
             assertEquals(sees, readable, account + " reads");
             Set<String> listed = listed();
             Set<String> drafts = clinic.bean(DraftService.class).threads().stream()
-                    .map(view -> view.conversation().getId()).collect(Collectors.toSet());
+                    .map(view -> view.conversation().getId())
+                    .collect(Collectors.toSet());
             assertEquals(readable, union(listed, drafts), account + " reads what is listed, or their drafts");
-            assertEquals(listed.size(), reading.inboxPage(InboxFilter.ALL, 0).total(), account + " counts what is listed");
+            assertEquals(
+                    listed.size(), reading.inboxPage(InboxFilter.ALL, 0).total(), account + " counts what is listed");
         });
         for (Role everything : List.of(Role.CLINIC_ADMIN, Role.INTEGRATION)) {
             clinic.actAs(new Caller("someone", EnumSet.of(everything), Optional.empty()));
-            assertEquals(all.stream().filter(id -> !id.equals(chloesDraft)).collect(Collectors.toSet()), readable(all),
+            assertEquals(
+                    all.stream().filter(id -> !id.equals(chloesDraft)).collect(Collectors.toSet()),
+                    readable(all),
                     everything + " reads every sent thread");
             assertEquals(Set.of(), listed(), everything + " has no inbox");
         }
     }
 
     private Set<String> readable(Set<String> threads) {
-        return threads.stream().filter(id -> access.find(clinic.caller(), id).isPresent()).collect(Collectors.toSet());
+        return threads.stream()
+                .filter(id -> access.find(clinic.caller(), id).isPresent())
+                .collect(Collectors.toSet());
     }
 
     private Set<String> listed() {
-        return reading.inbox(InboxFilter.ALL, null, 0, 100).stream().map(view -> view.conversation().getId())
+        return reading.inbox(InboxFilter.ALL, null, 0, 100).stream()
+                .map(view -> view.conversation().getId())
                 .collect(Collectors.toSet());
     }
 

@@ -30,6 +30,5 @@ public final class MissiveFhir {
     public static final String CONSENT_CATEGORY = BASE + "/CodeSystem/consent-category";
     public static final String CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
 
-    private MissiveFhir() {
-    }
+    private MissiveFhir() {}
 }

@@ -48,21 +48,40 @@ public class ErrorOutcomeServlet extends HttpServlet {
 
     private void record(HttpServletRequest request, int status) {
         // .../fhir/{type}/{id}: a type starts with a capital; an id is not an operation or _history.
-        List<String> path = List.of(String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)).split("/"));
+        List<String> path = List.of(String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))
+                .split("/"));
         int base = path.indexOf("fhir");
-        String type = segment(path, base + 1).filter(s -> Character.isUpperCase(s.charAt(0))).orElse(null);
-        String id = type == null ? null
-                : segment(path, base + 2).filter(s -> !s.startsWith("$") && !s.startsWith("_")).orElse(null);
+        String type = segment(path, base + 1)
+                .filter(s -> Character.isUpperCase(s.charAt(0)))
+                .orElse(null);
+        String id = type == null
+                ? null
+                : segment(path, base + 2)
+                        .filter(s -> !s.startsWith("$") && !s.startsWith("_"))
+                        .orElse(null);
         boolean refusedToken = status == HttpServletResponse.SC_UNAUTHORIZED;
         String interaction = refusedToken ? AuditAccess.LOGIN : AuditInterceptor.byMethod(request.getMethod());
-        audit.record(new AuditAccess(interaction, type, id, null, null, status, request.getRemoteAddr(),
+        audit.record(
+                new AuditAccess(
+                        interaction,
+                        type,
+                        id,
+                        null,
+                        null,
+                        status,
+                        request.getRemoteAddr(),
                         request.getHeader(AuditInterceptor.FORWARDED_FOR),
                         refusedToken ? reason(request.getHeader("Authorization")) : null),
-                Set.of(), request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName());
+                Set.of(),
+                request.getUserPrincipal() == null
+                        ? null
+                        : request.getUserPrincipal().getName());
     }
 
     private static Optional<String> segment(List<String> path, int index) {
-        return index > 0 && index < path.size() && !path.get(index).isEmpty() ? Optional.of(path.get(index)) : Optional.empty();
+        return index > 0 && index < path.size() && !path.get(index).isEmpty()
+                ? Optional.of(path.get(index))
+                : Optional.empty();
     }
 
     private static String reason(String authorization) {

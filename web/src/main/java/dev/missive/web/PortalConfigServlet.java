@@ -22,9 +22,11 @@ public class PortalConfigServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/javascript;charset=UTF-8");
-        response.getWriter().write("export const config = Object.freeze({ issuer: " + jsString(settings.issuer())
-                + ", clientId: " + jsString(PortalSettings.CLIENT_ID) + ", fhirBase: " + jsString(request.getContextPath() + "/fhir")
-                + " });\n");
+        response.getWriter()
+                .write("export const config = Object.freeze({ issuer: " + jsString(settings.issuer())
+                        + ", clientId: " + jsString(PortalSettings.CLIENT_ID) + ", fhirBase: "
+                        + jsString(request.getContextPath() + "/fhir")
+                        + " });\n");
     }
 
     /** A JavaScript string literal; the URL comes from configuration, but is quoted safely all the same. */

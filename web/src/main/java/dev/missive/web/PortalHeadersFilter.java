@@ -27,7 +27,8 @@ public class PortalHeadersFilter extends HttpFilter {
     @Override
     public void init() {
         policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' "
-                + settings.issuerOrigin() + "; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+                + settings.issuerOrigin()
+                + "; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
     }
 
     @Override

@@ -16,7 +16,6 @@ public class CanonicalResourceProvider extends CanonicalSearchProvider {
 
     @Read
     public IBaseResource read(@IdParam IdType id) {
-        return conformance.byId(type, id.getIdPart())
-                .orElseThrow(() -> new ResourceNotFoundException(id));
+        return conformance.byId(type, id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
     }
 }

@@ -31,9 +31,10 @@ public class CanonicalSearchProvider implements IResourceProvider {
     public static List<IResourceProvider> forEachType(ConformanceResources conformance) {
         List<IResourceProvider> providers = new ArrayList<>();
         for (Class<? extends MetadataResource> type : conformance.types()) {
-            providers.add(type == OperationDefinition.class
-                    ? new CanonicalSearchProvider(conformance, type)
-                    : new CanonicalResourceProvider(conformance, type));
+            providers.add(
+                    type == OperationDefinition.class
+                            ? new CanonicalSearchProvider(conformance, type)
+                            : new CanonicalResourceProvider(conformance, type));
         }
         return providers;
     }
@@ -53,6 +54,9 @@ public class CanonicalSearchProvider implements IResourceProvider {
         if (url.getQualifier() != null || url.getValue() == null) {
             throw new InvalidRequestException("url takes a canonical url, without a modifier");
         }
-        return conformance.byCanonical(type, url.getValue()).<List<IBaseResource>>map(List::of).orElse(List.of());
+        return conformance
+                .byCanonical(type, url.getValue())
+                .<List<IBaseResource>>map(List::of)
+                .orElse(List.of());
     }
 }

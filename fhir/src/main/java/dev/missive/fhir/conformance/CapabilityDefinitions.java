@@ -3,11 +3,11 @@ package dev.missive.fhir.conformance;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceOperationComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent;
-import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.OperationDefinition;
 
 /**
@@ -42,7 +42,8 @@ public final class CapabilityDefinitions {
         }
     }
 
-    private static void linkOperations(List<CapabilityStatementRestResourceOperationComponent> operations,
+    private static void linkOperations(
+            List<CapabilityStatementRestResourceOperationComponent> operations,
             Function<String, Optional<OperationDefinition>> definitionOf) {
         for (CapabilityStatementRestResourceOperationComponent operation : operations) {
             definitionOf.apply(operation.getName()).ifPresent(definition -> {

@@ -63,7 +63,10 @@ public final class ConformanceResources {
     /** The file names in the index, one a line. */
     static List<String> fileNames() {
         try (BufferedReader index = new BufferedReader(new InputStreamReader(open(INDEX), StandardCharsets.UTF_8))) {
-            return index.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+            return index.lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,8 +97,11 @@ public final class ConformanceResources {
     }
 
     public <T extends MetadataResource> Optional<T> byId(Class<T> type, String id) {
-        return stream(type).filter(resource -> resource.getIdElement().getIdPart().equals(id))
-                .findFirst().map(type::cast).map(this::copy);
+        return stream(type)
+                .filter(resource -> resource.getIdElement().getIdPart().equals(id))
+                .findFirst()
+                .map(type::cast)
+                .map(this::copy);
     }
 
     /** By canonical url, optionally with {@code |version}. */
@@ -106,7 +112,9 @@ public final class ConformanceResources {
         return stream(type)
                 .filter(resource -> resource.getUrl().equals(url))
                 .filter(resource -> version == null || version.equals(resource.getVersion()))
-                .findFirst().map(type::cast).map(this::copy);
+                .findFirst()
+                .map(type::cast)
+                .map(this::copy);
     }
 
     /**
@@ -114,20 +122,25 @@ public final class ConformanceResources {
      * whole server when the type is null.
      */
     public Optional<OperationDefinition> operation(String resourceType, String code) {
-        return stream(OperationDefinition.class).map(OperationDefinition.class::cast)
+        return stream(OperationDefinition.class)
+                .map(OperationDefinition.class::cast)
                 .filter(operation -> operation.getCode().equals(code))
                 .filter(operation -> resourceType == null
                         ? operation.getSystem()
                         : operation.getResource().stream().anyMatch(type -> resourceType.equals(type.getValue())))
-                .findFirst().map(this::copy);
+                .findFirst()
+                .map(this::copy);
     }
 
     /** Missive's SearchParameter with that code on that resource type. */
     public Optional<SearchParameter> searchParameter(String resourceType, String code) {
-        return stream(SearchParameter.class).map(SearchParameter.class::cast)
+        return stream(SearchParameter.class)
+                .map(SearchParameter.class::cast)
                 .filter(parameter -> parameter.getCode().equals(code))
-                .filter(parameter -> parameter.getBase().stream().anyMatch(type -> resourceType.equals(type.getValue())))
-                .findFirst().map(this::copy);
+                .filter(parameter ->
+                        parameter.getBase().stream().anyMatch(type -> resourceType.equals(type.getValue())))
+                .findFirst()
+                .map(this::copy);
     }
 
     private Stream<MetadataResource> stream(Class<? extends MetadataResource> type) {

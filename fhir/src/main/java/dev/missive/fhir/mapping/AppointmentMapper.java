@@ -13,8 +13,7 @@ import org.hl7.fhir.r4.model.Reference;
  */
 public final class AppointmentMapper {
 
-    private AppointmentMapper() {
-    }
+    private AppointmentMapper() {}
 
     public static dev.missive.directory.Appointment fromFhir(Appointment resource, String id) {
         dev.missive.directory.Appointment appointment = new dev.missive.directory.Appointment(id);
@@ -28,14 +27,18 @@ public final class AppointmentMapper {
         List<Reference> actors = resource.getParticipant().stream()
                 .map(Appointment.AppointmentParticipantComponent::getActor)
                 .toList();
-        List<Reference> patients = actors.stream().filter(actor -> References.isTo(actor, "Patient")).toList();
+        List<Reference> patients = actors.stream()
+                .filter(actor -> References.isTo(actor, "Patient"))
+                .toList();
         if (patients.size() != 1) {
             throw new InvalidRequestException("Appointment.participant must name exactly one Patient");
         }
         appointment.setPatientId(patients.get(0).getReferenceElement().getIdPart());
         actors.stream()
                 .filter(actor -> References.isTo(actor, "Practitioner"))
-                .forEach(actor -> appointment.getPractitionerIds().add(actor.getReferenceElement().getIdPart()));
+                .forEach(actor -> appointment
+                        .getPractitionerIds()
+                        .add(actor.getReferenceElement().getIdPart()));
         return appointment;
     }
 

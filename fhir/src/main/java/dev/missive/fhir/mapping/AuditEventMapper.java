@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Set;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAgentComponent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAgentNetworkType;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventEntityComponent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
-import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;
@@ -35,12 +35,26 @@ public final class AuditEventMapper {
     static final String OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role";
     static final String RESOURCE_TYPES = "http://hl7.org/fhir/resource-types";
 
-    private static final Set<String> INTERACTIONS = Set.of("read", "vread", "update", "patch", "delete", "history",
-            "history-instance", "history-type", "history-system", "create", "search", "search-type", "search-system",
-            "capabilities", "transaction", "batch", "operation");
+    private static final Set<String> INTERACTIONS = Set.of(
+            "read",
+            "vread",
+            "update",
+            "patch",
+            "delete",
+            "history",
+            "history-instance",
+            "history-type",
+            "history-system",
+            "create",
+            "search",
+            "search-type",
+            "search-system",
+            "capabilities",
+            "transaction",
+            "batch",
+            "operation");
 
-    private AuditEventMapper() {
-    }
+    private AuditEventMapper() {}
 
     public static AuditEvent toFhir(AuditRecord record) {
         AuditAccess what = record.what();
@@ -59,15 +73,21 @@ public final class AuditEventMapper {
         }
         event.setAction(action(what.interaction()));
         event.setRecorded(Date.from(record.getRecorded()));
-        event.setOutcome(AuditEventOutcome.fromCode(String.valueOf(record.outcome().code())));
+        event.setOutcome(
+                AuditEventOutcome.fromCode(String.valueOf(record.outcome().code())));
         event.setOutcomeDesc("HTTP " + what.status() + (what.reason() == null ? "" : " (" + what.reason() + ")"));
         event.addAgent(requestor(record.who(), what));
         if (what.forwardedFor() != null) {
-            event.addAgent().setRequestor(false)
+            event.addAgent()
+                    .setRequestor(false)
                     .setType(new CodeableConcept().setText("X-Forwarded-For as received, not verified"))
-                    .getNetwork().setAddress(what.forwardedFor()).setType(AuditEventAgentNetworkType._2);
+                    .getNetwork()
+                    .setAddress(what.forwardedFor())
+                    .setType(AuditEventAgentNetworkType._2);
         }
-        event.getSource().setSite("Missive").setObserver(new Reference().setDisplay("Missive"))
+        event.getSource()
+                .setSite("Missive")
+                .setObserver(new Reference().setDisplay("Missive"))
                 .addType(new Coding(SECURITY_SOURCE_TYPE, "4", "Application Server"));
         if (what.resourceType() != null || what.query() != null || what.operation() != null) {
             event.addEntity(entity(what));
@@ -102,7 +122,8 @@ public final class AuditEventMapper {
         }
         agent.setWho(reference);
         if (who.roles() != null && !who.roles().isEmpty()) {
-            Arrays.stream(who.roles().split(",")).forEach(role -> agent.addRole().setText(role));
+            Arrays.stream(who.roles().split(","))
+                    .forEach(role -> agent.addRole().setText(role));
         }
         if (what.clientAddress() != null) {
             agent.getNetwork().setAddress(what.clientAddress()).setType(AuditEventAgentNetworkType._2);

@@ -6,8 +6,7 @@ import org.hl7.fhir.r4.model.Binary;
 /** An uploaded file as a FHIR Binary: its id and the type the server found; the data only when asked for. */
 public final class BinaryMapper {
 
-    private BinaryMapper() {
-    }
+    private BinaryMapper() {}
 
     public static Binary toFhir(Attachment attachment) {
         Binary binary = new Binary();

@@ -1,14 +1,12 @@
 package dev.missive.fhir.mapping;
 
-import dev.missive.fhir.MissiveFhir;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Reference;
 
 /** CareTeam resources to and from the directory's care teams: a patient and their practitioners. */
 public final class CareTeamMapper {
 
-    private CareTeamMapper() {
-    }
+    private CareTeamMapper() {}
 
     public static dev.missive.directory.CareTeam fromFhir(CareTeam resource, String id) {
         dev.missive.directory.CareTeam careTeam = new dev.missive.directory.CareTeam(id);
@@ -18,7 +16,8 @@ public final class CareTeamMapper {
         careTeam.setName(resource.getName());
         for (CareTeam.CareTeamParticipantComponent participant : resource.getParticipant()) {
             if (References.isTo(participant.getMember(), "Practitioner")) {
-                careTeam.getPractitionerIds().add(participant.getMember().getReferenceElement().getIdPart());
+                careTeam.getPractitionerIds()
+                        .add(participant.getMember().getReferenceElement().getIdPart());
             }
         }
         return careTeam;

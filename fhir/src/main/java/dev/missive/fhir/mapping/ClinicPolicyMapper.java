@@ -24,8 +24,7 @@ public final class ClinicPolicyMapper {
 
     private static final String UCUM = "http://unitsofmeasure.org";
 
-    private ClinicPolicyMapper() {
-    }
+    private ClinicPolicyMapper() {}
 
     public static Organization toFhir(ClinicPolicy policy) {
         Organization clinic = new Organization();
@@ -34,13 +33,22 @@ public final class ClinicPolicyMapper {
         clinic.setName(policy.getClinicName());
         clinic.addExtension(MissiveFhir.POLICY_MESSAGING_ENABLED, new BooleanType(policy.isMessagingEnabled()));
         clinic.addExtension(MissiveFhir.POLICY_PATIENTS_MAY_START, new BooleanType(policy.isPatientsMayStart()));
-        clinic.addExtension(MissiveFhir.POLICY_ELIGIBILITY_BASIS,
-                new CodeType(policy.getEligibilityBasis().name().toLowerCase(Locale.ROOT).replace('_', '-')));
-        clinic.addExtension(MissiveFhir.POLICY_APPOINTMENT_WINDOW_DAYS, new IntegerType(policy.getAppointmentWindowDays()));
-        policy.getMessageTypes().forEach(type -> clinic.addExtension(MissiveFhir.POLICY_OFFERED_MESSAGE_TYPE, new CodeType(type)));
+        clinic.addExtension(
+                MissiveFhir.POLICY_ELIGIBILITY_BASIS,
+                new CodeType(policy.getEligibilityBasis()
+                        .name()
+                        .toLowerCase(Locale.ROOT)
+                        .replace('_', '-')));
+        clinic.addExtension(
+                MissiveFhir.POLICY_APPOINTMENT_WINDOW_DAYS, new IntegerType(policy.getAppointmentWindowDays()));
+        policy.getMessageTypes()
+                .forEach(type -> clinic.addExtension(MissiveFhir.POLICY_OFFERED_MESSAGE_TYPE, new CodeType(type)));
         clinic.addExtension(MissiveFhir.POLICY_ATTACHMENTS_ALLOWED, new BooleanType(policy.isAttachmentsAllowed()));
         org.hl7.fhir.r4.model.Duration window = new org.hl7.fhir.r4.model.Duration();
-        window.setValue(policy.getRetractWindow().toSeconds()).setUnit("s").setSystem(UCUM).setCode("s");
+        window.setValue(policy.getRetractWindow().toSeconds())
+                .setUnit("s")
+                .setSystem(UCUM)
+                .setCode("s");
         clinic.addExtension(MissiveFhir.POLICY_RETRACT_WINDOW, window);
         if (policy.getGuidelines() != null) {
             clinic.addExtension(MissiveFhir.POLICY_GUIDELINES, new StringType(policy.getGuidelines()));
@@ -75,7 +83,8 @@ public final class ClinicPolicyMapper {
                 .ifPresent(v -> policy.setAttachmentsAllowed(v.booleanValue()));
         value(clinic, MissiveFhir.POLICY_RETRACT_WINDOW, org.hl7.fhir.r4.model.Duration.class)
                 .ifPresent(v -> policy.setRetractWindow(seconds(v)));
-        value(clinic, MissiveFhir.POLICY_GUIDELINES, StringType.class).ifPresent(v -> policy.setGuidelines(v.getValue()));
+        value(clinic, MissiveFhir.POLICY_GUIDELINES, StringType.class)
+                .ifPresent(v -> policy.setGuidelines(v.getValue()));
         if (!clinic.getExtensionsByUrl(MissiveFhir.POLICY_EMERGENCY_NUMBER).isEmpty()) {
             policy.getEmergencyNumbers().clear();
             for (Extension emergency : clinic.getExtensionsByUrl(MissiveFhir.POLICY_EMERGENCY_NUMBER)) {
@@ -84,7 +93,10 @@ public final class ClinicPolicyMapper {
                 if (locale == null || number == null || !locale.hasValue() || !number.hasValue()) {
                     throw new InvalidRequestException("An emergency-number needs a locale and a number");
                 }
-                policy.getEmergencyNumbers().put(locale.getValue().primitiveValue(), number.getValue().primitiveValue());
+                policy.getEmergencyNumbers()
+                        .put(
+                                locale.getValue().primitiveValue(),
+                                number.getValue().primitiveValue());
             }
         }
         return policy;
@@ -96,7 +108,8 @@ public final class ClinicPolicyMapper {
             return Optional.empty();
         }
         if (!type.isInstance(extension.getValue())) {
-            throw new InvalidRequestException(url + " must have a value of type " + type.getSimpleName().replace("Type", ""));
+            throw new InvalidRequestException(
+                    url + " must have a value of type " + type.getSimpleName().replace("Type", ""));
         }
         return Optional.of(type.cast(extension.getValue()));
     }

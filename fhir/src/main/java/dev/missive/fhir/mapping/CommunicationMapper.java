@@ -23,8 +23,8 @@ import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Communication.CommunicationStatus;
 import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Communication.CommunicationStatus;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.IntegerType;
@@ -45,8 +45,7 @@ public final class CommunicationMapper {
     /** How a response may be asked for: the codes of the ValueSet response-method (portal message, phone, email). */
     public static final Set<String> RESPONSE_METHODS = Set.of("ONLINEWRIT", "PHONE", "EMAILWRIT");
 
-    private CommunicationMapper() {
-    }
+    private CommunicationMapper() {}
 
     public static boolean isThreadHeader(Communication resource) {
         return !resource.hasPartOf();
@@ -58,7 +57,8 @@ public final class CommunicationMapper {
         }
         boolean draft = isDraft(resource, CommunicationStatus.INPROGRESS);
         String patientId = resource.hasSubject()
-                ? References.idOf(resource.getSubject(), "Patient", "Communication.subject") : null;
+                ? References.idOf(resource.getSubject(), "Patient", "Communication.subject")
+                : null;
         List<Reference> practitioners = resource.getRecipient().stream()
                 .filter(recipient -> References.isTo(recipient, "Practitioner"))
                 .toList();
@@ -69,25 +69,41 @@ public final class CommunicationMapper {
                 .anyMatch(c -> MissiveFhir.CONFIDENTIALITY.equals(c.getSystem()) && CONFIDENTIAL.equals(c.getCode()));
         String topic = resource.hasTopic() ? resource.getTopic().getText() : null;
         String episodeId = resource.hasAbout()
-                ? References.idOf(resource.getAboutFirstRep(), "EpisodeOfCare", "Communication.about") : null;
+                ? References.idOf(resource.getAboutFirstRep(), "EpisodeOfCare", "Communication.about")
+                : null;
         Extension consent = resource.getExtensionByUrl(MissiveFhir.BILLING_CONSENT);
-        String consentId = consent == null ? null
+        String consentId = consent == null
+                ? null
                 : References.idOf(consent.getValue() instanceof Reference r ? r : null, "Consent", "billing-consent");
         Extension preference = resource.getExtensionByUrl(MissiveFhir.RESPONSE_PREFERENCE);
         String responderId = null;
         String method = null;
         if (preference != null) {
             Extension responder = preference.getExtensionByUrl("responder");
-            responderId = responder == null ? null
-                    : References.idOf(responder.getValue() instanceof Reference r ? r : null, "Practitioner",
+            responderId = responder == null
+                    ? null
+                    : References.idOf(
+                            responder.getValue() instanceof Reference r ? r : null,
+                            "Practitioner",
                             "response-preference.responder");
             Extension how = preference.getExtensionByUrl("method");
             method = how == null ? null : responseMethod(how);
         }
         boolean noResponseNeeded = resource.getStatusReason().getCoding().stream()
-                .anyMatch(c -> MissiveFhir.THREAD_STATUS_REASON.equals(c.getSystem()) && "no-response-needed".equals(c.getCode()));
-        return new NewThread(patientId, practitioners.get(0).getReferenceElement().getIdPart(), categoryOf(resource),
-                topic, confidential, episodeId, consentId, responderId, method, noResponseNeeded, draft);
+                .anyMatch(c -> MissiveFhir.THREAD_STATUS_REASON.equals(c.getSystem())
+                        && "no-response-needed".equals(c.getCode()));
+        return new NewThread(
+                patientId,
+                practitioners.get(0).getReferenceElement().getIdPart(),
+                categoryOf(resource),
+                topic,
+                confidential,
+                episodeId,
+                consentId,
+                responderId,
+                method,
+                noResponseNeeded,
+                draft);
     }
 
     public static NewMessage newMessage(Communication resource) {
@@ -104,7 +120,8 @@ public final class CommunicationMapper {
                 .filter(payload -> payload.getContent() instanceof Attachment)
                 .map(payload -> attachmentRef((Attachment) payload.getContent()))
                 .toList();
-        if (texts.size() != 1 || texts.size() + attachments.size() != resource.getPayload().size()) {
+        if (texts.size() != 1
+                || texts.size() + attachments.size() != resource.getPayload().size()) {
             throw new InvalidRequestException(
                     "A message has exactly one payload.contentString, and any number of payload.contentAttachment");
         }
@@ -142,16 +159,18 @@ public final class CommunicationMapper {
         if (conversation.isConfidential()) {
             resource.getMeta().addSecurity(MissiveFhir.CONFIDENTIALITY, CONFIDENTIAL, "restricted");
         }
-        resource.setStatus(switch (conversation.getStatus()) {
-            case DRAFT -> CommunicationStatus.PREPARATION;
-            case OPEN -> CommunicationStatus.INPROGRESS;
-            case CLOSED -> CommunicationStatus.COMPLETED;
-        });
+        resource.setStatus(
+                switch (conversation.getStatus()) {
+                    case DRAFT -> CommunicationStatus.PREPARATION;
+                    case OPEN -> CommunicationStatus.INPROGRESS;
+                    case CLOSED -> CommunicationStatus.COMPLETED;
+                });
         if (conversation.getStatusReason() != null) {
-            resource.setStatusReason(new CodeableConcept(
-                    new Coding(MissiveFhir.THREAD_STATUS_REASON, statusReasonCode(conversation.getStatusReason()), null)));
+            resource.setStatusReason(new CodeableConcept(new Coding(
+                    MissiveFhir.THREAD_STATUS_REASON, statusReasonCode(conversation.getStatusReason()), null)));
         }
-        resource.addCategory(new CodeableConcept(new Coding(MissiveFhir.MESSAGE_TYPE, conversation.getCategory(), null)));
+        resource.addCategory(
+                new CodeableConcept(new Coding(MissiveFhir.MESSAGE_TYPE, conversation.getCategory(), null)));
         if (conversation.getTopic() != null) {
             resource.setTopic(new CodeableConcept().setText(conversation.getTopic()));
         }
@@ -166,7 +185,8 @@ public final class CommunicationMapper {
             resource.addRecipient(References.to(conversation.getStartedBy()));
         }
         if (conversation.getBillingConsentId() != null) {
-            resource.addExtension(MissiveFhir.BILLING_CONSENT, new Reference("Consent/" + conversation.getBillingConsentId()));
+            resource.addExtension(
+                    MissiveFhir.BILLING_CONSENT, new Reference("Consent/" + conversation.getBillingConsentId()));
         }
         if (conversation.getResponderId() != null || conversation.getResponseMethod() != null) {
             Extension preference = resource.addExtension().setUrl(MissiveFhir.RESPONSE_PREFERENCE);
@@ -174,8 +194,8 @@ public final class CommunicationMapper {
                 preference.addExtension("responder", new Reference("Practitioner/" + conversation.getResponderId()));
             }
             if (conversation.getResponseMethod() != null) {
-                preference.addExtension("method",
-                        new Coding(MissiveFhir.PARTICIPATION_MODE, conversation.getResponseMethod(), null));
+                preference.addExtension(
+                        "method", new Coding(MissiveFhir.PARTICIPATION_MODE, conversation.getResponseMethod(), null));
             }
         }
         resource.setSent(Date.from(conversation.getCreated()));
@@ -189,11 +209,12 @@ public final class CommunicationMapper {
         Communication resource = new Communication();
         VersionIds.setMeta(resource, message.getId(), message.getVersion(), message.getSent());
         resource.addPartOf(new Reference("Communication/" + message.getConversationId()));
-        resource.setStatus(switch (message.getStatus()) {
-            case DRAFT -> CommunicationStatus.PREPARATION;
-            case SENT -> CommunicationStatus.COMPLETED;
-            case RETRACTED -> CommunicationStatus.ENTEREDINERROR;
-        });
+        resource.setStatus(
+                switch (message.getStatus()) {
+                    case DRAFT -> CommunicationStatus.PREPARATION;
+                    case SENT -> CommunicationStatus.COMPLETED;
+                    case RETRACTED -> CommunicationStatus.ENTEREDINERROR;
+                });
         if (message.getInResponseTo() != null) {
             resource.addInResponseTo(new Reference("Communication/" + message.getInResponseTo()));
         }
@@ -235,7 +256,8 @@ public final class CommunicationMapper {
     }
 
     private static String responseMethod(Extension how) {
-        if (how.getValue() instanceof Coding coding && MissiveFhir.PARTICIPATION_MODE.equals(coding.getSystem())
+        if (how.getValue() instanceof Coding coding
+                && MissiveFhir.PARTICIPATION_MODE.equals(coding.getSystem())
                 && RESPONSE_METHODS.contains(coding.getCode())) {
             return coding.getCode();
         }

@@ -19,8 +19,7 @@ public final class ConsentMapper {
     private static final String CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope";
     private static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
 
-    private ConsentMapper() {
-    }
+    private ConsentMapper() {}
 
     public static Consent fromFhir(org.hl7.fhir.r4.model.Consent resource, String id) {
         Consent consent = new Consent(id);
@@ -35,8 +34,8 @@ public final class ConsentMapper {
                 .anyMatch(coding -> MissiveFhir.CONSENT_CATEGORY.equals(coding.getSystem())
                         && Consent.MESSAGE_BILLING.equals(coding.getCode()));
         if (!billing) {
-            throw new InvalidRequestException("Consent.category must be " + MissiveFhir.CONSENT_CATEGORY + "#"
-                    + Consent.MESSAGE_BILLING);
+            throw new InvalidRequestException(
+                    "Consent.category must be " + MissiveFhir.CONSENT_CATEGORY + "#" + Consent.MESSAGE_BILLING);
         }
         consent.setCategory(Consent.MESSAGE_BILLING);
         consent.setGivenAt(resource.hasDateTime() ? resource.getDateTime().toInstant() : null);
@@ -48,7 +47,8 @@ public final class ConsentMapper {
         DirectoryMapping.toFhir(consent, resource, resource.getIdentifier());
         resource.setStatus(org.hl7.fhir.r4.model.Consent.ConsentState.fromCode(consent.getStatus()));
         resource.setScope(new CodeableConcept(new Coding(CONSENT_SCOPE, "treatment", "Treatment")));
-        resource.addCategory(new CodeableConcept(new Coding(MissiveFhir.CONSENT_CATEGORY, consent.getCategory(), null)));
+        resource.addCategory(
+                new CodeableConcept(new Coding(MissiveFhir.CONSENT_CATEGORY, consent.getCategory(), null)));
         resource.setPatient(new Reference("Patient/" + consent.getPatientId()));
         if (consent.getGivenAt() != null) {
             resource.setDateTime(Date.from(consent.getGivenAt()));

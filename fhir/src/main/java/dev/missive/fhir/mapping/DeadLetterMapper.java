@@ -14,14 +14,14 @@ import org.hl7.fhir.r4.model.Reference;
  */
 public final class DeadLetterMapper {
 
-    private DeadLetterMapper() {
-    }
+    private DeadLetterMapper() {}
 
     public static Parameters toFhir(List<DeadLetter> deadLetters) {
         Parameters parameters = new Parameters();
         parameters.addParameter("total", new IntegerType(deadLetters.size()));
         for (DeadLetter deadLetter : deadLetters) {
-            Parameters.ParametersParameterComponent entry = parameters.addParameter().setName("dead-letter");
+            Parameters.ParametersParameterComponent entry =
+                    parameters.addParameter().setName("dead-letter");
             entry.addPart().setName("message").setValue(new Reference("Communication/" + deadLetter.messageId()));
             entry.addPart().setName("thread").setValue(new Reference("Communication/" + deadLetter.conversationId()));
             entry.addPart().setName("recipient").setValue(References.to(deadLetter.recipient()));

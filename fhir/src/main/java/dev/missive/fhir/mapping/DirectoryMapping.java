@@ -1,7 +1,6 @@
 package dev.missive.fhir.mapping;
 
 import dev.missive.directory.DirectoryEntry;
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.r4.model.Identifier;
@@ -11,8 +10,7 @@ import org.hl7.fhir.r4.model.Resource;
 /** What every directory resource shares: id, version and last update, identifiers, periods. */
 final class DirectoryMapping {
 
-    private DirectoryMapping() {
-    }
+    private DirectoryMapping() {}
 
     /** Keeps every identifier that has a value: they are how integration engines find the entry again. */
     static void fromFhir(List<Identifier> identifiers, DirectoryEntry entry) {
@@ -24,12 +22,14 @@ final class DirectoryMapping {
 
     static void toFhir(DirectoryEntry entry, Resource resource, List<Identifier> identifiers) {
         VersionIds.setMeta(resource, entry.getId(), entry.getVersion(), entry.getLastUpdated());
-        entry.getIdentifiers().forEach(identifier ->
-                identifiers.add(new Identifier().setSystem(identifier.system()).setValue(identifier.value())));
+        entry.getIdentifiers()
+                .forEach(identifier -> identifiers.add(
+                        new Identifier().setSystem(identifier.system()).setValue(identifier.value())));
     }
 
     static dev.missive.directory.Period fromFhir(Period period) {
-        return new dev.missive.directory.Period(period.hasStart() ? period.getStart().toInstant() : null,
+        return new dev.missive.directory.Period(
+                period.hasStart() ? period.getStart().toInstant() : null,
                 period.hasEnd() ? period.getEnd().toInstant() : null);
     }
 

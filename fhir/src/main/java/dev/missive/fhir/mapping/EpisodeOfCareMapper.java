@@ -8,8 +8,7 @@ import org.hl7.fhir.r4.model.Reference;
 /** EpisodeOfCare resources to and from the charts a thread can be "regarding": the name is {@code type[0].text}. */
 public final class EpisodeOfCareMapper {
 
-    private EpisodeOfCareMapper() {
-    }
+    private EpisodeOfCareMapper() {}
 
     public static dev.missive.directory.EpisodeOfCare fromFhir(EpisodeOfCare resource, String id) {
         dev.missive.directory.EpisodeOfCare episode = new dev.missive.directory.EpisodeOfCare(id);

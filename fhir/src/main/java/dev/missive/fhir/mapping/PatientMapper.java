@@ -18,20 +18,26 @@ public final class PatientMapper {
 
     private static final String BCP47 = "urn:ietf:bcp:47";
 
-    private PatientMapper() {
-    }
+    private PatientMapper() {}
 
     public static dev.missive.directory.Patient fromFhir(Patient resource, String id) {
         dev.missive.directory.Patient patient = new dev.missive.directory.Patient(id);
-        PersonMapper.fromFhir(patient, resource.getIdentifier(), resource.getName(), resource.getTelecom(),
+        PersonMapper.fromFhir(
+                patient,
+                resource.getIdentifier(),
+                resource.getName(),
+                resource.getTelecom(),
                 !resource.hasActive() || resource.getActive());
         if (resource.hasBirthDate()) {
-            patient.setBirthDate(resource.getBirthDateElement().getValueAsCalendar().toZonedDateTime()
-                    .withZoneSameLocal(ZoneOffset.UTC).toLocalDate());
+            patient.setBirthDate(resource.getBirthDateElement()
+                    .getValueAsCalendar()
+                    .toZonedDateTime()
+                    .withZoneSameLocal(ZoneOffset.UTC)
+                    .toLocalDate());
         }
         Extension doNotEmail = resource.getExtensionByUrl(MissiveFhir.DO_NOT_EMAIL);
-        patient.setDoNotEmail(doNotEmail != null && doNotEmail.getValue() instanceof BooleanType flag
-                && flag.booleanValue());
+        patient.setDoNotEmail(
+                doNotEmail != null && doNotEmail.getValue() instanceof BooleanType flag && flag.booleanValue());
         resource.getCommunication().stream()
                 .filter(Patient.PatientCommunicationComponent::getPreferred)
                 .findFirst()
@@ -54,11 +60,13 @@ public final class PatientMapper {
             resource.addExtension(MissiveFhir.DO_NOT_EMAIL, new BooleanType(true));
         }
         if (patient.isMergedAway()) {
-            resource.addLink().setType(Patient.LinkType.REPLACEDBY)
+            resource.addLink()
+                    .setType(Patient.LinkType.REPLACEDBY)
                     .setOther(new Reference("Patient/" + patient.getReplacedBy()));
         }
         if (patient.getLocale() != null) {
-            resource.addCommunication().setPreferred(true)
+            resource.addCommunication()
+                    .setPreferred(true)
                     .setLanguage(new CodeableConcept(new Coding(BCP47, patient.getLocale(), null)));
         }
         return resource;

@@ -12,11 +12,14 @@ import org.hl7.fhir.r4.model.StringType;
 /** What the people of the directory share: names, email, the portal account and other identifiers, meta. */
 final class PersonMapper {
 
-    private PersonMapper() {
-    }
+    private PersonMapper() {}
 
-    static void fromFhir(Person person, List<Identifier> identifiers, List<HumanName> names,
-            List<ContactPoint> telecom, boolean active) {
+    static void fromFhir(
+            Person person,
+            List<Identifier> identifiers,
+            List<HumanName> names,
+            List<ContactPoint> telecom,
+            boolean active) {
         DirectoryMapping.fromFhir(identifiers, person);
         identifiers.stream()
                 .filter(identifier -> MissiveFhir.PORTAL_USERNAME.equals(identifier.getSystem()))
@@ -24,7 +27,9 @@ final class PersonMapper {
                 .ifPresent(identifier -> person.setPortalUsername(identifier.getValue()));
         if (!names.isEmpty()) {
             HumanName name = names.get(0);
-            person.setGivenName(name.getGiven().stream().map(StringType::getValue).reduce((a, b) -> a + " " + b)
+            person.setGivenName(name.getGiven().stream()
+                    .map(StringType::getValue)
+                    .reduce((a, b) -> a + " " + b)
                     .orElse(null));
             person.setFamilyName(name.getFamily());
         }
@@ -35,14 +40,20 @@ final class PersonMapper {
         person.setActive(active);
     }
 
-    static void toFhir(Person person, DomainResource resource, List<Identifier> identifiers, List<HumanName> names,
+    static void toFhir(
+            Person person,
+            DomainResource resource,
+            List<Identifier> identifiers,
+            List<HumanName> names,
             List<ContactPoint> telecom) {
         DirectoryMapping.toFhir(person, resource, identifiers);
         // An entry read without its identifiers still says which portal account it belongs to.
-        if (person.getPortalUsername() != null && identifiers.stream().noneMatch(identifier ->
-                MissiveFhir.PORTAL_USERNAME.equals(identifier.getSystem())
-                        && person.getPortalUsername().equals(identifier.getValue()))) {
-            identifiers.add(new Identifier().setSystem(MissiveFhir.PORTAL_USERNAME).setValue(person.getPortalUsername()));
+        if (person.getPortalUsername() != null
+                && identifiers.stream()
+                        .noneMatch(identifier -> MissiveFhir.PORTAL_USERNAME.equals(identifier.getSystem())
+                                && person.getPortalUsername().equals(identifier.getValue()))) {
+            identifiers.add(
+                    new Identifier().setSystem(MissiveFhir.PORTAL_USERNAME).setValue(person.getPortalUsername()));
         }
         HumanName name = new HumanName().setFamily(person.getFamilyName());
         if (person.getGivenName() != null) {
@@ -51,7 +62,9 @@ final class PersonMapper {
         name.setText(person.displayName());
         names.add(name);
         if (person.getEmail() != null) {
-            telecom.add(new ContactPoint().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(person.getEmail()));
+            telecom.add(new ContactPoint()
+                    .setSystem(ContactPoint.ContactPointSystem.EMAIL)
+                    .setValue(person.getEmail()));
         }
     }
 }

@@ -19,14 +19,13 @@ import org.hl7.fhir.r4.model.Reference;
  */
 public final class PractitionerRoleMapper {
 
-    private PractitionerRoleMapper() {
-    }
+    private PractitionerRoleMapper() {}
 
     public static dev.missive.directory.PractitionerRole fromFhir(PractitionerRole resource, String id) {
         dev.missive.directory.PractitionerRole role = new dev.missive.directory.PractitionerRole(id);
         DirectoryMapping.fromFhir(resource.getIdentifier(), role);
-        role.setPractitionerId(References.idOf(resource.getPractitioner(), "Practitioner",
-                "PractitionerRole.practitioner"));
+        role.setPractitionerId(
+                References.idOf(resource.getPractitioner(), "Practitioner", "PractitionerRole.practitioner"));
         role.setActive(!resource.hasActive() || resource.getActive());
         role.setPeriod(DirectoryMapping.fromFhir(resource.getPeriod()));
         role.setPortalMessaging(resource.getCode().stream()
@@ -34,10 +33,13 @@ public final class PractitionerRoleMapper {
                 .anyMatch(coding -> MissiveFhir.PRACTITIONER_ROLE.equals(coding.getSystem())
                         && MissiveFhir.PORTAL_MESSAGING.equals(coding.getCode())));
         Extension charges = resource.getExtensionByUrl(MissiveFhir.CHARGES_FOR_MESSAGES);
-        role.setChargesForMessages(charges != null && charges.getValue() instanceof BooleanType flag && flag.booleanValue());
+        role.setChargesForMessages(
+                charges != null && charges.getValue() instanceof BooleanType flag && flag.booleanValue());
         for (Extension messageType : resource.getExtensionsByUrl(MissiveFhir.MESSAGE_TYPES)) {
-            if (!(messageType.getValue() instanceof CodeType code) || !ClinicPolicy.MESSAGE_TYPES.contains(code.getValue())) {
-                throw new InvalidRequestException("Each message-types extension is a code from " + MissiveFhir.MESSAGE_TYPE);
+            if (!(messageType.getValue() instanceof CodeType code)
+                    || !ClinicPolicy.MESSAGE_TYPES.contains(code.getValue())) {
+                throw new InvalidRequestException(
+                        "Each message-types extension is a code from " + MissiveFhir.MESSAGE_TYPE);
             }
             role.getMessageTypes().add(code.getValue());
         }
@@ -51,8 +53,8 @@ public final class PractitionerRoleMapper {
         resource.setActive(role.isActive());
         resource.setPeriod(DirectoryMapping.toFhir(role.getPeriod()));
         if (role.isPortalMessaging()) {
-            resource.addCode(new CodeableConcept(new Coding(MissiveFhir.PRACTITIONER_ROLE, MissiveFhir.PORTAL_MESSAGING,
-                    "Available for portal messages")));
+            resource.addCode(new CodeableConcept(new Coding(
+                    MissiveFhir.PRACTITIONER_ROLE, MissiveFhir.PORTAL_MESSAGING, "Available for portal messages")));
         }
         resource.addExtension(MissiveFhir.CHARGES_FOR_MESSAGES, new BooleanType(role.isChargesForMessages()));
         role.getMessageTypes().forEach(type -> resource.addExtension(MissiveFhir.MESSAGE_TYPES, new CodeType(type)));

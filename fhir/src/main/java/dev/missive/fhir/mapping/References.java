@@ -8,8 +8,7 @@ import org.hl7.fhir.r4.model.Reference;
 /** Between FHIR references and the domain's parties. */
 public final class References {
 
-    private References() {
-    }
+    private References() {}
 
     public static Reference to(Party party) {
         return new Reference(typeOf(party.type()) + "/" + party.id());
@@ -25,7 +24,8 @@ public final class References {
 
     /** The id of a reference to a resource of the given type, or a 400 naming the element. */
     public static String idOf(Reference reference, String type, String element) {
-        if (reference == null || reference.getReferenceElement().getIdPart() == null
+        if (reference == null
+                || reference.getReferenceElement().getIdPart() == null
                 || !type.equals(reference.getReferenceElement().getResourceType())) {
             throw new InvalidRequestException(element + " must be a reference to a " + type);
         }
@@ -33,7 +33,8 @@ public final class References {
     }
 
     public static boolean isTo(Reference reference, String type) {
-        return reference != null && type.equals(reference.getReferenceElement().getResourceType())
+        return reference != null
+                && type.equals(reference.getReferenceElement().getResourceType())
                 && reference.getReferenceElement().getIdPart() != null;
     }
 }

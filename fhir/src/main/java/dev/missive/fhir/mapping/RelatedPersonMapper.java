@@ -15,12 +15,15 @@ public final class RelatedPersonMapper {
     static final String ROLE_CODE = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
     private static final int MAX_RELATIONSHIP_LENGTH = 40;
 
-    private RelatedPersonMapper() {
-    }
+    private RelatedPersonMapper() {}
 
     public static dev.missive.directory.RelatedPerson fromFhir(RelatedPerson resource, String id) {
         dev.missive.directory.RelatedPerson proxy = new dev.missive.directory.RelatedPerson(id);
-        PersonMapper.fromFhir(proxy, resource.getIdentifier(), resource.getName(), resource.getTelecom(),
+        PersonMapper.fromFhir(
+                proxy,
+                resource.getIdentifier(),
+                resource.getName(),
+                resource.getTelecom(),
                 !resource.hasActive() || resource.getActive());
         proxy.setPatientId(References.idOf(resource.getPatient(), "Patient", "RelatedPerson.patient"));
         resource.getRelationship().stream()

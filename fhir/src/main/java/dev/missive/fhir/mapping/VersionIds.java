@@ -10,8 +10,7 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class VersionIds {
 
-    private VersionIds() {
-    }
+    private VersionIds() {}
 
     public static String toFhir(long entityVersion) {
         return Long.toString(entityVersion + 1);

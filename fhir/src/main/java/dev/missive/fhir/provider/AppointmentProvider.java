@@ -15,15 +15,21 @@ import org.hl7.fhir.r4.model.Appointment;
 public class AppointmentProvider extends DirectoryProvider<Appointment, dev.missive.directory.Appointment> {
 
     public AppointmentProvider() {
-        super(Appointment.class, dev.missive.directory.Appointment.class, AppointmentMapper::fromFhir, AppointmentMapper::toFhir);
+        super(
+                Appointment.class,
+                dev.missive.directory.Appointment.class,
+                AppointmentMapper::fromFhir,
+                AppointmentMapper::toFhir);
     }
 
     /** Without parameters: every entry the caller may see, a page at a time. */
     @Search
-    public IBundleProvider search(@OptionalParam(name = Appointment.SP_IDENTIFIER) TokenParam identifier,
+    public IBundleProvider search(
+            @OptionalParam(name = Appointment.SP_IDENTIFIER) TokenParam identifier,
             @OptionalParam(name = Appointment.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = Appointment.SP_PRACTITIONER) ReferenceParam practitioner) {
-        return page(DirectoryQuery.ALL.withIdentifier(Identifiers.of(identifier))
+        return page(DirectoryQuery.ALL
+                .withIdentifier(Identifiers.of(identifier))
                 .withPatient(SearchParams.idOf(patient, "Patient"))
                 .withPractitioner(SearchParams.idOf(practitioner, "Practitioner")));
     }

@@ -57,22 +57,28 @@ public class AuditEventProvider implements IResourceProvider {
      * patient a proxy acted for; {@code entity} is {@code Type/id} (or an id of any type).
      */
     @Search
-    public IBundleProvider search(@OptionalParam(name = AuditEvent.SP_DATE) DateRangeParam date,
+    public IBundleProvider search(
+            @OptionalParam(name = AuditEvent.SP_DATE) DateRangeParam date,
             @OptionalParam(name = AuditEvent.SP_AGENT) ReferenceParam agent,
             @OptionalParam(name = AuditEvent.SP_ENTITY) ReferenceParam entity,
             @OptionalParam(name = AuditEvent.SP_OUTCOME) TokenParam outcome,
             @OptionalParam(name = AuditEvent.SP_PATIENT) ReferenceParam patient) {
         boolean byParty = agent != null && agent.getResourceType() != null;
-        AuditQuery query = new AuditQuery(instant(date == null ? null : date.getLowerBoundAsInstant()),
-                instant(date == null ? null : date.getUpperBoundAsInstant()),
-                agent == null || byParty ? null : agent.getIdPart(),
-                byParty ? new Party(partyType(agent.getResourceType()), agent.getIdPart()) : null,
-                entity == null ? null : entityType(entity),
-                entity == null ? null : entity.getIdPart(),
-                outcome == null ? null : outcome(outcome.getValue()),
-                SearchParams.idOf(patient, "Patient")).notAfter(Instant.now());
-        return new PagedResults(audits.count(query), (offset, limit) -> audits.search(query, offset, limit).stream()
-                .map(AuditEventMapper::toFhir).toList());
+        AuditQuery query = new AuditQuery(
+                        instant(date == null ? null : date.getLowerBoundAsInstant()),
+                        instant(date == null ? null : date.getUpperBoundAsInstant()),
+                        agent == null || byParty ? null : agent.getIdPart(),
+                        byParty ? new Party(partyType(agent.getResourceType()), agent.getIdPart()) : null,
+                        entity == null ? null : entityType(entity),
+                        entity == null ? null : entity.getIdPart(),
+                        outcome == null ? null : outcome(outcome.getValue()),
+                        SearchParams.idOf(patient, "Patient"))
+                .notAfter(Instant.now());
+        return new PagedResults(
+                audits.count(query),
+                (offset, limit) -> audits.search(query, offset, limit).stream()
+                        .map(AuditEventMapper::toFhir)
+                        .toList());
     }
 
     private static Instant instant(Date date) {
@@ -80,9 +86,11 @@ public class AuditEventProvider implements IResourceProvider {
     }
 
     private static PartyType partyType(String resourceType) {
-        return Arrays.stream(PartyType.values()).filter(type -> References.typeOf(type).equals(resourceType))
+        return Arrays.stream(PartyType.values())
+                .filter(type -> References.typeOf(type).equals(resourceType))
                 .findFirst()
-                .orElseThrow(() -> new InvalidRequestException("agent is a Patient, Practitioner or RelatedPerson, or an account name"));
+                .orElseThrow(() -> new InvalidRequestException(
+                        "agent is a Patient, Practitioner or RelatedPerson, or an account name"));
     }
 
     private static String entityType(ReferenceParam entity) {

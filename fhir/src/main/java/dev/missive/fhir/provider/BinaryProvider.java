@@ -38,7 +38,8 @@ public class BinaryProvider implements IResourceProvider {
     @Create
     public MethodOutcome create(@ResourceParam Binary resource) {
         byte[] data = resource.hasData() ? resource.getData() : new byte[0];
-        Attachment attachment = attachments.upload(new ByteArrayInputStream(data), resource.getContentType(), data.length);
+        Attachment attachment =
+                attachments.upload(new ByteArrayInputStream(data), resource.getContentType(), data.length);
         return Versions.outcome(BinaryMapper.toFhir(attachment), true);
     }
 

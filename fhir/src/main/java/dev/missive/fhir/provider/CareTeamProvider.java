@@ -20,10 +20,12 @@ public class CareTeamProvider extends DirectoryProvider<CareTeam, dev.missive.di
 
     /** Without parameters: every entry the caller may see, a page at a time. */
     @Search
-    public IBundleProvider search(@OptionalParam(name = CareTeam.SP_IDENTIFIER) TokenParam identifier,
+    public IBundleProvider search(
+            @OptionalParam(name = CareTeam.SP_IDENTIFIER) TokenParam identifier,
             @OptionalParam(name = CareTeam.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = CareTeam.SP_PARTICIPANT) ReferenceParam participant) {
-        return page(DirectoryQuery.ALL.withIdentifier(Identifiers.of(identifier))
+        return page(DirectoryQuery.ALL
+                .withIdentifier(Identifiers.of(identifier))
                 .withPatient(SearchParams.idOf(patient, "Patient"))
                 .withPractitioner(SearchParams.idOf(participant, "Practitioner")));
     }

@@ -84,10 +84,10 @@ public class CommunicationProvider implements IResourceProvider {
     public MethodOutcome update(@IdParam IdType id, @ResourceParam Communication resource) {
         String communicationId = Versions.idForUpdate(id, resource);
         Communication updated = CommunicationMapper.isThreadHeader(resource)
-                ? CommunicationMapper.toFhir(drafts.editThread(communicationId,
-                        CommunicationMapper.newThread(resource)))
-                : CommunicationMapper.toFhir(drafts.editMessage(communicationId,
-                        CommunicationMapper.newMessage(resource)));
+                ? CommunicationMapper.toFhir(
+                        drafts.editThread(communicationId, CommunicationMapper.newThread(resource)))
+                : CommunicationMapper.toFhir(
+                        drafts.editMessage(communicationId, CommunicationMapper.newMessage(resource)));
         return Versions.outcome(updated, false);
     }
 
@@ -131,20 +131,25 @@ public class CommunicationProvider implements IResourceProvider {
                     "Search with part-of:missing=true (inbox), part-of=Communication/{id} (a thread) or status=preparation (drafts)");
         }
         if (Boolean.TRUE.equals(partOf.getMissing())) {
-            InboxFilter filter = new InboxFilter(flag(archived, SP_ARCHIVED), Boolean.TRUE.equals(flag(unread, SP_UNREAD)),
+            InboxFilter filter = new InboxFilter(
+                    flag(archived, SP_ARCHIVED),
+                    Boolean.TRUE.equals(flag(unread, SP_UNREAD)),
                     category == null ? null : category.getValue(),
                     SearchParams.idOf(subject, "Patient"),
                     content == null ? null : content.getValue());
             return InboxResults.of(reading, filter, firstPage);
         }
-        if (partOf.getMissing() != null || partOf.getIdPart() == null
+        if (partOf.getMissing() != null
+                || partOf.getIdPart() == null
                 || (partOf.getResourceType() != null && !"Communication".equals(partOf.getResourceType()))) {
             throw new InvalidRequestException("part-of must be Communication/{id} or part-of:missing=true");
         }
         String conversationId = partOf.getIdPart();
         boolean withSenders = includes != null && !includes.isEmpty();
         Page<Message> first = reading.messagePage(conversationId, firstPage);
-        return new PagedResults(first.total(), toFhir(first.items(), withSenders),
+        return new PagedResults(
+                first.total(),
+                toFhir(first.items(), withSenders),
                 (offset, limit) -> toFhir(reading.messages(conversationId, offset, limit), withSenders));
     }
 

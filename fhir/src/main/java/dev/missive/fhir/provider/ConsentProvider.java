@@ -20,9 +20,11 @@ public class ConsentProvider extends DirectoryProvider<Consent, dev.missive.dire
 
     /** Without parameters: every entry the caller may see, a page at a time. */
     @Search
-    public IBundleProvider search(@OptionalParam(name = Consent.SP_IDENTIFIER) TokenParam identifier,
+    public IBundleProvider search(
+            @OptionalParam(name = Consent.SP_IDENTIFIER) TokenParam identifier,
             @OptionalParam(name = Consent.SP_PATIENT) ReferenceParam patient) {
-        return page(DirectoryQuery.ALL.withIdentifier(Identifiers.of(identifier))
+        return page(DirectoryQuery.ALL
+                .withIdentifier(Identifiers.of(identifier))
                 .withPatient(SearchParams.idOf(patient, "Patient")));
     }
 }

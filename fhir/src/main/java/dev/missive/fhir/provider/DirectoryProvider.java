@@ -37,8 +37,8 @@ abstract class DirectoryProvider<R extends DomainResource, E extends DirectoryEn
     private final BiFunction<R, String, E> fromFhir;
     private final Function<E, R> toFhir;
 
-    DirectoryProvider(Class<R> resourceType, Class<E> entryType, BiFunction<R, String, E> fromFhir,
-            Function<E, R> toFhir) {
+    DirectoryProvider(
+            Class<R> resourceType, Class<E> entryType, BiFunction<R, String, E> fromFhir, Function<E, R> toFhir) {
         this.resourceType = resourceType;
         this.entryType = entryType;
         this.fromFhir = fromFhir;
@@ -52,14 +52,15 @@ abstract class DirectoryProvider<R extends DomainResource, E extends DirectoryEn
 
     @Create
     public MethodOutcome create(@ResourceParam R resource, @ConditionalUrlParam String ifNoneExist) {
-        return Versions.outcome(directory.create(fromFhir.apply(resource, null), Identifiers.ifNoneExist(ifNoneExist)),
-                toFhir);
+        return Versions.outcome(
+                directory.create(fromFhir.apply(resource, null), Identifiers.ifNoneExist(ifNoneExist)), toFhir);
     }
 
     @Update
     public MethodOutcome update(@IdParam IdType id, @ResourceParam R resource) {
-        return Versions.outcome(directory.save(fromFhir.apply(resource, Versions.idForUpdate(id, resource)),
-                Versions.expected(id)), toFhir);
+        return Versions.outcome(
+                directory.save(fromFhir.apply(resource, Versions.idForUpdate(id, resource)), Versions.expected(id)),
+                toFhir);
     }
 
     @Read
@@ -69,7 +70,10 @@ abstract class DirectoryProvider<R extends DomainResource, E extends DirectoryEn
 
     /** The entries that match and that the caller may see, a page at a time. */
     IBundleProvider page(DirectoryQuery query) {
-        return new PagedResults(directory.count(entryType, query),
-                (offset, limit) -> directory.search(entryType, query, offset, limit).stream().map(toFhir).toList());
+        return new PagedResults(
+                directory.count(entryType, query),
+                (offset, limit) -> directory.search(entryType, query, offset, limit).stream()
+                        .map(toFhir)
+                        .toList());
     }
 }

@@ -15,14 +15,20 @@ import org.hl7.fhir.r4.model.EpisodeOfCare;
 public class EpisodeOfCareProvider extends DirectoryProvider<EpisodeOfCare, dev.missive.directory.EpisodeOfCare> {
 
     public EpisodeOfCareProvider() {
-        super(EpisodeOfCare.class, dev.missive.directory.EpisodeOfCare.class, EpisodeOfCareMapper::fromFhir, EpisodeOfCareMapper::toFhir);
+        super(
+                EpisodeOfCare.class,
+                dev.missive.directory.EpisodeOfCare.class,
+                EpisodeOfCareMapper::fromFhir,
+                EpisodeOfCareMapper::toFhir);
     }
 
     /** Without parameters: every entry the caller may see, a page at a time. */
     @Search
-    public IBundleProvider search(@OptionalParam(name = EpisodeOfCare.SP_IDENTIFIER) TokenParam identifier,
+    public IBundleProvider search(
+            @OptionalParam(name = EpisodeOfCare.SP_IDENTIFIER) TokenParam identifier,
             @OptionalParam(name = EpisodeOfCare.SP_PATIENT) ReferenceParam patient) {
-        return page(DirectoryQuery.ALL.withIdentifier(Identifiers.of(identifier))
+        return page(DirectoryQuery.ALL
+                .withIdentifier(Identifiers.of(identifier))
                 .withPatient(SearchParams.idOf(patient, "Patient")));
     }
 }

@@ -49,12 +49,15 @@ abstract class ExportStream implements MessageExport.Sink {
     /** The stream for {@code _outputFormat}: NDJSON, or by default a Bundle; anything else is a 400. */
     static ExportStream of(String outputFormat, HttpServletResponse response, String serverBase) {
         // A "+" left unencoded in the query string arrives as a space.
-        String format = outputFormat == null ? "" : outputFormat.strip().replace(' ', '+').toLowerCase(Locale.ROOT);
+        String format = outputFormat == null
+                ? ""
+                : outputFormat.strip().replace(' ', '+').toLowerCase(Locale.ROOT);
         return switch (format) {
             case "", "application/fhir+json", "application/json", "json" -> new BundleStream(response, serverBase);
             case "application/fhir+ndjson", "application/ndjson", "ndjson" -> new NdjsonStream(response);
-            default -> throw new InvalidRequestException(
-                    "_outputFormat must be application/fhir+ndjson or application/fhir+json");
+            default ->
+                throw new InvalidRequestException(
+                        "_outputFormat must be application/fhir+ndjson or application/fhir+json");
         };
     }
 
@@ -90,7 +93,8 @@ abstract class ExportStream implements MessageExport.Sink {
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Export broken off after it started, reference " + reference, failure);
         OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.FATAL)
+        outcome.addIssue()
+                .setSeverity(OperationOutcome.IssueSeverity.FATAL)
                 .setCode(OperationOutcome.IssueType.EXCEPTION)
                 .setDiagnostics("The export is incomplete (reference " + reference + ")");
         try {
@@ -103,7 +107,10 @@ abstract class ExportStream implements MessageExport.Sink {
 
     private void write(Communication resource) {
         try {
-            started().write(item(parser.encodeResourceToString(resource), resource.getIdElement().getIdPart()));
+            started()
+                    .write(item(
+                            parser.encodeResourceToString(resource),
+                            resource.getIdElement().getIdPart()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -114,7 +121,8 @@ abstract class ExportStream implements MessageExport.Sink {
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType(contentType);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), BUFFER);
+            out = new BufferedWriter(
+                    new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), BUFFER);
             out.write(opening());
         }
         return out;
@@ -171,15 +179,16 @@ abstract class ExportStream implements MessageExport.Sink {
 
         @Override
         String opening() {
-            return "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"timestamp\":\""
-                    + Instant.now() + "\",\"entry\":[";
+            return "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"timestamp\":\"" + Instant.now()
+                    + "\",\"entry\":[";
         }
 
         @Override
         String item(String json, String id) {
             String separator = first ? "" : ",";
             first = false;
-            return separator + "{\"fullUrl\":\"" + serverBase + "/Communication/" + id + "\",\"resource\":" + json + "}";
+            return separator + "{\"fullUrl\":\"" + serverBase + "/Communication/" + id + "\",\"resource\":" + json
+                    + "}";
         }
 
         @Override

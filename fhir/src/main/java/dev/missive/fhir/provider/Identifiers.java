@@ -14,8 +14,7 @@ final class Identifiers {
 
     private static final String IDENTIFIER = "identifier";
 
-    private Identifiers() {
-    }
+    private Identifiers() {}
 
     /** The identifier searched for, or null when the search does not name one. */
     static Identifier of(TokenParam token) {
@@ -36,7 +35,9 @@ final class Identifiers {
             throw new InvalidRequestException("If-None-Exist must be identifier=system|value");
         }
         int bar = values[0].indexOf('|');
-        return bar < 0 ? identifier(null, values[0]) : identifier(values[0].substring(0, bar), values[0].substring(bar + 1));
+        return bar < 0
+                ? identifier(null, values[0])
+                : identifier(values[0].substring(0, bar), values[0].substring(bar + 1));
     }
 
     private static Identifier identifier(String system, String value) {

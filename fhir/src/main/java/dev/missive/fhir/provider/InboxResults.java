@@ -19,8 +19,7 @@ import org.hl7.fhir.r4.model.Communication;
  */
 final class InboxResults {
 
-    private InboxResults() {
-    }
+    private InboxResults() {}
 
     /** Reads the first page with the total, in one call: what almost every inbox request shows. */
     static PagedResults of(ReadingService reading, InboxFilter filter, int firstPageSize) {
@@ -37,7 +36,9 @@ final class InboxResults {
     /** Where the page after this one starts: right after its last thread. */
     private static void remember(Map<Integer, InboxCursor> cursorAt, int offset, List<ThreadView> page) {
         if (!page.isEmpty()) {
-            cursorAt.put(offset + page.size(), InboxCursor.after(page.get(page.size() - 1).conversation()));
+            cursorAt.put(
+                    offset + page.size(),
+                    InboxCursor.after(page.get(page.size() - 1).conversation()));
         }
     }
 

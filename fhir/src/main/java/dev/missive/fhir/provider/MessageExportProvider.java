@@ -25,10 +25,14 @@ public class MessageExportProvider {
 
     @Operation(name = "$export-messages", type = Practitioner.class, idempotent = true, manualResponse = true)
     @Description(shortDefinition = "Every message a practitioner sent or received, with its threads (clinic admin)")
-    public void exportMessages(@IdParam IdType practitioner,
-            @OperationParam(name = "_outputFormat", max = 1) StringType outputFormat, ServletRequestDetails request) {
-        ExportStream stream = ExportStream.of(outputFormat == null ? null : outputFormat.getValue(),
-                request.getServletResponse(), request.getFhirServerBase());
+    public void exportMessages(
+            @IdParam IdType practitioner,
+            @OperationParam(name = "_outputFormat", max = 1) StringType outputFormat,
+            ServletRequestDetails request) {
+        ExportStream stream = ExportStream.of(
+                outputFormat == null ? null : outputFormat.getValue(),
+                request.getServletResponse(),
+                request.getFhirServerBase());
         try {
             export.export(practitioner.getIdPart(), stream);
         } catch (RuntimeException failure) {

@@ -31,26 +31,30 @@ public class MessageRecipientsProvider {
     EligibilityService eligibility;
 
     @Operation(name = "$message-recipients", type = Patient.class, idempotent = true)
-    public Bundle recipients(@IdParam IdType patient,
-            @OperationParam(name = "category", max = 1) TokenParam category) {
+    public Bundle recipients(@IdParam IdType patient, @OperationParam(name = "category", max = 1) TokenParam category) {
         String messageType = category == null || category.getValue() == null ? "general" : category.getValue();
         if (category != null && category.getSystem() != null && !MissiveFhir.MESSAGE_TYPE.equals(category.getSystem())
                 || !ClinicPolicy.MESSAGE_TYPES.contains(messageType)) {
-            throw new InvalidRequestException(
-                    "category must be a code from " + MissiveFhir.MESSAGE_TYPE);
+            throw new InvalidRequestException("category must be a code from " + MissiveFhir.MESSAGE_TYPE);
         }
         List<MessageRecipient> recipients = eligibility.recipientsForCaller(patient.getIdPart(), messageType);
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(recipients.size());
         for (MessageRecipient recipient : recipients) {
             add(bundle, PractitionerRoleMapper.toFhir(recipient.role()), Bundle.SearchEntryMode.MATCH);
         }
-        recipients.stream().map(MessageRecipient::practitioner).distinct()
-                .forEach(practitioner -> add(bundle, PractitionerMapper.toFhir(practitioner), Bundle.SearchEntryMode.INCLUDE));
+        recipients.stream()
+                .map(MessageRecipient::practitioner)
+                .distinct()
+                .forEach(practitioner ->
+                        add(bundle, PractitionerMapper.toFhir(practitioner), Bundle.SearchEntryMode.INCLUDE));
         return bundle;
     }
 
     private static void add(Bundle bundle, Resource resource, Bundle.SearchEntryMode mode) {
-        bundle.addEntry().setFullUrl(resource.fhirType() + "/" + resource.getIdElement().getIdPart())
-                .setResource(resource).getSearch().setMode(mode);
+        bundle.addEntry()
+                .setFullUrl(resource.fhirType() + "/" + resource.getIdElement().getIdPart())
+                .setResource(resource)
+                .getSearch()
+                .setMode(mode);
     }
 }

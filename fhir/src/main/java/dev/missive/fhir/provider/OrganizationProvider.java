@@ -37,8 +37,9 @@ public class OrganizationProvider implements IResourceProvider {
     public MethodOutcome update(@IdParam IdType id, @ResourceParam Organization clinic) {
         requireClinic(id);
         Versions.idForUpdate(id, clinic);
-        return Versions.outcome(ClinicPolicyMapper.toFhir(
-                policies.update(ClinicPolicyMapper.fromFhir(clinic), Versions.expected(id))), false);
+        return Versions.outcome(
+                ClinicPolicyMapper.toFhir(policies.update(ClinicPolicyMapper.fromFhir(clinic), Versions.expected(id))),
+                false);
     }
 
     private static void requireClinic(IdType id) {

@@ -6,8 +6,7 @@ public final class Paging {
     public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;
 
-    private Paging() {
-    }
+    private Paging() {}
 
     /** The size of the first page HAPI will ask for, given the request's {@code _count}. */
     static int firstPageSize(Integer count) {

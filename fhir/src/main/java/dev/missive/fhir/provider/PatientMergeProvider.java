@@ -35,13 +35,16 @@ public class PatientMergeProvider {
 
     @Operation(name = "$merge", type = Patient.class)
     @Description(shortDefinition = "Merge a duplicate patient record into another (integration engine, clinic admin)")
-    public Parameters merge(@OperationParam(name = SOURCE, min = 1, max = 1) Reference source,
+    public Parameters merge(
+            @OperationParam(name = SOURCE, min = 1, max = 1) Reference source,
             @OperationParam(name = TARGET, min = 1, max = 1) Reference target) {
         String sourceId = References.idOf(source, "Patient", SOURCE);
         String targetId = References.idOf(target, "Patient", TARGET);
         int threads = merges.merge(sourceId, targetId);
-        return outcome("Patient/" + sourceId + " was merged into Patient/" + targetId + "; " + threads
-                + " of its threads are closed and hidden from its patient side", targetId);
+        return outcome(
+                "Patient/" + sourceId + " was merged into Patient/" + targetId + "; " + threads
+                        + " of its threads are closed and hidden from its patient side",
+                targetId);
     }
 
     @Operation(name = "$unmerge", type = Patient.class)
@@ -55,10 +58,14 @@ public class PatientMergeProvider {
     private Parameters outcome(String text, String resultId) {
         Parameters parameters = new Parameters();
         OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
-                .setCode(OperationOutcome.IssueType.INFORMATIONAL).setDiagnostics(text);
+        outcome.addIssue()
+                .setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+                .setCode(OperationOutcome.IssueType.INFORMATIONAL)
+                .setDiagnostics(text);
         parameters.addParameter().setName("outcome").setResource(outcome);
-        parameters.addParameter().setName("result")
+        parameters
+                .addParameter()
+                .setName("result")
                 .setResource(PatientMapper.toFhir(directory.read(dev.missive.directory.Patient.class, resultId)));
         return parameters;
     }

@@ -20,8 +20,10 @@ public class PatientProvider extends DirectoryProvider<Patient, dev.missive.dire
 
     /** Without parameters: every entry the caller may see, a page at a time. */
     @Search
-    public IBundleProvider search(@OptionalParam(name = Patient.SP_IDENTIFIER) TokenParam identifier,
+    public IBundleProvider search(
+            @OptionalParam(name = Patient.SP_IDENTIFIER) TokenParam identifier,
             @OptionalParam(name = Patient.SP_NAME) StringParam name) {
-        return page(DirectoryQuery.ALL.withIdentifier(Identifiers.of(identifier)).withName(SearchParams.text(name)));
+        return page(
+                DirectoryQuery.ALL.withIdentifier(Identifiers.of(identifier)).withName(SearchParams.text(name)));
     }
 }

@@ -15,13 +15,19 @@ import org.hl7.fhir.r4.model.Practitioner;
 public class PractitionerProvider extends DirectoryProvider<Practitioner, dev.missive.directory.Practitioner> {
 
     public PractitionerProvider() {
-        super(Practitioner.class, dev.missive.directory.Practitioner.class, PractitionerMapper::fromFhir, PractitionerMapper::toFhir);
+        super(
+                Practitioner.class,
+                dev.missive.directory.Practitioner.class,
+                PractitionerMapper::fromFhir,
+                PractitionerMapper::toFhir);
     }
 
     /** Without parameters: every entry the caller may see, a page at a time. */
     @Search
-    public IBundleProvider search(@OptionalParam(name = Practitioner.SP_IDENTIFIER) TokenParam identifier,
+    public IBundleProvider search(
+            @OptionalParam(name = Practitioner.SP_IDENTIFIER) TokenParam identifier,
             @OptionalParam(name = Practitioner.SP_NAME) StringParam name) {
-        return page(DirectoryQuery.ALL.withIdentifier(Identifiers.of(identifier)).withName(SearchParams.text(name)));
+        return page(
+                DirectoryQuery.ALL.withIdentifier(Identifiers.of(identifier)).withName(SearchParams.text(name)));
     }
 }

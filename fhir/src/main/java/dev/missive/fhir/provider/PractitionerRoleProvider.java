@@ -12,17 +12,24 @@ import org.hl7.fhir.r4.model.PractitionerRole;
 
 /** What each practitioner does for messaging: available for portal messages, charges, message types taken. */
 @ApplicationScoped
-public class PractitionerRoleProvider extends DirectoryProvider<PractitionerRole, dev.missive.directory.PractitionerRole> {
+public class PractitionerRoleProvider
+        extends DirectoryProvider<PractitionerRole, dev.missive.directory.PractitionerRole> {
 
     public PractitionerRoleProvider() {
-        super(PractitionerRole.class, dev.missive.directory.PractitionerRole.class, PractitionerRoleMapper::fromFhir, PractitionerRoleMapper::toFhir);
+        super(
+                PractitionerRole.class,
+                dev.missive.directory.PractitionerRole.class,
+                PractitionerRoleMapper::fromFhir,
+                PractitionerRoleMapper::toFhir);
     }
 
     /** Without parameters: every entry the caller may see, a page at a time. */
     @Search
-    public IBundleProvider search(@OptionalParam(name = PractitionerRole.SP_IDENTIFIER) TokenParam identifier,
+    public IBundleProvider search(
+            @OptionalParam(name = PractitionerRole.SP_IDENTIFIER) TokenParam identifier,
             @OptionalParam(name = PractitionerRole.SP_PRACTITIONER) ReferenceParam practitioner) {
-        return page(DirectoryQuery.ALL.withIdentifier(Identifiers.of(identifier))
+        return page(DirectoryQuery.ALL
+                .withIdentifier(Identifiers.of(identifier))
                 .withPractitioner(SearchParams.idOf(practitioner, "Practitioner")));
     }
 }

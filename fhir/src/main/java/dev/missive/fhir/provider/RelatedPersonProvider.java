@@ -15,14 +15,20 @@ import org.hl7.fhir.r4.model.RelatedPerson;
 public class RelatedPersonProvider extends DirectoryProvider<RelatedPerson, dev.missive.directory.RelatedPerson> {
 
     public RelatedPersonProvider() {
-        super(RelatedPerson.class, dev.missive.directory.RelatedPerson.class, RelatedPersonMapper::fromFhir, RelatedPersonMapper::toFhir);
+        super(
+                RelatedPerson.class,
+                dev.missive.directory.RelatedPerson.class,
+                RelatedPersonMapper::fromFhir,
+                RelatedPersonMapper::toFhir);
     }
 
     /** Without parameters: every entry the caller may see, a page at a time. */
     @Search
-    public IBundleProvider search(@OptionalParam(name = RelatedPerson.SP_IDENTIFIER) TokenParam identifier,
+    public IBundleProvider search(
+            @OptionalParam(name = RelatedPerson.SP_IDENTIFIER) TokenParam identifier,
             @OptionalParam(name = RelatedPerson.SP_PATIENT) ReferenceParam patient) {
-        return page(DirectoryQuery.ALL.withIdentifier(Identifiers.of(identifier))
+        return page(DirectoryQuery.ALL
+                .withIdentifier(Identifiers.of(identifier))
                 .withPatient(SearchParams.idOf(patient, "Patient")));
     }
 }

@@ -7,15 +7,15 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 /** Reference and string search parameters, as the ids and text the services take. */
 final class SearchParams {
 
-    private SearchParams() {
-    }
+    private SearchParams() {}
 
     /** The id of {@code Type/id} or {@code id}; null when the parameter is absent. */
     static String idOf(ReferenceParam reference, String type) {
         if (reference == null) {
             return null;
         }
-        if (reference.getIdPart() == null || reference.hasChain()
+        if (reference.getIdPart() == null
+                || reference.hasChain()
                 || reference.getResourceType() != null && !type.equals(reference.getResourceType())) {
             throw new InvalidRequestException("Search by reference to a " + type + ": " + type + "/{id}");
         }

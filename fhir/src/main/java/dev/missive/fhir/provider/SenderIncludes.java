@@ -27,19 +27,24 @@ final class SenderIncludes {
     }
 
     Communication attach(Communication message, Party sender) {
-        read.computeIfAbsent(sender, this::lookUp).ifPresent(resource -> message.getSender().setResource(resource));
+        read.computeIfAbsent(sender, this::lookUp)
+                .ifPresent(resource -> message.getSender().setResource(resource));
         return message;
     }
 
     private Optional<DomainResource> lookUp(Party party) {
         try {
-            return Optional.of(switch (party.type()) {
-                case PATIENT -> PatientMapper.toFhir(directory.read(dev.missive.directory.Patient.class, party.id()));
-                case PRACTITIONER -> PractitionerMapper.toFhir(
-                        directory.read(dev.missive.directory.Practitioner.class, party.id()));
-                case RELATED_PERSON -> RelatedPersonMapper.toFhir(
-                        directory.read(dev.missive.directory.RelatedPerson.class, party.id()));
-            });
+            return Optional.of(
+                    switch (party.type()) {
+                        case PATIENT ->
+                            PatientMapper.toFhir(directory.read(dev.missive.directory.Patient.class, party.id()));
+                        case PRACTITIONER ->
+                            PractitionerMapper.toFhir(
+                                    directory.read(dev.missive.directory.Practitioner.class, party.id()));
+                        case RELATED_PERSON ->
+                            RelatedPersonMapper.toFhir(
+                                    directory.read(dev.missive.directory.RelatedPerson.class, party.id()));
+                    });
         } catch (NotFoundException hidden) {
             return Optional.empty();
         }

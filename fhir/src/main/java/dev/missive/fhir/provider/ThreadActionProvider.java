@@ -28,7 +28,8 @@ public class ThreadActionProvider {
     }
 
     @Operation(name = "$reopen", type = Communication.class)
-    @Description(shortDefinition = "Reopen a closed thread, unless it is locked (practitioner inactive, patient merged)")
+    @Description(
+            shortDefinition = "Reopen a closed thread, unless it is locked (practitioner inactive, patient merged)")
     public Communication reopen(@IdParam IdType id) {
         return CommunicationMapper.toFhir(actions.reopen(id.getIdPart()));
     }

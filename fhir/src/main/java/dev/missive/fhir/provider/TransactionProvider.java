@@ -54,7 +54,10 @@ public class TransactionProvider {
             if (entry.hasFullUrl()) {
                 created.put(entry.getFullUrl(), id);
             }
-            response.addEntry().setFullUrl(id).setResource(saved).getResponse()
+            response.addEntry()
+                    .setFullUrl(id)
+                    .setResource(saved)
+                    .getResponse()
                     .setStatus("201 Created")
                     .setLocation(id + "/_history/" + saved.getMeta().getVersionId());
         }

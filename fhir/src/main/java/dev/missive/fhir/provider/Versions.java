@@ -12,8 +12,7 @@ import org.hl7.fhir.r4.model.Resource;
 /** If-Match versions in, created/updated outcomes out: shared by the directory providers. */
 final class Versions {
 
-    private Versions() {
-    }
+    private Versions() {}
 
     /** The version an update was based on (from If-Match), or null for an unconditional update. */
     static Long expected(IIdType id) {
@@ -32,7 +31,8 @@ final class Versions {
     }
 
     static MethodOutcome outcome(Resource resource, boolean created) {
-        MethodOutcome outcome = new MethodOutcome(resource.getIdElement().withVersion(resource.getMeta().getVersionId()));
+        MethodOutcome outcome = new MethodOutcome(
+                resource.getIdElement().withVersion(resource.getMeta().getVersionId()));
         outcome.setResource(resource);
         outcome.setCreated(created);
         return outcome;
@@ -40,7 +40,8 @@ final class Versions {
 
     /** The id from the URL of an update; the body's id, if any, must agree with it. */
     static String idForUpdate(IIdType urlId, DomainResource body) {
-        if (body.hasIdElement() && body.getIdElement().hasIdPart()
+        if (body.hasIdElement()
+                && body.getIdElement().hasIdPart()
                 && !body.getIdElement().getIdPart().equals(urlId.getIdPart())) {
             throw new InvalidRequestException("The resource id must match the id in the URL");
         }

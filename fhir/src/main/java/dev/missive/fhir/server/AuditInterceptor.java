@@ -48,12 +48,20 @@ public class AuditInterceptor {
         HttpServletResponse response = details.getServletResponse();
         IBaseResource sent = (IBaseResource) details.getUserData().get(RESPONSE);
         RestOperationTypeEnum type = details.getRestOperationType();
-        AuditAccess access = new AuditAccess(interaction(type, request.getMethod()), details.getResourceName(),
-                resourceId(details, type, response, sent), operation(details, type),
-                AuditedQuery.of(details.getParameters()), response.getStatus(), request.getRemoteAddr(),
-                request.getHeader(FORWARDED_FOR), null);
+        AuditAccess access = new AuditAccess(
+                interaction(type, request.getMethod()),
+                details.getResourceName(),
+                resourceId(details, type, response, sent),
+                operation(details, type),
+                AuditedQuery.of(details.getParameters()),
+                response.getStatus(),
+                request.getRemoteAddr(),
+                request.getHeader(FORWARDED_FOR),
+                null);
         Principal principal = request.getUserPrincipal();
-        trail.record(access, ConcernedPatients.of(details.getResource(), sent),
+        trail.record(
+                access,
+                ConcernedPatients.of(details.getResource(), sent),
                 principal == null ? null : principal.getName());
     }
 
@@ -80,13 +88,15 @@ public class AuditInterceptor {
 
     private static String operation(RequestDetails details, RestOperationTypeEnum type) {
         return type == RestOperationTypeEnum.EXTENDED_OPERATION_SERVER
-                || type == RestOperationTypeEnum.EXTENDED_OPERATION_TYPE
-                || type == RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE ? details.getOperation() : null;
+                        || type == RestOperationTypeEnum.EXTENDED_OPERATION_TYPE
+                        || type == RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE
+                ? details.getOperation()
+                : null;
     }
 
     /** The id in the URL, or for a create the id the server gave (Location, or the resource sent back). */
-    private static String resourceId(RequestDetails details, RestOperationTypeEnum type, HttpServletResponse response,
-            IBaseResource sent) {
+    private static String resourceId(
+            RequestDetails details, RestOperationTypeEnum type, HttpServletResponse response, IBaseResource sent) {
         if (details.getId() != null && details.getId().hasIdPart()) {
             return details.getId().getIdPart();
         }

@@ -31,8 +31,10 @@ public class AuditTrail {
                 audits.record(access, patientsConcerned);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Audit record not written, kept here instead: account=" + account + " "
-                    + access.describe() + " cause=" + e.getClass().getName());
+            LOG.log(
+                    Level.SEVERE,
+                    "Audit record not written, kept here instead: account=" + account + " " + access.describe()
+                            + " cause=" + e.getClass().getName());
         }
     }
 }

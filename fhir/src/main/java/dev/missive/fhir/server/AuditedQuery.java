@@ -13,24 +13,45 @@ import java.util.stream.Collectors;
  */
 final class AuditedQuery {
 
-    private static final Set<String> VALUES_KEPT = Set.of("_count", "_sort", "_summary", "_include", "_revinclude",
-            "_total", "_getpages", "_getpagesoffset", "_outputFormat", "_format", "_id", "status", "category",
-            "archived", "unread", "part-of", "subject", "patient", "practitioner", "participant", "agent", "entity",
-            "outcome", "date");
+    private static final Set<String> VALUES_KEPT = Set.of(
+            "_count",
+            "_sort",
+            "_summary",
+            "_include",
+            "_revinclude",
+            "_total",
+            "_getpages",
+            "_getpagesoffset",
+            "_outputFormat",
+            "_format",
+            "_id",
+            "status",
+            "category",
+            "archived",
+            "unread",
+            "part-of",
+            "subject",
+            "patient",
+            "practitioner",
+            "participant",
+            "agent",
+            "entity",
+            "outcome",
+            "date");
 
-    private AuditedQuery() {
-    }
+    private AuditedQuery() {}
 
     /** {@code name=value&name&…} in name order; null without parameters. */
     static String of(Map<String, String[]> parameters) {
         if (parameters == null || parameters.isEmpty()) {
             return null;
         }
-        return new TreeMap<>(parameters).entrySet().stream()
-                .map(parameter -> keepsValue(parameter.getKey())
-                        ? parameter.getKey() + "=" + String.join(",", parameter.getValue())
-                        : parameter.getKey())
-                .collect(Collectors.joining("&"));
+        return new TreeMap<>(parameters)
+                .entrySet().stream()
+                        .map(parameter -> keepsValue(parameter.getKey())
+                                ? parameter.getKey() + "=" + String.join(",", parameter.getValue())
+                                : parameter.getKey())
+                        .collect(Collectors.joining("&"));
     }
 
     /** A modifier ({@code part-of:missing}) does not change what the value can carry. */

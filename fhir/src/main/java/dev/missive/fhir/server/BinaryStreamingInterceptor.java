@@ -61,7 +61,8 @@ public class BinaryStreamingInterceptor {
             upload(details, request, response);
             return false;
         }
-        if (details.getRequestType() == RequestTypeEnum.GET && hasId
+        if (details.getRequestType() == RequestTypeEnum.GET
+                && hasId
                 && RestfulServerUtils.determineResponseEncodingNoDefault(details, null) == null) {
             details.setRestOperationType(RestOperationTypeEnum.READ);
             download(details.getId().getIdPart(), response);
@@ -72,9 +73,11 @@ public class BinaryStreamingInterceptor {
 
     private void upload(ServletRequestDetails details, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Attachment attachment = attachments.upload(request.getInputStream(), request.getContentType(),
-                request.getContentLengthLong());
-        byte[] body = details.getFhirContext().newJsonParser().encodeResourceToString(BinaryMapper.toFhir(attachment))
+        Attachment attachment =
+                attachments.upload(request.getInputStream(), request.getContentType(), request.getContentLengthLong());
+        byte[] body = details.getFhirContext()
+                .newJsonParser()
+                .encodeResourceToString(BinaryMapper.toFhir(attachment))
                 .getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_CREATED);
         response.setHeader(Constants.HEADER_LOCATION, details.getFhirServerBase() + "/Binary/" + attachment.getId());

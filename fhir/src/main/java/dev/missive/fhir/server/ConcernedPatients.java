@@ -20,8 +20,7 @@ final class ConcernedPatients {
     private static final String PATIENT = "Patient";
     private static final FhirContext CONTEXT = FhirContext.forR4Cached();
 
-    private ConcernedPatients() {
-    }
+    private ConcernedPatients() {}
 
     static Set<String> of(IBaseResource... resources) {
         Set<String> patients = new LinkedHashSet<>();
@@ -52,7 +51,8 @@ final class ConcernedPatients {
                 child.getAccessor().getValues(resource).stream()
                         .filter(IBaseReference.class::isInstance)
                         .map(value -> ((IBaseReference) value).getReferenceElement())
-                        .filter(reference -> PATIENT.equals(reference.getResourceType()) && reference.getIdPart() != null)
+                        .filter(reference ->
+                                PATIENT.equals(reference.getResourceType()) && reference.getIdPart() != null)
                         .forEach(reference -> patients.add(reference.getIdPart()));
             }
         }

@@ -44,10 +44,14 @@ public class MissiveCapabilityStatementProvider extends ServerCapabilityStatemen
         statement.setName("Missive");
         statement.setTitle("Missive secure patient-provider messaging");
         statement.getSoftware().setName("Missive");
-        statement.getRestFirstRep().getSecurity()
+        statement
+                .getRestFirstRep()
+                .getSecurity()
                 .setCors(false)
-                .setDescription("OAuth2 bearer tokens issued by the clinic's Keycloak realm; every request is authenticated.")
-                .addService().addCoding()
+                .setDescription(
+                        "OAuth2 bearer tokens issued by the clinic's Keycloak realm; every request is authenticated.")
+                .addService()
+                .addCoding()
                 .setSystem("http://terminology.hl7.org/CodeSystem/restful-security-service")
                 .setCode("OAuth");
         new CapabilityDefinitions(conformance).link(statement);

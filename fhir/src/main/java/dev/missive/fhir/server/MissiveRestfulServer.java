@@ -124,8 +124,15 @@ public class MissiveRestfulServer extends RestfulServer {
         paging.setDefaultPageSize(Paging.DEFAULT_PAGE_SIZE);
         paging.setMaximumPageSize(Paging.MAX_PAGE_SIZE);
         server.setPagingProvider(paging);
-        server.registerProviders(List.of(communications, patients, practitioners, careTeams, organizations,
-                transactions, threadActions, messageRecipients));
+        server.registerProviders(List.of(
+                communications,
+                patients,
+                practitioners,
+                careTeams,
+                organizations,
+                transactions,
+                threadActions,
+                messageRecipients));
         server.registerProviders(List.of(practitionerRoles, relatedPersons, episodes, appointments, consents));
         server.registerProvider(notificationDeadLetters);
         server.registerProviders(List.of(messageExport, patientMerges));

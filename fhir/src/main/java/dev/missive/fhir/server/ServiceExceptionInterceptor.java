@@ -76,7 +76,10 @@ public class ServiceExceptionInterceptor {
                     .setSeverity(OperationOutcome.IssueSeverity.ERROR)
                     .setCode(OperationOutcome.IssueType.BUSINESSRULE)
                     .setDiagnostics(rule.getMessage())
-                    .getDetails().addCoding().setSystem(MissiveFhir.RULE).setCode(rule.rule().code());
+                    .getDetails()
+                    .addCoding()
+                    .setSystem(MissiveFhir.RULE)
+                    .setCode(rule.rule().code());
             if (rule instanceof TooLargeException) {
                 return new PayloadTooLargeException(rule.getMessage(), outcome);
             }

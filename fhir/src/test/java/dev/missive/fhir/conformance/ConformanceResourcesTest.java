@@ -50,27 +50,33 @@ class ConformanceResourcesTest {
     private static final ConformanceResources CONFORMANCE = ConformanceResources.load();
     /** Surefire runs in the module's directory. */
     private static final Path SOURCES = Path.of("src/main/resources", ConformanceResources.DIRECTORY);
+
     private static final Set<String> CANONICAL_TYPES =
             Set.of("CodeSystem", "ValueSet", "StructureDefinition", "SearchParameter", "OperationDefinition");
 
     @TestFactory
     Stream<DynamicTest> everyCanonicalResourceValidates() {
         assertFalse(CONFORMANCE.all().isEmpty());
-        return CONFORMANCE.all().stream().map(resource -> DynamicTest.dynamicTest(
-                resource.fhirType() + "/" + resource.getIdElement().getIdPart(), () -> assertValid(resource)));
+        return CONFORMANCE.all().stream()
+                .map(resource -> DynamicTest.dynamicTest(
+                        resource.fhirType() + "/" + resource.getIdElement().getIdPart(), () -> assertValid(resource)));
     }
 
     @Test
     void everyFileIsIndexedAndNamedAfterItsResource() throws IOException {
         Set<String> files;
         try (Stream<Path> listing = Files.list(SOURCES)) {
-            files = listing.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".json"))
+            files = listing.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".json"))
                     .collect(Collectors.toSet());
         }
         assertEquals(files, Set.copyOf(ConformanceResources.fileNames()), "index.txt names every file, once");
-        assertEquals(files, CONFORMANCE.all().stream()
-                .map(resource -> resource.fhirType() + "-" + resource.getIdElement().getIdPart() + ".json")
-                .collect(Collectors.toSet()));
+        assertEquals(
+                files,
+                CONFORMANCE.all().stream()
+                        .map(resource -> resource.fhirType() + "-"
+                                + resource.getIdElement().getIdPart() + ".json")
+                        .collect(Collectors.toSet()));
     }
 
     @Test
@@ -88,10 +94,13 @@ class ConformanceResourcesTest {
     void everyCanonicalUrlTheCodeUsesIsDefined() throws IllegalAccessException {
         int checked = 0;
         for (Field field : MissiveFhir.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.get(null) instanceof String url
+            if (Modifier.isStatic(field.getModifiers())
+                    && field.get(null) instanceof String url
                     && url.startsWith(MissiveFhir.BASE + "/")
-                    && CANONICAL_TYPES.contains(url.substring(MissiveFhir.BASE.length() + 1).split("/")[0])) {
-                assertTrue(CONFORMANCE.byCanonical(MetadataResource.class, url).isPresent(),
+                    && CANONICAL_TYPES.contains(
+                            url.substring(MissiveFhir.BASE.length() + 1).split("/")[0])) {
+                assertTrue(
+                        CONFORMANCE.byCanonical(MetadataResource.class, url).isPresent(),
                         () -> field.getName() + " names " + url + ", which has no definition");
                 checked++;
             }
@@ -102,44 +111,70 @@ class ConformanceResourcesTest {
     @Test
     void theRuleCodeSystemDefinesExactlyTheRulesTheServicesEnforce() {
         Set<String> enforced = Arrays.stream(Rule.values()).map(Rule::code).collect(Collectors.toSet());
-        Set<String> defined = CONFORMANCE.byCanonical(CodeSystem.class, MissiveFhir.RULE).orElseThrow()
-                .getConcept().stream().map(CodeSystem.ConceptDefinitionComponent::getCode).collect(Collectors.toSet());
+        Set<String> defined =
+                CONFORMANCE.byCanonical(CodeSystem.class, MissiveFhir.RULE).orElseThrow().getConcept().stream()
+                        .map(CodeSystem.ConceptDefinitionComponent::getCode)
+                        .collect(Collectors.toSet());
         assertEquals(enforced, defined);
     }
 
     @Test
     void theResponseMethodsTheMapperAcceptsAreTheValueSets() {
         ValueSet methods = CONFORMANCE.byId(ValueSet.class, "response-method").orElseThrow();
-        assertEquals(CommunicationMapper.RESPONSE_METHODS, methods.getCompose().getIncludeFirstRep().getConcept().stream()
-                .map(ValueSet.ConceptReferenceComponent::getCode).collect(Collectors.toSet()));
-        assertEquals(MissiveFhir.PARTICIPATION_MODE, methods.getCompose().getIncludeFirstRep().getSystem());
+        assertEquals(
+                CommunicationMapper.RESPONSE_METHODS,
+                methods.getCompose().getIncludeFirstRep().getConcept().stream()
+                        .map(ValueSet.ConceptReferenceComponent::getCode)
+                        .collect(Collectors.toSet()));
+        assertEquals(
+                MissiveFhir.PARTICIPATION_MODE,
+                methods.getCompose().getIncludeFirstRep().getSystem());
     }
 
     @Test
     void lookupsMatchTheNameAndTheResourceType() {
-        assertEquals(MissiveFhir.BASE + "/OperationDefinition/Communication-retract",
+        assertEquals(
+                MissiveFhir.BASE + "/OperationDefinition/Communication-retract",
                 CONFORMANCE.operation("Communication", "retract").orElseThrow().getUrl());
         assertTrue(CONFORMANCE.operation("Patient", "retract").isEmpty());
         assertTrue(CONFORMANCE.operation(null, "retract").isEmpty(), "retract is no system-level operation");
-        assertEquals("Patient-message-recipients",
-                CONFORMANCE.operation("Patient", "message-recipients").orElseThrow().getIdElement().getIdPart());
-        assertEquals(MissiveFhir.BASE + "/SearchParameter/Communication-archived",
-                CONFORMANCE.searchParameter("Communication", "archived").orElseThrow().getUrl());
+        assertEquals(
+                "Patient-message-recipients",
+                CONFORMANCE
+                        .operation("Patient", "message-recipients")
+                        .orElseThrow()
+                        .getIdElement()
+                        .getIdPart());
+        assertEquals(
+                MissiveFhir.BASE + "/SearchParameter/Communication-archived",
+                CONFORMANCE
+                        .searchParameter("Communication", "archived")
+                        .orElseThrow()
+                        .getUrl());
         assertTrue(CONFORMANCE.searchParameter("Patient", "archived").isEmpty());
-        assertTrue(CONFORMANCE.byCanonical(CodeSystem.class, MissiveFhir.MESSAGE_TYPE + "|0.1.0").isPresent());
-        assertTrue(CONFORMANCE.byCanonical(CodeSystem.class, MissiveFhir.MESSAGE_TYPE + "|9.9.9").isEmpty());
+        assertTrue(CONFORMANCE
+                .byCanonical(CodeSystem.class, MissiveFhir.MESSAGE_TYPE + "|0.1.0")
+                .isPresent());
+        assertTrue(CONFORMANCE
+                .byCanonical(CodeSystem.class, MissiveFhir.MESSAGE_TYPE + "|9.9.9")
+                .isEmpty());
         assertTrue(CONFORMANCE.byId(SearchParameter.class, "message-type").isEmpty(), "ids are per type");
     }
 
     @Test
     void callersGetCopies() {
         CONFORMANCE.byId(CodeSystem.class, "rule").orElseThrow().getConcept().clear();
-        assertFalse(CONFORMANCE.byId(CodeSystem.class, "rule").orElseThrow().getConcept().isEmpty());
+        assertFalse(CONFORMANCE
+                .byId(CodeSystem.class, "rule")
+                .orElseThrow()
+                .getConcept()
+                .isEmpty());
     }
 
     @Test
     void aRepeatedIdOrAForeignUrlIsRefused() {
-        CodeSystem messageType = CONFORMANCE.byId(CodeSystem.class, "message-type").orElseThrow();
+        CodeSystem messageType =
+                CONFORMANCE.byId(CodeSystem.class, "message-type").orElseThrow();
         assertThrows(IllegalStateException.class, () -> new ConformanceResources(List.of(messageType, messageType)));
         CodeSystem foreign = messageType.copy().setUrl("http://example.org/CodeSystem/message-type");
         assertThrows(IllegalStateException.class, () -> new ConformanceResources(List.of(foreign)));
@@ -157,7 +192,10 @@ class ConformanceResourcesTest {
         clinic.addExtension(extension("offered-message-type", new CodeType("billing")));
         clinic.addExtension(extension("attachments-allowed", new BooleanType(true)));
         clinic.addExtension(extension("retract-window", (Duration) new Duration()
-                .setValue(5).setUnit("min").setSystem("http://unitsofmeasure.org").setCode("min")));
+                .setValue(5)
+                .setUnit("min")
+                .setSystem("http://unitsofmeasure.org")
+                .setCode("min")));
         clinic.addExtension(extension("guidelines", new StringType("x".repeat(300))));
         for (String[] number : new String[][] {{"en-US", "911"}, {"fr", "112"}}) {
             Extension emergency = extension("emergency-number", null);
@@ -171,15 +209,16 @@ class ConformanceResourcesTest {
     @Test
     void theRoleThreadAndPeopleExtensionsValidate() {
         PractitionerRole role = new PractitionerRole().setPractitioner(new Reference("Practitioner/drlee"));
-        role.addCode().addCoding(new Coding(MissiveFhir.BASE + "/CodeSystem/practitioner-role", "portal-messaging", null));
+        role.addCode()
+                .addCoding(new Coding(MissiveFhir.BASE + "/CodeSystem/practitioner-role", "portal-messaging", null));
         role.addExtension(extension("charges-for-messages", new BooleanType(true)));
         role.addExtension(extension("message-types", new CodeType("medication-renewal")));
         role.addExtension(extension("message-types", new CodeType("test-results")));
         assertValid(role);
 
         Communication thread = new Communication().setStatus(Communication.CommunicationStatus.INPROGRESS);
-        thread.setStatusReason(new CodeableConcept(
-                new Coding(MissiveFhir.THREAD_STATUS_REASON, "no-response-needed", null)));
+        thread.setStatusReason(
+                new CodeableConcept(new Coding(MissiveFhir.THREAD_STATUS_REASON, "no-response-needed", null)));
         Extension preference = extension("response-preference", null);
         preference.addExtension("responder", new Reference("Practitioner/nursekim"));
         preference.addExtension("method", new Coding(MissiveFhir.PARTICIPATION_MODE, "PHONE", null));
@@ -198,19 +237,34 @@ class ConformanceResourcesTest {
 
     @Test
     void extensionsAreHeldToTheirDefinitions() {
-        assertFalse(errors(new Organization().setName("Clinic")
-                .addExtension(extension("guidelines", new StringType("x".repeat(301))))).isEmpty(), "300 characters at most");
-        assertFalse(errors(new Practitioner()
-                .addExtension(extension("do-not-email", new BooleanType(true)))).isEmpty(), "a Patient extension");
-        assertFalse(errors(new PractitionerRole()
-                .addExtension(extension("message-types", new CodeType("gossip")))).isEmpty(), "not a message type");
+        assertFalse(
+                errors(new Organization()
+                                .setName("Clinic")
+                                .addExtension(extension("guidelines", new StringType("x".repeat(301)))))
+                        .isEmpty(),
+                "300 characters at most");
+        assertFalse(
+                errors(new Practitioner().addExtension(extension("do-not-email", new BooleanType(true))))
+                        .isEmpty(),
+                "a Patient extension");
+        assertFalse(
+                errors(new PractitionerRole().addExtension(extension("message-types", new CodeType("gossip"))))
+                        .isEmpty(),
+                "not a message type");
         Extension noNumber = extension("emergency-number", null);
         noNumber.addExtension("locale", new CodeType("en-GB"));
-        assertFalse(errors(new Organization().setName("Clinic").addExtension(noNumber)).isEmpty(), "number is required");
+        assertFalse(
+                errors(new Organization().setName("Clinic").addExtension(noNumber))
+                        .isEmpty(),
+                "number is required");
         Extension byFax = extension("response-preference", null);
         byFax.addExtension("method", new Coding(MissiveFhir.PARTICIPATION_MODE, "FAXWRIT", null));
-        assertFalse(errors(new Communication().setStatus(Communication.CommunicationStatus.INPROGRESS)
-                .addExtension(byFax)).isEmpty(), "portal message, phone or email only");
+        assertFalse(
+                errors(new Communication()
+                                .setStatus(Communication.CommunicationStatus.INPROGRESS)
+                                .addExtension(byFax))
+                        .isEmpty(),
+                "portal message, phone or email only");
     }
 
     private static Extension extension(String name, Type value) {

@@ -25,13 +25,12 @@ import org.hl7.fhir.utilities.http.ManagedWebAccess;
  */
 public final class ConformanceValidator {
 
-    private ConformanceValidator() {
-    }
+    private ConformanceValidator() {}
 
     /** The ERROR and FATAL messages for the resource; warnings and information are left out. */
     public static List<SingleValidationMessage> errors(IBaseResource resource) {
-        return errorsOf(Holder.VALIDATOR.validateWithResult(resource instanceof StructureDefinition definition
-                ? withFhirPathContexts(definition) : resource));
+        return errorsOf(Holder.VALIDATOR.validateWithResult(
+                resource instanceof StructureDefinition definition ? withFhirPathContexts(definition) : resource));
     }
 
     /** Fails with every error found, each with where it is. */
@@ -53,9 +52,11 @@ public final class ConformanceValidator {
 
     private static void assertNone(String what, List<SingleValidationMessage> errors) {
         if (!errors.isEmpty()) {
-            throw new AssertionError(what + " does not validate:\n" + errors.stream()
-                    .map(error -> "  " + error.getSeverity() + " " + error.getLocationString() + ": " + error.getMessage())
-                    .collect(Collectors.joining("\n")));
+            throw new AssertionError(what + " does not validate:\n"
+                    + errors.stream()
+                            .map(error -> "  " + error.getSeverity() + " " + error.getLocationString() + ": "
+                                    + error.getMessage())
+                            .collect(Collectors.joining("\n")));
         }
     }
 
@@ -72,8 +73,8 @@ public final class ConformanceValidator {
         for (StructureDefinition.StructureDefinitionContextComponent context : copy.getContext()) {
             if (context.getType() == StructureDefinition.ExtensionContextType.ELEMENT) {
                 if (!Holder.isElement(context.getExpression())) {
-                    throw new AssertionError(definition.getUrl() + " has a context that is no element: "
-                            + context.getExpression());
+                    throw new AssertionError(
+                            definition.getUrl() + " has a context that is no element: " + context.getExpression());
                 }
                 context.setType(StructureDefinition.ExtensionContextType.FHIRPATH);
             }
@@ -106,8 +107,9 @@ public final class ConformanceValidator {
         static boolean isElement(String path) {
             String type = path.split("\\.", 2)[0];
             IBaseResource base = BASE.fetchStructureDefinition("http://hl7.org/fhir/StructureDefinition/" + type);
-            return base instanceof StructureDefinition definition && definition.getSnapshot().getElement().stream()
-                    .anyMatch(element -> element.getPath().equals(path));
+            return base instanceof StructureDefinition definition
+                    && definition.getSnapshot().getElement().stream()
+                            .anyMatch(element -> element.getPath().equals(path));
         }
     }
 }

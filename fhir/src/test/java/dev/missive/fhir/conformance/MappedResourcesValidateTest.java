@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import dev.missive.directory.Period;
 import dev.missive.directory.Appointment;
 import dev.missive.directory.CareTeam;
 import dev.missive.directory.Consent;
 import dev.missive.directory.EpisodeOfCare;
 import dev.missive.directory.Patient;
+import dev.missive.directory.Period;
 import dev.missive.directory.Person;
 import dev.missive.directory.Practitioner;
 import dev.missive.directory.PractitionerRole;
@@ -71,9 +71,10 @@ class MappedResourcesValidateTest {
 
     @Test
     void aResponseMethodThatWouldNotValidateIsRefused() {
-        Communication header = CommunicationMapper.toFhir(new ThreadView(
-                new Conversation("alice", "drlee", Party.patient("alice"), "general", NOW), null));
-        header.addExtension().setUrl(MissiveFhir.RESPONSE_PREFERENCE)
+        Communication header = CommunicationMapper.toFhir(
+                new ThreadView(new Conversation("alice", "drlee", Party.patient("alice"), "general", NOW), null));
+        header.addExtension()
+                .setUrl(MissiveFhir.RESPONSE_PREFERENCE)
                 .addExtension("method", new Coding(MissiveFhir.PARTICIPATION_MODE, "FAXWRIT", null));
         assertThrows(InvalidRequestException.class, () -> CommunicationMapper.newThread(header));
     }
@@ -97,9 +98,12 @@ class MappedResourcesValidateTest {
     @Test
     void aBodyIsValidatedAsSent() {
         Message message = new Message("t1", Party.practitioner("drlee"), Party.patient("alice"), "Hi", null, NOW);
-        String body = FhirContext.forR4Cached().newJsonParser().encodeResourceToString(CommunicationMapper.toFhir(message));
+        String body =
+                FhirContext.forR4Cached().newJsonParser().encodeResourceToString(CommunicationMapper.toFhir(message));
         assertValid(body);
-        assertThrows(AssertionError.class, () -> assertValid(body.replace("\"status\":\"completed\",", "")),
+        assertThrows(
+                AssertionError.class,
+                () -> assertValid(body.replace("\"status\":\"completed\",", "")),
                 "Communication.status is required");
     }
 
@@ -184,7 +188,9 @@ class MappedResourcesValidateTest {
         BaseServerResponseException response = new ServiceExceptionInterceptor()
                 .translate(new RuleViolationException(Rule.THREAD_CLOSED, "The thread is closed"));
         OperationOutcome outcome = (OperationOutcome) response.getOperationOutcome();
-        assertEquals("thread-closed", outcome.getIssueFirstRep().getDetails().getCodingFirstRep().getCode());
+        assertEquals(
+                "thread-closed",
+                outcome.getIssueFirstRep().getDetails().getCodingFirstRep().getCode());
         assertValid(outcome);
     }
 

@@ -23,7 +23,9 @@ class AppointmentMapperTest {
         resource.setStart(Date.from(START));
         resource.setEnd(Date.from(END));
         for (String actor : actors) {
-            resource.addParticipant().setActor(new Reference(actor)).setStatus(Appointment.ParticipationStatus.ACCEPTED);
+            resource.addParticipant()
+                    .setActor(new Reference(actor))
+                    .setStatus(Appointment.ParticipationStatus.ACCEPTED);
         }
         return resource;
     }
@@ -41,13 +43,18 @@ class AppointmentMapperTest {
 
     @Test
     void itReadsBackWithEveryParticipantAccepted() {
-        dev.missive.directory.Appointment appointment = AppointmentMapper.fromFhir(visit("Patient/chloe", "Practitioner/drlee"), "a1");
+        dev.missive.directory.Appointment appointment =
+                AppointmentMapper.fromFhir(visit("Patient/chloe", "Practitioner/drlee"), "a1");
         appointment.touch(END);
         Appointment resource = AppointmentMapper.toFhir(appointment);
-        assertEquals(List.of("Patient/chloe", "Practitioner/drlee"), resource.getParticipant().stream()
-                .map(participant -> participant.getActor().getReference()).toList());
-        resource.getParticipant().forEach(participant ->
-                assertEquals(Appointment.ParticipationStatus.ACCEPTED, participant.getStatus()));
+        assertEquals(
+                List.of("Patient/chloe", "Practitioner/drlee"),
+                resource.getParticipant().stream()
+                        .map(participant -> participant.getActor().getReference())
+                        .toList());
+        resource.getParticipant()
+                .forEach(
+                        participant -> assertEquals(Appointment.ParticipationStatus.ACCEPTED, participant.getStatus()));
         assertEquals(Date.from(START), resource.getStart());
         assertEquals(Date.from(END), resource.getEnd());
         assertEquals(Appointment.AppointmentStatus.FULFILLED, resource.getStatus());
@@ -57,8 +64,8 @@ class AppointmentMapperTest {
     void exactlyOnePatientAndAStatus() {
         Appointment noStatus = visit("Patient/chloe");
         noStatus.setStatus(null);
-        for (Appointment bad : List.of(visit("Practitioner/drlee"), visit("Patient/chloe", "Patient/ben", "Practitioner/drlee"),
-                noStatus)) {
+        for (Appointment bad : List.of(
+                visit("Practitioner/drlee"), visit("Patient/chloe", "Patient/ben", "Practitioner/drlee"), noStatus)) {
             assertThrows(InvalidRequestException.class, () -> AppointmentMapper.fromFhir(bad, null));
         }
     }

@@ -12,9 +12,9 @@ import dev.missive.domain.Party;
 import dev.missive.domain.PartyType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
-import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +24,15 @@ class AuditEventMapperTest {
 
     @Test
     void aProxyReadingAMessageForOneOfTheirPatients() {
-        AuditEvent event = AuditEventMapper.toFhir(new AuditRecord(WHEN,
+        AuditEvent event = AuditEventMapper.toFhir(new AuditRecord(
+                WHEN,
                 new AuditAgent("gina", "proxy", new Party(PartyType.RELATED_PERSON, "gina-for-ben"), "ben"),
                 new AuditAccess("read", "Communication", "123", null, null, 200, "10.0.0.7", "203.0.113.9", null)));
 
         assertEquals(AuditEventMapper.AUDIT_EVENT_TYPE, event.getType().getSystem());
         assertEquals("rest", event.getType().getCode());
-        assertEquals(AuditEventMapper.RESTFUL_INTERACTION, event.getSubtypeFirstRep().getSystem());
+        assertEquals(
+                AuditEventMapper.RESTFUL_INTERACTION, event.getSubtypeFirstRep().getSystem());
         assertEquals("read", event.getSubtypeFirstRep().getCode());
         assertEquals(AuditEventAction.R, event.getAction());
         assertEquals(AuditEventOutcome._0, event.getOutcome());
@@ -52,9 +54,11 @@ class AuditEventMapperTest {
 
     @Test
     void aRefusedTokenIsAFailedLoginOfNobody() {
-        AuditEvent event = AuditEventMapper.toFhir(new AuditRecord(WHEN, AuditAgent.UNKNOWN,
-                new AuditAccess(AuditAccess.LOGIN, "Patient", "alice", null, null, 401, "127.0.0.1", null,
-                        "token-refused")));
+        AuditEvent event = AuditEventMapper.toFhir(new AuditRecord(
+                WHEN,
+                AuditAgent.UNKNOWN,
+                new AuditAccess(
+                        AuditAccess.LOGIN, "Patient", "alice", null, null, 401, "127.0.0.1", null, "token-refused")));
 
         assertEquals("110114", event.getType().getCode());
         assertEquals("110122", event.getSubtypeFirstRep().getCode());
@@ -69,9 +73,11 @@ class AuditEventMapperTest {
 
     @Test
     void aSearchKeepsItsQueryAndAnOperationItsName() {
-        AuditEvent search = AuditEventMapper.toFhir(new AuditRecord(WHEN,
+        AuditEvent search = AuditEventMapper.toFhir(new AuditRecord(
+                WHEN,
                 new AuditAgent("drlee", "practitioner", Party.practitioner("drlee"), null),
-                new AuditAccess("search-type", "Communication", null, null, "_content&_count=20", 200, "::1", null, null)));
+                new AuditAccess(
+                        "search-type", "Communication", null, null, "_content&_count=20", 200, "::1", null, null)));
         assertEquals(AuditEventAction.E, search.getAction());
         assertFalse(search.getEntityFirstRep().hasWhat());
         assertEquals("Communication", search.getEntityFirstRep().getType().getCode());
@@ -79,19 +85,24 @@ class AuditEventMapperTest {
         assertEquals(1, search.getEntity().size(), "nobody acted for a patient");
         assertValid(search);
 
-        AuditEvent failed = AuditEventMapper.toFhir(new AuditRecord(WHEN,
+        AuditEvent failed = AuditEventMapper.toFhir(new AuditRecord(
+                WHEN,
                 new AuditAgent("service-account-integration-engine", "integration", null, null),
                 new AuditAccess("operation", "Communication", "7", "$mark-read", null, 500, "::1", null, null)));
         assertEquals(AuditEventOutcome._8, failed.getOutcome());
         assertEquals("operation", failed.getSubtypeFirstRep().getCode());
-        assertEquals("$mark-read", ((StringType) failed.getEntityFirstRep().getDetailFirstRep().getValue()).getValue());
-        assertEquals("service-account-integration-engine", failed.getAgentFirstRep().getAltId());
+        assertEquals(
+                "$mark-read",
+                ((StringType) failed.getEntityFirstRep().getDetailFirstRep().getValue()).getValue());
+        assertEquals(
+                "service-account-integration-engine", failed.getAgentFirstRep().getAltId());
         assertValid(failed);
     }
 
     @Test
     void aRequestNoHandlerTookHasNoRestfulSubtype() {
-        AuditEvent event = AuditEventMapper.toFhir(new AuditRecord(WHEN,
+        AuditEvent event = AuditEventMapper.toFhir(new AuditRecord(
+                WHEN,
                 new AuditAgent("admin", "clinic-admin", null, null),
                 new AuditAccess("http-put", "AuditEvent", "1", null, null, 405, "::1", null, null)));
         assertFalse(event.hasSubtype());

@@ -49,7 +49,9 @@ class CommunicationMapperTest {
         header.addCategory(new CodeableConcept(new Coding(MissiveFhir.MESSAGE_TYPE, "test-results", null)));
         header.setTopic(new CodeableConcept().setText("Blood test"));
         header.getMeta().addSecurity(MissiveFhir.CONFIDENTIALITY, "R", null);
-        assertEquals(new NewThread("alice", "drlee", "test-results", "Blood test", true, null, null, null, null, false, false),
+        assertEquals(
+                new NewThread(
+                        "alice", "drlee", "test-results", "Blood test", true, null, null, null, null, false, false),
                 CommunicationMapper.newThread(header));
     }
 
@@ -81,7 +83,8 @@ class CommunicationMapperTest {
         subjectNotAPatient.setSubject(new Reference("Group/1"));
         Communication closed = header();
         closed.setStatus(Communication.CommunicationStatus.COMPLETED);
-        for (Communication bad : new Communication[] {withPayload, twoPractitioners, unknownType, subjectNotAPatient, closed}) {
+        for (Communication bad :
+                new Communication[] {withPayload, twoPractitioners, unknownType, subjectNotAPatient, closed}) {
             assertThrows(InvalidRequestException.class, () -> CommunicationMapper.newThread(bad));
         }
     }
@@ -112,7 +115,8 @@ class CommunicationMapperTest {
         preference.addExtension("responder", new Reference("Practitioner/drpatel"));
         preference.addExtension("method", new Coding(MissiveFhir.PARTICIPATION_MODE, "PHONE", null));
         NewThread thread = CommunicationMapper.newThread(header);
-        assertEquals(new NewThread("alice", "drlee", "general", null, false, "knee", "c1", "drpatel", "PHONE", false, true),
+        assertEquals(
+                new NewThread("alice", "drlee", "general", null, false, "knee", "c1", "drpatel", "PHONE", false, true),
                 thread);
 
         Conversation conversation = new Conversation("alice", "drlee", Party.patient("alice"), "general", NOW);
@@ -120,7 +124,9 @@ class CommunicationMapperTest {
         conversation.setBillingConsentId("c1");
         conversation.setResponsePreference("drpatel", "PHONE");
         Communication mapped = CommunicationMapper.toFhir(new ThreadView(conversation, null));
-        assertEquals(thread, CommunicationMapper.newThread(mapped.setStatus(Communication.CommunicationStatus.PREPARATION)),
+        assertEquals(
+                thread,
+                CommunicationMapper.newThread(mapped.setStatus(Communication.CommunicationStatus.PREPARATION)),
                 "what is written reads back the same");
     }
 
@@ -137,7 +143,9 @@ class CommunicationMapperTest {
         assertEquals(2, header.getRecipient().size());
         Extension state = header.getExtensionByUrl(MissiveFhir.PARTICIPANT_STATE);
         assertEquals(1, ((IntegerType) state.getExtensionByUrl("unread").getValue()).getValue());
-        assertTrue(CommunicationMapper.toFhir(new ThreadView(conversation, null)).getExtension().isEmpty());
+        assertTrue(CommunicationMapper.toFhir(new ThreadView(conversation, null))
+                .getExtension()
+                .isEmpty());
     }
 
     @Test
@@ -147,13 +155,15 @@ class CommunicationMapperTest {
         assertEquals("Communication/t1", resource.getPartOfFirstRep().getReference());
         assertEquals(Communication.CommunicationStatus.COMPLETED, resource.getStatus());
         assertEquals("Practitioner/drlee", resource.getRecipientFirstRep().getReference());
-        assertEquals("Hello", resource.getPayloadFirstRep().getContentStringType().getValue());
+        assertEquals(
+                "Hello", resource.getPayloadFirstRep().getContentStringType().getValue());
     }
 
     @Test
     void aClosedThreadSaysWhy() {
         Conversation conversation = new Conversation("alice", "drlee", Party.patient("alice"), "general", NOW);
-        assertFalse(CommunicationMapper.toFhir(new ThreadView(conversation, null)).hasStatusReason());
+        assertFalse(
+                CommunicationMapper.toFhir(new ThreadView(conversation, null)).hasStatusReason());
         conversation.close(ThreadStatusReason.CLOSED_BY_PARTICIPANT, NOW);
         Communication header = CommunicationMapper.toFhir(new ThreadView(conversation, null));
         assertEquals(Communication.CommunicationStatus.COMPLETED, header.getStatus());
@@ -161,8 +171,12 @@ class CommunicationMapperTest {
         assertEquals(MissiveFhir.THREAD_STATUS_REASON, reason.getSystem());
         assertEquals("closed-by-participant", reason.getCode());
         conversation.close(ThreadStatusReason.PRACTITIONER_INACTIVE, NOW);
-        assertEquals("practitioner-inactive", CommunicationMapper.toFhir(new ThreadView(conversation, null))
-                .getStatusReason().getCodingFirstRep().getCode());
+        assertEquals(
+                "practitioner-inactive",
+                CommunicationMapper.toFhir(new ThreadView(conversation, null))
+                        .getStatusReason()
+                        .getCodingFirstRep()
+                        .getCode());
     }
 
     @Test
@@ -180,10 +194,11 @@ class CommunicationMapperTest {
         Conversation conversation = new Conversation("alice", "drlee", Party.patient("alice"), "general", NOW);
         Participant participant = new Participant(conversation.getId(), Party.practitioner("drlee"), NOW);
         ThreadView thread = new ThreadView(conversation, participant);
-        Message message = new Message(conversation.getId(), Party.patient("alice"), Party.practitioner("drlee"), "Hi",
-                null, NOW);
+        Message message =
+                new Message(conversation.getId(), Party.patient("alice"), Party.practitioner("drlee"), "Hi", null, NOW);
         message.markReceived(NOW);
-        assertFalse(CommunicationMapper.toFhir(new ThreadOrMessage(thread, null)).hasPartOf());
+        assertFalse(
+                CommunicationMapper.toFhir(new ThreadOrMessage(thread, null)).hasPartOf());
         Communication read = CommunicationMapper.toFhir(new ThreadOrMessage(thread, message));
         assertEquals(message.getId(), read.getIdElement().getIdPart());
         assertEquals(NOW, read.getReceived().toInstant());
@@ -194,18 +209,25 @@ class CommunicationMapperTest {
         Communication message = new Communication();
         message.addPartOf(new Reference("Communication/t1"));
         message.addPayload().setContent(new StringType("See attached"));
-        message.addPayload().setContent(new org.hl7.fhir.r4.model.Attachment().setUrl("Binary/b-1").setTitle("scan.pdf")
-                .setContentType("text/html").setSize(1));
-        message.addPayload().setContent(new org.hl7.fhir.r4.model.Attachment()
-                .setUrl("https://missive.example/fhir/Binary/b-2"));
-        assertEquals(List.of(new AttachmentRef("b-1", "scan.pdf"), new AttachmentRef("b-2", null)),
-                CommunicationMapper.newMessage(message).attachments(), "type and size are the server's, not the client's");
+        message.addPayload()
+                .setContent(new org.hl7.fhir.r4.model.Attachment()
+                        .setUrl("Binary/b-1")
+                        .setTitle("scan.pdf")
+                        .setContentType("text/html")
+                        .setSize(1));
+        message.addPayload()
+                .setContent(new org.hl7.fhir.r4.model.Attachment().setUrl("https://missive.example/fhir/Binary/b-2"));
+        assertEquals(
+                List.of(new AttachmentRef("b-1", "scan.pdf"), new AttachmentRef("b-2", null)),
+                CommunicationMapper.newMessage(message).attachments(),
+                "type and size are the server's, not the client's");
 
         message.addPayload().setContent(new org.hl7.fhir.r4.model.Attachment().setUrl("Patient/alice"));
         assertThrows(InvalidRequestException.class, () -> CommunicationMapper.newMessage(message));
         message.getPayload().remove(3);
         message.getPayload().remove(0);
-        assertThrows(InvalidRequestException.class, () -> CommunicationMapper.newMessage(message), "text is still needed");
+        assertThrows(
+                InvalidRequestException.class, () -> CommunicationMapper.newMessage(message), "text is still needed");
     }
 
     @Test
@@ -213,7 +235,8 @@ class CommunicationMapperTest {
         Message message = new Message("t1", Party.patient("alice"), Party.practitioner("drlee"), "Photo", null, NOW);
         Attachment upload = new Attachment("alice", AttachmentType.JPEG, 2048, "q83vEjRWeJA=", NOW);
         message.attach(upload, "knee.jpg");
-        org.hl7.fhir.r4.model.Attachment shown = CommunicationMapper.toFhir(message).getPayload().get(1).getContentAttachment();
+        org.hl7.fhir.r4.model.Attachment shown =
+                CommunicationMapper.toFhir(message).getPayload().get(1).getContentAttachment();
         assertEquals("Binary/" + upload.getId(), shown.getUrl());
         assertEquals("image/jpeg", shown.getContentType());
         assertEquals(2048, shown.getSize());

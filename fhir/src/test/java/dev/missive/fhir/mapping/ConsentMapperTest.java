@@ -41,7 +41,9 @@ class ConsentMapperTest {
         consent.touch(GIVEN);
         Consent resource = ConsentMapper.toFhir(consent);
         assertEquals(Consent.ConsentState.ACTIVE, resource.getStatus());
-        assertEquals("message-billing", resource.getCategoryFirstRep().getCodingFirstRep().getCode());
+        assertEquals(
+                "message-billing",
+                resource.getCategoryFirstRep().getCodingFirstRep().getCode());
         assertEquals("Patient/alice", resource.getPatient().getReference());
         assertEquals(Date.from(GIVEN), resource.getDateTime());
         assertTrue(resource.hasScope(), "scope is 1..1 in R4");

@@ -22,13 +22,19 @@ class PatientIdentifiersTest {
         resource.addIdentifier().setSystem("urn:empty");
         dev.missive.directory.Patient patient = PatientMapper.fromFhir(resource, "alice");
         assertEquals("alice", patient.getPortalUsername());
-        assertEquals(Set.of(new Identifier("urn:oid:2.16.840.1.113883.4.1", "123-45-6789"),
-                new Identifier(MissiveFhir.PORTAL_USERNAME, "alice"), new Identifier(null, "no-system")),
+        assertEquals(
+                Set.of(
+                        new Identifier("urn:oid:2.16.840.1.113883.4.1", "123-45-6789"),
+                        new Identifier(MissiveFhir.PORTAL_USERNAME, "alice"),
+                        new Identifier(null, "no-system")),
                 patient.getIdentifiers());
 
         patient.touch(Instant.parse("2026-01-01T00:00:00Z"));
-        assertEquals(List.of("123-45-6789", "alice", "no-system"), PatientMapper.toFhir(patient).getIdentifier().stream()
-                .map(org.hl7.fhir.r4.model.Identifier::getValue).toList());
+        assertEquals(
+                List.of("123-45-6789", "alice", "no-system"),
+                PatientMapper.toFhir(patient).getIdentifier().stream()
+                        .map(org.hl7.fhir.r4.model.Identifier::getValue)
+                        .toList());
     }
 
     @Test
@@ -36,7 +42,8 @@ class PatientIdentifiersTest {
         dev.missive.directory.Patient patient = new dev.missive.directory.Patient("ben");
         patient.setPortalUsername("ben");
         patient.touch(Instant.parse("2026-01-01T00:00:00Z"));
-        org.hl7.fhir.r4.model.Identifier identifier = PatientMapper.toFhir(patient).getIdentifierFirstRep();
+        org.hl7.fhir.r4.model.Identifier identifier =
+                PatientMapper.toFhir(patient).getIdentifierFirstRep();
         assertEquals(MissiveFhir.PORTAL_USERNAME, identifier.getSystem());
         assertEquals("ben", identifier.getValue());
     }

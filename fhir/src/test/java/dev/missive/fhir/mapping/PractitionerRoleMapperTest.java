@@ -26,8 +26,10 @@ class PractitionerRoleMapperTest {
     private static PractitionerRole role() {
         PractitionerRole resource = new PractitionerRole();
         resource.setPractitioner(new Reference("Practitioner/drpatel"));
-        resource.addCode(new CodeableConcept(new Coding("http://snomed.info/sct", "158965000", "Medical practitioner")));
-        resource.addCode(new CodeableConcept(new Coding(MissiveFhir.PRACTITIONER_ROLE, MissiveFhir.PORTAL_MESSAGING, null)));
+        resource.addCode(
+                new CodeableConcept(new Coding("http://snomed.info/sct", "158965000", "Medical practitioner")));
+        resource.addCode(
+                new CodeableConcept(new Coding(MissiveFhir.PRACTITIONER_ROLE, MissiveFhir.PORTAL_MESSAGING, null)));
         resource.addExtension(MissiveFhir.CHARGES_FOR_MESSAGES, new BooleanType(true));
         resource.addExtension(MissiveFhir.MESSAGE_TYPES, new CodeType("general"));
         resource.addExtension(MissiveFhir.MESSAGE_TYPES, new CodeType("test-results"));
@@ -62,10 +64,15 @@ class PractitionerRoleMapperTest {
         role.touch(Instant.parse("2026-01-01T00:00:00Z"));
         PractitionerRole resource = PractitionerRoleMapper.toFhir(role);
         assertEquals("Practitioner/drpatel", resource.getPractitioner().getReference());
-        assertEquals(MissiveFhir.PORTAL_MESSAGING, resource.getCodeFirstRep().getCodingFirstRep().getCode());
-        assertTrue(((BooleanType) resource.getExtensionByUrl(MissiveFhir.CHARGES_FOR_MESSAGES).getValue()).booleanValue());
+        assertEquals(
+                MissiveFhir.PORTAL_MESSAGING,
+                resource.getCodeFirstRep().getCodingFirstRep().getCode());
+        assertTrue(((BooleanType) resource.getExtensionByUrl(MissiveFhir.CHARGES_FOR_MESSAGES)
+                        .getValue())
+                .booleanValue());
         List<String> types = resource.getExtensionsByUrl(MissiveFhir.MESSAGE_TYPES).stream()
-                .map(extension -> extension.getValue().primitiveValue()).toList();
+                .map(extension -> extension.getValue().primitiveValue())
+                .toList();
         assertEquals(List.of("general", "test-results"), types);
         assertTrue(resource.getPeriod().hasStart());
         assertFalse(resource.getPeriod().hasEnd());

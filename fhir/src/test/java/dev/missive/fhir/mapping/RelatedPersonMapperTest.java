@@ -47,7 +47,8 @@ class RelatedPersonMapperTest {
         assertEquals("gina", proxy.getPortalUsername());
         assertEquals("Gina Moreau", proxy.displayName());
         assertEquals("gina@example.com", proxy.getEmail());
-        assertEquals(Set.of(new Identifier(MissiveFhir.PORTAL_USERNAME, "gina"), new Identifier("urn:ehr:contact", "C-42")),
+        assertEquals(
+                Set.of(new Identifier(MissiveFhir.PORTAL_USERNAME, "gina"), new Identifier("urn:ehr:contact", "C-42")),
                 proxy.getIdentifiers());
     }
 
@@ -58,8 +59,11 @@ class RelatedPersonMapperTest {
         RelatedPerson resource = RelatedPersonMapper.toFhir(proxy);
         assertEquals("gina-for-ben", resource.getIdElement().getIdPart());
         assertEquals("Patient/ben", resource.getPatient().getReference());
-        assertEquals("GUARD", resource.getRelationshipFirstRep().getCodingFirstRep().getCode());
-        assertEquals(RelatedPersonMapper.ROLE_CODE, resource.getRelationshipFirstRep().getCodingFirstRep().getSystem());
+        assertEquals(
+                "GUARD", resource.getRelationshipFirstRep().getCodingFirstRep().getCode());
+        assertEquals(
+                RelatedPersonMapper.ROLE_CODE,
+                resource.getRelationshipFirstRep().getCodingFirstRep().getSystem());
         assertEquals(Date.from(UNTIL), resource.getPeriod().getEnd());
         assertEquals(2, resource.getIdentifier().size(), "the portal account is not added twice");
         assertEquals("C-42", resource.getIdentifier().get(1).getValue());

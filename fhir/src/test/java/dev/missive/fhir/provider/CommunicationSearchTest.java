@@ -43,44 +43,52 @@ class CommunicationSearchTest {
     private static final String THREAD = "t1";
 
     /** What the reading service was asked for, one entry a call. */
-    private record Asked(String call, Object what, InboxCursor after, int offset, int limit) {
-    }
+    private record Asked(String call, Object what, InboxCursor after, int offset, int limit) {}
 
     private final List<ThreadView> inbox = IntStream.range(0, INBOX_SIZE)
-            .mapToObj(i -> new ThreadView(new Conversation("alice", "drlee", Party.patient("alice"), "general",
-                    NOW.minus(Duration.ofMinutes(i))), null))
+            .mapToObj(i -> new ThreadView(
+                    new Conversation(
+                            "alice", "drlee", Party.patient("alice"), "general", NOW.minus(Duration.ofMinutes(i))),
+                    null))
             .toList();
     private final List<Message> messages = IntStream.range(0, 3)
-            .mapToObj(i -> new Message(THREAD, Party.patient("alice"), Party.practitioner("drlee"), "Message " + i,
-                    null, NOW.plus(Duration.ofMinutes(i))))
+            .mapToObj(i -> new Message(
+                    THREAD,
+                    Party.patient("alice"),
+                    Party.practitioner("drlee"),
+                    "Message " + i,
+                    null,
+                    NOW.plus(Duration.ofMinutes(i))))
             .toList();
-    private final ThreadView draftThread = new ThreadView(
-            new Conversation("alice", "drlee", Party.practitioner("drlee"), "general", NOW), null);
-    private final Message draftMessage = new Message(THREAD, Party.practitioner("drlee"), Party.patient("alice"),
-            "Not sent yet", null, NOW);
+    private final ThreadView draftThread =
+            new ThreadView(new Conversation("alice", "drlee", Party.practitioner("drlee"), "general", NOW), null);
+    private final Message draftMessage =
+            new Message(THREAD, Party.practitioner("drlee"), Party.patient("alice"), "Not sent yet", null, NOW);
 
     private final Queue<Asked> asked = new ConcurrentLinkedQueue<>();
 
     @RegisterExtension
-    final StubbedEndpoint endpoint = new StubbedEndpoint(new ReadingServiceStub() {
-        @Override
-        public Page<ThreadView> inboxPage(InboxFilter filter, int limit) {
-            asked.add(new Asked("inboxPage", filter, null, 0, limit));
-            return new Page<>(inbox.subList(0, Math.min(limit, INBOX_SIZE)), INBOX_SIZE);
-        }
+    final StubbedEndpoint endpoint = new StubbedEndpoint(
+            new ReadingServiceStub() {
+                @Override
+                public Page<ThreadView> inboxPage(InboxFilter filter, int limit) {
+                    asked.add(new Asked("inboxPage", filter, null, 0, limit));
+                    return new Page<>(inbox.subList(0, Math.min(limit, INBOX_SIZE)), INBOX_SIZE);
+                }
 
-        @Override
-        public List<ThreadView> inbox(InboxFilter filter, InboxCursor after, int offset, int limit) {
-            asked.add(new Asked("inbox", filter, after, offset, limit));
-            return inbox.subList(offset, Math.min(offset + limit, INBOX_SIZE));
-        }
+                @Override
+                public List<ThreadView> inbox(InboxFilter filter, InboxCursor after, int offset, int limit) {
+                    asked.add(new Asked("inbox", filter, after, offset, limit));
+                    return inbox.subList(offset, Math.min(offset + limit, INBOX_SIZE));
+                }
 
-        @Override
-        public Page<Message> messagePage(String conversationId, int limit) {
-            asked.add(new Asked("messagePage", conversationId, null, 0, limit));
-            return new Page<>(messages, messages.size());
-        }
-    }, new Drafts());
+                @Override
+                public Page<Message> messagePage(String conversationId, int limit) {
+                    asked.add(new Asked("messagePage", conversationId, null, 0, limit));
+                    return new Page<>(messages, messages.size());
+                }
+            },
+            new Drafts());
 
     @BeforeEach
     void forget() {
@@ -93,8 +101,10 @@ class CommunicationSearchTest {
                 + "&category=test-results&subject=Patient/alice&_content=knee%20pain&_count=5");
 
         assertEquals(200, response.statusCode());
-        assertEquals(List.of(new Asked("inboxPage", new InboxFilter(true, true, "test-results", "alice", "knee pain"),
-                null, 0, 5)), List.copyOf(asked));
+        assertEquals(
+                List.of(new Asked(
+                        "inboxPage", new InboxFilter(true, true, "test-results", "alice", "knee pain"), null, 0, 5)),
+                List.copyOf(asked));
         Bundle bundle = endpoint.parse(Bundle.class, response);
         assertEquals(INBOX_SIZE, bundle.getTotal());
         assertEquals(ids(inbox.subList(0, 5)), ids(bundle));
@@ -103,35 +113,49 @@ class CommunicationSearchTest {
     @Test
     void anInboxSearchWithoutFiltersNarrowsNothingAndReadsTheDefaultPage() throws Exception {
         assertEquals(200, endpoint.get("Communication?part-of:missing=true").statusCode());
-        assertEquals(List.of(new Asked("inboxPage", InboxFilter.ALL, null, 0, Paging.DEFAULT_PAGE_SIZE)),
+        assertEquals(
+                List.of(new Asked("inboxPage", InboxFilter.ALL, null, 0, Paging.DEFAULT_PAGE_SIZE)),
                 List.copyOf(asked));
     }
 
     @Test
     void falseFlagsAreKeptApart() throws Exception {
-        assertEquals(200, endpoint.get("Communication?part-of:missing=true&archived=false&unread=false").statusCode());
-        assertEquals(new InboxFilter(false, false, null, null, null), asked.remove().what());
+        assertEquals(
+                200,
+                endpoint.get("Communication?part-of:missing=true&archived=false&unread=false")
+                        .statusCode());
+        assertEquals(
+                new InboxFilter(false, false, null, null, null), asked.remove().what());
     }
 
     @Test
     void aCountAboveTheLargestPageReadsTheLargestPage() throws Exception {
-        assertEquals(200, endpoint.get("Communication?part-of:missing=true&_count=500").statusCode());
+        assertEquals(
+                200,
+                endpoint.get("Communication?part-of:missing=true&_count=500").statusCode());
         assertEquals(Paging.MAX_PAGE_SIZE, asked.remove().limit());
     }
 
     @Test
     void theNextPageContinuesRightAfterTheLastThreadShown() throws Exception {
-        Bundle first = endpoint.parse(Bundle.class,
-                endpoint.get("Communication?part-of:missing=true&unread=true&_count=20"));
+        Bundle first =
+                endpoint.parse(Bundle.class, endpoint.get("Communication?part-of:missing=true&unread=true&_count=20"));
         assertNull(first.getLink(Bundle.LINK_PREV));
         assertNotNull(first.getLink(Bundle.LINK_NEXT), "a next link while threads remain");
         asked.clear();
 
-        Bundle second = endpoint.parse(Bundle.class,
+        Bundle second = endpoint.parse(
+                Bundle.class,
                 endpoint.send(endpoint.request(first.getLink(Bundle.LINK_NEXT).getUrl())));
 
-        assertEquals(List.of(new Asked("inbox", new InboxFilter(null, true, null, null, null),
-                InboxCursor.after(inbox.get(19).conversation()), 20, 20)), List.copyOf(asked));
+        assertEquals(
+                List.of(new Asked(
+                        "inbox",
+                        new InboxFilter(null, true, null, null, null),
+                        InboxCursor.after(inbox.get(19).conversation()),
+                        20,
+                        20)),
+                List.copyOf(asked));
         assertEquals(ids(inbox.subList(20, 40)), ids(second));
         assertNotNull(second.getLink(Bundle.LINK_PREV));
         assertNotNull(second.getLink(Bundle.LINK_NEXT));
@@ -154,23 +178,25 @@ class CommunicationSearchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "Communication",
-        "Communication?status=completed",
-        "Communication?part-of:missing=true&archived=maybe",
-        "Communication?part-of:missing=true&unread=yes",
-        "Communication?part-of:missing=false",
-        "Communication?part-of=Patient/alice",
-        "Communication?part-of:missing=true&subject=Practitioner/drlee",
-        "Communication?part-of:missing=true&subject.name=alice",
-        "Communication?part-of:missing=true&_content=ab"
-    })
+    @ValueSource(
+            strings = {
+                "Communication",
+                "Communication?status=completed",
+                "Communication?part-of:missing=true&archived=maybe",
+                "Communication?part-of:missing=true&unread=yes",
+                "Communication?part-of:missing=false",
+                "Communication?part-of=Patient/alice",
+                "Communication?part-of:missing=true&subject=Practitioner/drlee",
+                "Communication?part-of:missing=true&subject.name=alice",
+                "Communication?part-of:missing=true&_content=ab"
+            })
     void aSearchTheServerCannotAnswerIs400WithAnOperationOutcome(String search) throws Exception {
         HttpResponse<byte[]> response = endpoint.get(search);
 
         assertEquals(400, response.statusCode());
         OperationOutcome outcome = endpoint.parse(OperationOutcome.class, response);
-        assertEquals(OperationOutcome.IssueSeverity.ERROR, outcome.getIssueFirstRep().getSeverity());
+        assertEquals(
+                OperationOutcome.IssueSeverity.ERROR, outcome.getIssueFirstRep().getSeverity());
         assertFalse(outcome.getIssueFirstRep().getDiagnostics().isBlank());
         assertTrue(asked.isEmpty(), "nothing read for a refused search");
     }
@@ -180,7 +206,9 @@ class CommunicationSearchTest {
     }
 
     private static List<String> ids(Bundle bundle) {
-        return bundle.getEntry().stream().map(entry -> entry.getResource().getIdElement().getIdPart()).toList();
+        return bundle.getEntry().stream()
+                .map(entry -> entry.getResource().getIdElement().getIdPart())
+                .toList();
     }
 
     /** One draft thread and one draft message; nothing else is asked of drafts here. */

@@ -39,8 +39,8 @@ class ExportStreamTest {
     private final Map<String, Object> set = new HashMap<>();
     private final HttpServletResponse response = response();
     private final Conversation thread = new Conversation("alice", "drlee", Party.patient("alice"), "general", NOW);
-    private final Message message = new Message(thread.getId(), Party.patient("alice"), Party.practitioner("drlee"),
-            "My knee hurts", null, NOW);
+    private final Message message = new Message(
+            thread.getId(), Party.patient("alice"), Party.practitioner("drlee"), "My knee hurts", null, NOW);
 
     /** Just what the stream uses of a response: status, content type and the output stream. */
     private HttpServletResponse response() {
@@ -60,8 +60,8 @@ class ExportStreamTest {
                 throw new UnsupportedOperationException();
             }
         };
-        return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> {
+        return (HttpServletResponse) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> {
                     switch (method.getName()) {
                         case "getOutputStream":
                             set.put("started", true);
@@ -98,7 +98,9 @@ class ExportStreamTest {
         assertEquals(thread.getId(), header.getIdElement().getIdPart());
         assertFalse(header.hasExtension(MissiveFhir.PARTICIPANT_STATE));
         Communication sent = assertInstanceOf(Communication.class, parse(lines.get(1)));
-        assertEquals("My knee hurts", sent.getPayloadFirstRep().getContentStringType().getValue());
+        assertEquals(
+                "My knee hurts",
+                sent.getPayloadFirstRep().getContentStringType().getValue());
     }
 
     @Test
@@ -111,8 +113,11 @@ class ExportStreamTest {
         assertEquals("application/fhir+json", set.get("setContentType"));
         Bundle bundle = assertInstanceOf(Bundle.class, parse(written()));
         assertEquals(Bundle.BundleType.COLLECTION, bundle.getType());
-        assertEquals(List.of(BASE + "/Communication/" + thread.getId(), BASE + "/Communication/" + message.getId()),
-                bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getFullUrl).toList());
+        assertEquals(
+                List.of(BASE + "/Communication/" + thread.getId(), BASE + "/Communication/" + message.getId()),
+                bundle.getEntry().stream()
+                        .map(Bundle.BundleEntryComponent::getFullUrl)
+                        .toList());
         assertTrue(bundle.getEntry().get(1).getResource() instanceof Communication);
     }
 
@@ -137,7 +142,8 @@ class ExportStreamTest {
         ndjson.fail(new IllegalStateException("database gone"));
         List<String> lines = written().lines().toList();
         OperationOutcome outcome = assertInstanceOf(OperationOutcome.class, parse(lines.get(lines.size() - 1)));
-        assertEquals(OperationOutcome.IssueSeverity.FATAL, outcome.getIssueFirstRep().getSeverity());
+        assertEquals(
+                OperationOutcome.IssueSeverity.FATAL, outcome.getIssueFirstRep().getSeverity());
         assertFalse(written().contains("database gone"), "the cause stays in the server log");
 
         body.reset();

@@ -25,8 +25,12 @@ class IdentifiersTest {
 
     @Test
     void anyOtherConditionIsRefused() {
-        for (String condition : List.of("name=Alice", "identifier=a|1&name=Alice", "identifier=a|1&identifier=b|2",
-                "identifier=a|", "identifier=")) {
+        for (String condition : List.of(
+                "name=Alice",
+                "identifier=a|1&name=Alice",
+                "identifier=a|1&identifier=b|2",
+                "identifier=a|",
+                "identifier=")) {
             assertThrows(InvalidRequestException.class, () -> Identifiers.ifNoneExist(condition), condition);
         }
     }
@@ -36,6 +40,7 @@ class IdentifiersTest {
         assertEquals(MRN, Identifiers.of(new TokenParam("https://ehr.example.org/mrn", "MRN-1")));
         assertEquals(new Identifier(null, "MRN-1"), Identifiers.of(new TokenParam(null, "MRN-1")));
         assertNull(Identifiers.of(null));
-        assertThrows(InvalidRequestException.class, () -> Identifiers.of(new TokenParam("https://ehr.example.org/mrn", "")));
+        assertThrows(
+                InvalidRequestException.class, () -> Identifiers.of(new TokenParam("https://ehr.example.org/mrn", "")));
     }
 }

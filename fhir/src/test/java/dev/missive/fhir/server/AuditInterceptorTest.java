@@ -36,25 +36,28 @@ class AuditInterceptorTest {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     private static final String LOCAL = "127.0.0.1";
 
-    private final ThreadView thread = new ThreadView(
-            new Conversation("alice", "drlee", Party.patient("alice"), "general", NOW), null);
+    private final ThreadView thread =
+            new ThreadView(new Conversation("alice", "drlee", Party.patient("alice"), "general", NOW), null);
     private final AuditsKept audits = new AuditsKept();
 
     @RegisterExtension
-    final StubbedEndpoint endpoint = new StubbedEndpoint(new ReadingServiceStub() {
-        @Override
-        public ThreadOrMessage communication(String id) {
-            if (!id.equals(thread.conversation().getId())) {
-                throw new NotFoundException("Communication", id);
-            }
-            return new ThreadOrMessage(thread, null);
-        }
+    final StubbedEndpoint endpoint = new StubbedEndpoint(
+            new ReadingServiceStub() {
+                @Override
+                public ThreadOrMessage communication(String id) {
+                    if (!id.equals(thread.conversation().getId())) {
+                        throw new NotFoundException("Communication", id);
+                    }
+                    return new ThreadOrMessage(thread, null);
+                }
 
-        @Override
-        public Page<ThreadView> inboxPage(InboxFilter filter, int limit) {
-            return new Page<>(List.of(thread), 1);
-        }
-    }, new Sending(), audits);
+                @Override
+                public Page<ThreadView> inboxPage(InboxFilter filter, int limit) {
+                    return new Page<>(List.of(thread), 1);
+                }
+            },
+            new Sending(),
+            audits);
 
     @BeforeEach
     void forget() {
@@ -64,21 +67,38 @@ class AuditInterceptorTest {
     @Test
     void aReadIsRecordedWithTheResourceItsPatientAndWhereItCameFrom() throws Exception {
         String id = thread.conversation().getId();
-        HttpResponse<byte[]> response = endpoint.send(endpoint.request("Communication/" + id)
-                .header("X-Forwarded-For", "203.0.113.7"));
+        HttpResponse<byte[]> response =
+                endpoint.send(endpoint.request("Communication/" + id).header("X-Forwarded-For", "203.0.113.7"));
 
         assertEquals(200, response.statusCode());
-        assertEquals(new Audited(new AuditAccess("read", "Communication", id, null, null, 200, LOCAL, "203.0.113.7",
-                null), Set.of("alice"), true), audits.only());
+        assertEquals(
+                new Audited(
+                        new AuditAccess("read", "Communication", id, null, null, 200, LOCAL, "203.0.113.7", null),
+                        Set.of("alice"),
+                        true),
+                audits.only());
     }
 
     @Test
     void aSearchIsRecordedAsSearchTypeWithoutItsText() throws Exception {
-        assertEquals(200, endpoint.get("Communication?part-of:missing=true&_content=knee%20pain").statusCode());
+        assertEquals(
+                200,
+                endpoint.get("Communication?part-of:missing=true&_content=knee%20pain")
+                        .statusCode());
 
         Audited record = audits.only();
-        assertEquals(new AuditAccess("search-type", "Communication", null, null, "_content&part-of:missing=true", 200,
-                LOCAL, null, null), record.access());
+        assertEquals(
+                new AuditAccess(
+                        "search-type",
+                        "Communication",
+                        null,
+                        null,
+                        "_content&part-of:missing=true",
+                        200,
+                        LOCAL,
+                        null,
+                        null),
+                record.access());
         assertEquals(Set.of("alice"), record.patients());
     }
 
@@ -90,7 +110,8 @@ class AuditInterceptorTest {
         header.addRecipient(new Reference("Practitioner/drlee"));
         String body = endpoint.getFhirContext().newJsonParser().encodeResourceToString(header);
         HttpResponse<byte[]> response = endpoint.send(endpoint.request("Communication")
-                .header("Content-Type", "application/fhir+json").POST(HttpRequest.BodyPublishers.ofString(body)));
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
 
         assertEquals(201, response.statusCode());
         String created = new IdType(response.headers().firstValue("Location").orElseThrow()).getIdPart();
@@ -114,11 +135,14 @@ class AuditInterceptorTest {
     @Test
     void aRequestWithoutTokenIsRecordedWithoutCallerByItsMethod() throws Exception {
         String id = thread.conversation().getId();
-        assertEquals(401, endpoint.send(endpoint.anonymous("Communication/" + id)).statusCode());
+        assertEquals(
+                401, endpoint.send(endpoint.anonymous("Communication/" + id)).statusCode());
 
         // refused before HAPI read the URL: named by its HTTP method alone
-        assertEquals(new Audited(new AuditAccess("http-get", null, null, null, null, 401, LOCAL, null, null),
-                Set.of(), false), audits.only());
+        assertEquals(
+                new Audited(
+                        new AuditAccess("http-get", null, null, null, null, 401, LOCAL, null, null), Set.of(), false),
+                audits.only());
     }
 
     /** Starts the thread asked for, as the caller. */
@@ -126,8 +150,14 @@ class AuditInterceptorTest {
 
         @Override
         public ThreadView start(NewThread request) {
-            return new ThreadView(new Conversation(request.patientId(), request.practitionerId(),
-                    Party.practitioner(StubbedEndpoint.CALLER), request.category(), NOW), null);
+            return new ThreadView(
+                    new Conversation(
+                            request.patientId(),
+                            request.practitionerId(),
+                            Party.practitioner(StubbedEndpoint.CALLER),
+                            request.category(),
+                            NOW),
+                    null);
         }
 
         @Override

@@ -26,8 +26,9 @@ class AuditedQueryTest {
 
     @Test
     void anUnknownParameterKeepsItsNameOnly() {
-        assertEquals("_text&topic", AuditedQuery.of(Map.of("topic", new String[] {"my knee"},
-                "_text", new String[] {"knee"})));
+        assertEquals(
+                "_text&topic",
+                AuditedQuery.of(Map.of("topic", new String[] {"my knee"}, "_text", new String[] {"knee"})));
     }
 
     @Test
@@ -41,7 +42,8 @@ class AuditedQueryTest {
         assertEquals("read", AuditInterceptor.interaction(RestOperationTypeEnum.READ, "GET"));
         assertEquals("search-type", AuditInterceptor.interaction(RestOperationTypeEnum.SEARCH_TYPE, "GET"));
         assertEquals("search-type", AuditInterceptor.interaction(RestOperationTypeEnum.GET_PAGE, "GET"));
-        assertEquals("operation", AuditInterceptor.interaction(RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE, "POST"));
+        assertEquals(
+                "operation", AuditInterceptor.interaction(RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE, "POST"));
         assertEquals("capabilities", AuditInterceptor.interaction(RestOperationTypeEnum.METADATA, "GET"));
         assertEquals("http-put", AuditInterceptor.interaction(null, "PUT"));
     }

@@ -16,8 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class AuditsKept implements AuditService {
 
     /** One record as handed over: with the patients concerned for a caller, or without a caller. */
-    record Audited(AuditAccess access, Set<String> patients, boolean withCaller) {
-    }
+    record Audited(AuditAccess access, Set<String> patients, boolean withCaller) {}
 
     private final BlockingQueue<Audited> kept = new LinkedBlockingQueue<>();
 

@@ -64,8 +64,8 @@ final class Beans {
     }
 
     private Object unstubbed(Class<?> service) {
-        Object failing = Proxy.newProxyInstance(service.getClassLoader(), new Class<?>[] {service},
-                (proxy, method, args) -> {
+        Object failing =
+                Proxy.newProxyInstance(service.getClassLoader(), new Class<?>[] {service}, (proxy, method, args) -> {
                     throw new UnsupportedOperationException(service.getSimpleName() + " is not stubbed in this test");
                 });
         instances.put(service, failing);

@@ -28,16 +28,18 @@ final class BearerCaller implements Filter {
             return;
         }
         Principal account = () -> authorization.substring(BEARER.length());
-        chain.doFilter(new HttpServletRequestWrapper(http) {
-            @Override
-            public Principal getUserPrincipal() {
-                return account;
-            }
+        chain.doFilter(
+                new HttpServletRequestWrapper(http) {
+                    @Override
+                    public Principal getUserPrincipal() {
+                        return account;
+                    }
 
-            @Override
-            public String getRemoteUser() {
-                return account.getName();
-            }
-        }, response);
+                    @Override
+                    public String getRemoteUser() {
+                        return account.getName();
+                    }
+                },
+                response);
     }
 }

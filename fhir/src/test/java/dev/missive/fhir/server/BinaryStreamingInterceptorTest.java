@@ -39,8 +39,7 @@ class BinaryStreamingInterceptorTest {
     private static final byte[] PDF = "%PDF-1.7 a letter from the clinic".getBytes(StandardCharsets.US_ASCII);
 
     /** What the attachment service was handed: every byte it read, the type and length the client declared. */
-    private record Upload(byte[] content, String declaredType, long declaredLength, Attachment stored) {
-    }
+    private record Upload(byte[] content, String declaredType, long declaredLength, Attachment stored) {}
 
     private final Attachment letter = stored(PDF.length);
     private final Queue<Upload> uploads = new ConcurrentLinkedQueue<>();
@@ -65,7 +64,9 @@ class BinaryStreamingInterceptorTest {
         assertEquals("application/pdf", upload.declaredType());
         assertEquals(PDF.length, upload.declaredLength());
         String id = upload.stored().getId();
-        assertEquals(endpoint.getBaseUrl() + "/Binary/" + id, response.headers().firstValue("Location").orElseThrow());
+        assertEquals(
+                endpoint.getBaseUrl() + "/Binary/" + id,
+                response.headers().firstValue("Location").orElseThrow());
         Binary created = endpoint.parse(Binary.class, response);
         assertEquals(id, created.getIdElement().getIdPart());
         assertEquals("application/pdf", created.getContentType());
@@ -76,7 +77,9 @@ class BinaryStreamingInterceptorTest {
         assertEquals(201, uploadPdf().statusCode());
 
         String id = uploads.remove().stored().getId();
-        assertEquals(new AuditAccess("create", "Binary", id, null, null, 201, LOCAL, null, null), audits.only().access());
+        assertEquals(
+                new AuditAccess("create", "Binary", id, null, null, 201, LOCAL, null, null),
+                audits.only().access());
     }
 
     @Test
@@ -98,7 +101,8 @@ class BinaryStreamingInterceptorTest {
         Binary binary = new Binary().setContentType("application/pdf").setData(PDF);
         String body = endpoint.getFhirContext().newJsonParser().encodeResourceToString(binary);
         HttpResponse<byte[]> response = endpoint.send(endpoint.request("Binary")
-                .header("Content-Type", "application/fhir+json").POST(HttpRequest.BodyPublishers.ofString(body)));
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
 
         assertEquals(201, response.statusCode());
         Upload upload = uploads.remove();
@@ -124,14 +128,15 @@ class BinaryStreamingInterceptorTest {
     void aDownloadIsAuditedAsARead() throws Exception {
         assertEquals(200, endpoint.get("Binary/" + letter.getId()).statusCode());
 
-        assertEquals(new AuditAccess("read", "Binary", letter.getId(), null, null, 200, LOCAL, null, null),
+        assertEquals(
+                new AuditAccess("read", "Binary", letter.getId(), null, null, 200, LOCAL, null, null),
                 audits.only().access());
     }
 
     @Test
     void aFhirClientReadsTheBinaryResourceWithItsData() throws Exception {
-        HttpResponse<byte[]> response = endpoint.send(endpoint.request("Binary/" + letter.getId())
-                .header("Accept", "application/fhir+json"));
+        HttpResponse<byte[]> response =
+                endpoint.send(endpoint.request("Binary/" + letter.getId()).header("Accept", "application/fhir+json"));
 
         assertEquals(200, response.statusCode());
         Binary binary = endpoint.parse(Binary.class, response);

@@ -37,8 +37,8 @@ final class RequestsFinished implements Filter {
         boolean done = pending.get(id).await(PATIENCE_SECONDS, TimeUnit.SECONDS);
         pending.remove(id);
         if (!done) {
-            throw new IllegalStateException("Request " + id + " did not reach the endpoint, or took over "
-                    + PATIENCE_SECONDS + " s to finish");
+            throw new IllegalStateException(
+                    "Request " + id + " did not reach the endpoint, or took over " + PATIENCE_SECONDS + " s to finish");
         }
     }
 

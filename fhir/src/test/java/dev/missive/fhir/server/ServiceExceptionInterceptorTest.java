@@ -43,8 +43,10 @@ class ServiceExceptionInterceptorTest {
             Map.entry("malformed", () -> new InvalidRequestException("Search text needs at least 3 characters")),
             Map.entry("closed", () -> new RuleViolationException(Rule.THREAD_CLOSED, "The thread is closed")),
             Map.entry("too-large", () -> new TooLargeException(Rule.ATTACHMENT_TOO_LARGE, "At most 25 MB")),
-            Map.entry("unsupported", () -> new UnsupportedContentException(Rule.ATTACHMENT_TYPE_UNSUPPORTED,
-                    "JPEG, PDF, DOCX or MP4 only")),
+            Map.entry(
+                    "unsupported",
+                    () -> new UnsupportedContentException(
+                            Rule.ATTACHMENT_TYPE_UNSUPPORTED, "JPEG, PDF, DOCX or MP4 only")),
             Map.entry("stale", () -> new VersionConflictException("Communication", "stale")),
             Map.entry("concurrent", OptimisticLockException::new),
             Map.entry("concurrent-wrapped", () -> new EJBException(new OptimisticLockException())),
@@ -119,7 +121,9 @@ class ServiceExceptionInterceptorTest {
         HttpResponse<byte[]> response = read("stale");
 
         assertEquals(412, response.statusCode());
-        assertEquals("Communication/stale has changed since the version given", issue(response).getDiagnostics());
+        assertEquals(
+                "Communication/stale has changed since the version given",
+                issue(response).getDiagnostics());
     }
 
     @Test
@@ -134,8 +138,11 @@ class ServiceExceptionInterceptorTest {
 
         assertEquals(500, response.statusCode());
         String body = body(response);
-        assertTrue(issue(response).getDiagnostics().matches(
-                "The server could not complete the request \\(reference [0-9a-f-]{36}\\)"), body);
+        assertTrue(
+                issue(response)
+                        .getDiagnostics()
+                        .matches("The server could not complete the request \\(reference [0-9a-f-]{36}\\)"),
+                body);
         for (String internal : new String[] {"db-7", "dev.missive", "java.", "Exception", "\tat ", "\\tat "}) {
             assertFalse(body.contains(internal), () -> "the 500 tells " + internal + ": " + body);
         }

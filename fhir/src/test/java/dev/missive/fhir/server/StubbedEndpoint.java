@@ -35,12 +35,14 @@ public final class StubbedEndpoint extends RestfulServerExtension {
 
     private static final int SOCKET_TIMEOUT_MILLIS = 10_000;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final RequestsFinished finished = new RequestsFinished();
 
     public StubbedEndpoint(Object... services) {
         super(FhirContext.forR4Cached());
-        Object[] stubs = Stream.concat(Stream.of(new Unaudited()), Stream.of(services)).toArray();
+        Object[] stubs =
+                Stream.concat(Stream.of(new Unaudited()), Stream.of(services)).toArray();
         MissiveRestfulServer production = new Beans(stubs).get(MissiveRestfulServer.class);
         withServer(production::assemble);
         withServletFilter(new BearerCaller());
@@ -57,7 +59,9 @@ public final class StubbedEndpoint extends RestfulServerExtension {
         }
         super.beforeEach(context);
         // An extension on an instance field is never told that the class is done; the class's store is closed then.
-        context.getParent().orElseThrow().getStore(ExtensionContext.Namespace.create(StubbedEndpoint.class))
+        context.getParent()
+                .orElseThrow()
+                .getStore(ExtensionContext.Namespace.create(StubbedEndpoint.class))
                 .getOrComputeIfAbsent(this, endpoint -> (AutoCloseable) endpoint::stopServer);
     }
 
@@ -74,8 +78,8 @@ public final class StubbedEndpoint extends RestfulServerExtension {
     /** The response, once the server is done with the request (its audit record written). */
     public HttpResponse<byte[]> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         String id = finished.expect();
-        HttpResponse<byte[]> response = http.send(request.header(RequestsFinished.HEADER, id).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+                http.send(request.header(RequestsFinished.HEADER, id).build(), HttpResponse.BodyHandlers.ofByteArray());
         finished.await(id);
         return response;
     }
@@ -96,13 +100,15 @@ public final class StubbedEndpoint extends RestfulServerExtension {
         String id = finished.expect();
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
-            socket.getOutputStream().write((method + " " + base.getPath() + "/" + path + " HTTP/1.1\r\n"
-                    + "Host: " + base.getHost() + "\r\n"
-                    + "Authorization: Bearer " + CALLER + "\r\n"
-                    + RequestsFinished.HEADER + ": " + id + "\r\n"
-                    + "Content-Type: " + contentType + "\r\n"
-                    + "Content-Length: " + length + "\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write((method + " " + base.getPath() + "/" + path + " HTTP/1.1\r\n"
+                                    + "Host: " + base.getHost() + "\r\n"
+                                    + "Authorization: Bearer " + CALLER + "\r\n"
+                                    + RequestsFinished.HEADER + ": " + id + "\r\n"
+                                    + "Content-Type: " + contentType + "\r\n"
+                                    + "Content-Length: " + length + "\r\n"
+                                    + "Connection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
             String statusLine = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII)).readLine();
             if (statusLine == null) {
