@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +22,10 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.dmr.ModelNode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,8 +38,10 @@ class NotificationsIT extends MissiveIT {
     private static final String DO_NOT_EMAIL = "https://missive.dev/fhir/StructureDefinition/do-not-email";
     private static final String EMAIL_NOTIFICATIONS =
             "https://missive.dev/fhir/StructureDefinition/email-notifications";
-    /** How long to wait before concluding that an email is not coming. */
-    private static final long QUIET_MS = 1500;
+
+    /** The suite's WildFly, through its management API: how many notification requests it holds. */
+    @ArquillianResource
+    private ManagementClient management;
 
     @Test
     void aDoNotEmailPatientGetsNothingAndAnEmailCarriesTheLinkButNoHealthInformation(GreenMail mail) throws Exception {
@@ -60,7 +68,7 @@ class NotificationsIT extends MissiveIT {
             assertFalse(whole.contains("biopsy"), "neither the subject nor the text of the thread");
             assertFalse(whole.contains("emma") || whole.contains("chloe"), "no names");
 
-            Thread.sleep(QUIET_MS);
+            awaitEveryRequestHandled(mail);
             assertEquals(0, count(mail, "chloe@example.com", thread), "do-not-email; her proxy was told");
         } finally {
             assertEquals(
@@ -82,13 +90,13 @@ class NotificationsIT extends MissiveIT {
         awaitCount(mail, "gina@example.com", open, 1);
         awaitCount(mail, "ben@example.com", open, 1);
         awaitCount(mail, "ben@example.com", confidential, 1);
-        assertEquals(0, count(mail, "gina@example.com", confidential), "a proxy is not told of a confidential thread");
 
         assertEquals(200, drlee.postEmpty("Communication/" + open + "/$close").status());
         assertEquals(
                 422,
                 drlee.post("Communication", Threads.message(open, "Too late")).status());
-        Thread.sleep(QUIET_MS);
+        awaitEveryRequestHandled(mail);
+        assertEquals(0, count(mail, "gina@example.com", confidential), "a proxy is not told of a confidential thread");
         assertEquals(1, count(mail, "gina@example.com", open), "the refused message queued nothing");
         assertEquals(1, count(mail, "ben@example.com", open), "the refused message queued nothing");
     }
@@ -101,6 +109,9 @@ class NotificationsIT extends MissiveIT {
         String thread = Threads.start(drpatel, Threads.header("alice", "drpatel", "Dosage"));
         Instant lastActive = Instant.now();
         Threads.send(alice, thread, "While he is signed in");
+        // Handled while he is still active and before he opts out: this message meets the activity rule alone.
+        awaitEveryRequestHandled(mail);
+        assertEquals(0, count(mail, "drpatel@example.com", thread), "working in the portal: no email");
 
         Practitioner practitioner = engine.get("Practitioner/drpatel").as(Practitioner.class);
         try {
@@ -110,8 +121,9 @@ class NotificationsIT extends MissiveIT {
                             .status());
             Mails.afterStaffActivityWindow(lastActive);
             Threads.send(alice, thread, "While he opted out");
-            Thread.sleep(QUIET_MS);
-            assertEquals(0, count(mail, "drpatel@example.com", thread), "active, then opted out: no email");
+            // Handled before he opts in again: recipients are decided when a request is delivered.
+            awaitEveryRequestHandled(mail);
+            assertEquals(0, count(mail, "drpatel@example.com", thread), "away, but opted out: no email");
         } finally {
             assertEquals(
                     200,
@@ -131,13 +143,14 @@ class NotificationsIT extends MissiveIT {
             for (int i = 0; i < 3; i++) {
                 Threads.send(drlee, thread, "During the outage " + i);
             }
-            Thread.sleep(400);
+            // The relay is back only once every request (three each for Ben and Gina) was refused
+            // and waits for its retry: the outage was met, not missed.
+            long retrying = poll(() -> notificationQueue("scheduled-count"), n -> n == 6);
+            assertEquals(6, retrying, "requests waiting for a retry");
         } finally {
             mail.start();
         }
-        awaitCount(mail, "ben@example.com", thread, 3);
-        awaitCount(mail, "gina@example.com", thread, 3);
-        Thread.sleep(QUIET_MS);
+        awaitEveryRequestHandled(mail);
         assertEquals(3, count(mail, "ben@example.com", thread), "each message once");
         assertEquals(3, count(mail, "gina@example.com", thread), "each message once");
     }
@@ -176,11 +189,10 @@ class NotificationsIT extends MissiveIT {
                                 .getValue())
                         .getValue()
                 >= 2);
-        awaitCount(mail, "ben@example.com", thread, 1);
-        awaitCount(mail, "gina@example.com", thread, 1);
         assertTrue(deadLettersOf(admin, message).isEmpty(), "replayed requests leave the dead-letter queue");
-        Thread.sleep(QUIET_MS);
+        awaitEveryRequestHandled(mail);
         assertEquals(1, count(mail, "ben@example.com", thread), "replayed once");
+        assertEquals(1, count(mail, "gina@example.com", thread), "replayed once");
     }
 
     private static Patient doNotEmail(Patient patient, boolean on) {
@@ -205,6 +217,48 @@ class NotificationsIT extends MissiveIT {
                         .getReference()
                         .equals("Communication/" + messageId))
                 .toList();
+    }
+
+    /**
+     * Waits until every notification request made so far has been handled, so that the emails
+     * counted afterwards are all there will ever be: absence is shown, not guessed from a quiet
+     * interval that a slow delivery outlasts. First a sentinel, a message to Ben in a thread of
+     * its own, requested after the earlier requests were committed. Artemis adds a request to the
+     * queue before it confirms the commit and hands requests out in the order they were added, so
+     * once the sentinel's email is here every earlier request has been handed out too. Several
+     * listener instances take requests at once, so an earlier one may still be in hand or waiting
+     * for a retry; then the queue's message count has to reach zero, and it counts a request until
+     * its transaction commits, after the SMTP server accepted any email it sent (or until it is
+     * dead-lettered).
+     */
+    private void awaitEveryRequestHandled(GreenMail mail) {
+        Fhir drlee = Fhir.as("drlee");
+        String sentinel = Threads.start(drlee, Threads.header("ben", "drlee", "Sentinel"));
+        Threads.send(drlee, sentinel, "Sentinel");
+        // Its first copy will do: whether emails are doubled is for the tests' own counts to judge.
+        assertTrue(
+                Mails.await(
+                                mail,
+                                m -> Mails.addressedTo(m, "ben@example.com")
+                                        && Mails.part(m, "text/plain").contains(sentinel))
+                        .isPresent(),
+                "the sentinel's email");
+        long queued = poll(() -> notificationQueue("message-count"), n -> n == 0);
+        assertEquals(0, queued, "notification requests still queued");
+    }
+
+    /** A runtime attribute of the notification queue, such as how many requests it holds. */
+    private long notificationQueue(String attribute) {
+        ModelNode queue = Operations.createAddress(
+                "subsystem", "messaging-activemq", "server", "default", "jms-queue", "MissiveNotifications");
+        try {
+            ModelNode result =
+                    management.getControllerClient().execute(Operations.createReadAttributeOperation(queue, attribute));
+            assertTrue(Operations.isSuccessfulOutcome(result), result::toString);
+            return Operations.readResult(result).asLong();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Emails to that address that link to that thread. */
