@@ -1,5 +1,6 @@
 package dev.missive.directory;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -10,9 +11,12 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.hibernate.annotations.Cache;
+import org.hibernate.annotations.CacheConcurrencyStrategy;
 
 /** A visit: the history that makes a practitioner eligible under the appointment policy. */
 @Entity
+@Cacheable
 @Table(name = "appointment")
 public class Appointment extends PatientRecord {
 
@@ -26,6 +30,7 @@ public class Appointment extends PatientRecord {
     @Column(name = "end_time")
     private Instant end;
 
+    @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "appointment_practitioner", joinColumns = @JoinColumn(name = "appointment_id"))
     @Column(name = "practitioner_id", length = 64)

@@ -1,5 +1,6 @@
 package dev.missive.directory;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -9,9 +10,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.hibernate.annotations.Cache;
+import org.hibernate.annotations.CacheConcurrencyStrategy;
 
 /** The practitioners who look after one patient: who the patient may message. */
 @Entity
+@Cacheable
 @Table(name = "care_team")
 public class CareTeam extends PatientRecord {
 
@@ -21,6 +25,7 @@ public class CareTeam extends PatientRecord {
     @Column(length = 255)
     private String name;
 
+    @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "care_team_member", joinColumns = @JoinColumn(name = "care_team_id"))
     @Column(name = "practitioner_id", length = 64)

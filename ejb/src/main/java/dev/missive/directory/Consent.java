@@ -1,5 +1,6 @@
 package dev.missive.directory;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -7,6 +8,7 @@ import java.time.Instant;
 
 /** A patient's agreement to be billed for messaging (category consent-category#message-billing). */
 @Entity
+@Cacheable
 @Table(name = "consent")
 public class Consent extends PatientRecord {
 

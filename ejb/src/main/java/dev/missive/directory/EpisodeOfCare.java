@@ -1,5 +1,6 @@
 package dev.missive.directory;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -7,6 +8,7 @@ import jakarta.persistence.Table;
 
 /** A chart a thread can be "regarding" when the patient has more than one. */
 @Entity
+@Cacheable
 @Table(name = "episode_of_care")
 public class EpisodeOfCare extends PatientRecord {
 

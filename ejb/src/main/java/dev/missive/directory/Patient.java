@@ -1,5 +1,6 @@
 package dev.missive.directory;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 
 /** A patient in the clinic's directory, kept in sync by the integration engine. */
 @Entity
+@Cacheable
 @Table(name = "patient")
 public class Patient extends Person {
 

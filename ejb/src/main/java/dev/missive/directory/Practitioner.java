@@ -1,11 +1,13 @@
 package dev.missive.directory;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 /** A member of the clinic's staff who can take part in threads. */
 @Entity
+@Cacheable
 @Table(name = "practitioner")
 public class Practitioner extends Person {
 

@@ -1,5 +1,6 @@
 package dev.missive.directory;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -11,12 +12,15 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.hibernate.annotations.Cache;
+import org.hibernate.annotations.CacheConcurrencyStrategy;
 
 /**
  * What a practitioner does at the clinic as far as messaging goes: whether they are available
  * for portal messages, whether they charge for them, and which message types they take.
  */
 @Entity
+@Cacheable
 @Table(name = "practitioner_role")
 public class PractitionerRole extends DirectoryEntry {
 
@@ -37,6 +41,7 @@ public class PractitionerRole extends DirectoryEntry {
     private boolean chargesForMessages;
 
     /** The message types this role takes; empty means every type the clinic offers. */
+    @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "practitioner_role_message_type", joinColumns = @JoinColumn(name = "practitioner_role_id"))
     @Column(name = "message_type", length = 40)

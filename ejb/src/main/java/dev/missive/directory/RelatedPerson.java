@@ -1,5 +1,6 @@
 package dev.missive.directory;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -12,6 +13,7 @@ import java.time.Instant;
  * and within their period.
  */
 @Entity
+@Cacheable
 @Table(name = "related_person")
 public class RelatedPerson extends Person {
 

@@ -19,6 +19,8 @@ import java.util.Optional;
 abstract class JpaDirectoryRepository<T extends DirectoryEntry> {
 
     private static final char LIKE_ESCAPE = '!';
+    /** Hibernate's query hint for the query cache (jakarta.persistence has none). */
+    private static final String CACHEABLE = "org.hibernate.cacheable";
 
     @PersistenceContext(unitName = "missive")
     EntityManager em;
@@ -65,11 +67,16 @@ abstract class JpaDirectoryRepository<T extends DirectoryEntry> {
                 .orElse(0L);
     }
 
-    /** Entries whose attribute (a mapped field name, never user input) equals the value, by id. */
+    /**
+     * Entries whose attribute (a mapped field name, never user input) equals the value, by id.
+     * Cached: every request looks up its caller, and every write its eligibility, this way; a
+     * write to the entry's table drops the cached answers at once.
+     */
     List<T> listBy(String attribute, Object value) {
         return em.createQuery(
                         "select e from " + entityName() + " e where e." + attribute + " = :value order by e.id", type)
                 .setParameter("value", value)
+                .setHint(CACHEABLE, true)
                 .getResultList();
     }
 

@@ -1,5 +1,6 @@
 package dev.missive.policy;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -19,12 +20,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hibernate.annotations.Cache;
+import org.hibernate.annotations.CacheConcurrencyStrategy;
 
 /**
  * The clinic's messaging settings, one row. Messaging is off until a clinic admin switches it
  * on (as the product documents say), and every other setting has the default they describe.
  */
 @Entity
+@Cacheable
 @Table(name = "clinic_policy")
 public class ClinicPolicy {
 
@@ -69,12 +73,14 @@ public class ClinicPolicy {
     @Column(length = GUIDELINES_MAX_LENGTH)
     private String guidelines = "Messages are for non-urgent matters. Allow up to 3 business days for a reply.";
 
+    @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "clinic_policy_message_type", joinColumns = @JoinColumn(name = "policy_id"))
     @Column(name = "message_type", length = 40)
     private Set<String> messageTypes = new LinkedHashSet<>(MESSAGE_TYPES);
 
     /** Emergency number by locale: a language tag ("en-GB") or a bare language ("fr"). */
+    @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "clinic_policy_emergency_number", joinColumns = @JoinColumn(name = "policy_id"))
     @MapKeyColumn(name = "locale", length = 35)
