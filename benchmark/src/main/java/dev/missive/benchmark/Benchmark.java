@@ -29,7 +29,7 @@ public final class Benchmark {
         Seeder seeder = new Seeder(http, api, options);
         Clinic clinic = seeder.seed();
 
-        MailWatch mail = new MailWatch(http, options.greenmail(), options.staffMail());
+        MailWatch mail = new MailWatch(http, options.greenmail(), options.imap(), options.staffMail());
         mail.awaitQuiet(clinic.everyone().stream().map(Clinic.Person::email).toList(), 3000);
         mail.purge();
         Thread watcher = new Thread(mail, "mail-watch");
