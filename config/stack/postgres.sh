@@ -69,6 +69,19 @@ postgres_start() {
     echo "jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/missive" >"$RUN/postgres.url"
 }
 
+# `up --postgres`: a fresh cluster on its own port (the integration suite's is POSTGRES_PORT;
+# benchmark/bulk-seed.sh expects this one), and WildFly's datasource pointed at it
+# (configure.cli reads these when the server starts).
+postgres_use_for_wildfly() {
+    POSTGRES_PORT=${POSTGRES_STACK_PORT:-15999}
+    postgres_stop
+    postgres_start
+    export MISSIVE_DB_DRIVER=postgresql MISSIVE_DB_URL
+    MISSIVE_DB_URL=$(cat "$RUN/postgres.url")
+    export MISSIVE_DB_USER=missive MISSIVE_DB_PASSWORD=missive
+    say "postgres on port $POSTGRES_PORT: $MISSIVE_DB_URL (user missive / missive)"
+}
+
 postgres_stop() {
     [[ -d $PG_DIR ]] || { rm -f "$RUN/postgres.dir"; return 0; }
     if postgres_running; then
@@ -81,7 +94,7 @@ postgres_stop() {
     rm -rf "$PG_DIR" "$RUN/postgres.url" "$RUN/postgres.dir"
 }
 
-# Only a cluster that exists (after `services start`) has a status line.
+# Only a cluster that exists (after `services start` or `up --postgres`) has a status line.
 postgres_status() {
     [[ -d $PG_DIR ]] || return 0
     if postgres_running; then

@@ -1,22 +1,28 @@
 package dev.missive.benchmark;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The one HTTP client: JSON and form requests, answers as status and body. */
+/**
+ * The one HTTP client: JSON and form requests, answers as status and body. Blocking
+ * {@link HttpURLConnection} with the JDK's keep-alive pool: one thread per virtual user anyway,
+ * and the asynchronous {@code java.net.http} client spent a quarter of a core in its selector
+ * thread at a hundred requests a second, on the cores the server under test needs.
+ */
 final class Http {
 
     static final String FHIR_JSON = "application/fhir+json";
+    private static final int CONNECT_TIMEOUT_MS = 10_000;
+    private static final int READ_TIMEOUT_MS = 60_000;
 
-    record Answer(int status, String body, HttpResponse<String> response) {
+    record Answer(int status, String body) {
         boolean ok() {
             return status >= 200 && status < 300;
         }
@@ -29,28 +35,16 @@ final class Http {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
-
     Answer get(String url, String token) {
-        return send(request(url, token).GET());
+        return send("GET", url, token, null, null);
     }
 
     Answer post(String url, String token, String contentType, String body) {
-        HttpRequest.Builder request = request(url, token);
-        if (body == null) {
-            request.POST(HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
-        }
-        return send(request);
+        return send("POST", url, token, contentType, body);
     }
 
     Answer put(String url, String token, String contentType, String body) {
-        return send(
-                request(url, token).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)));
+        return send("PUT", url, token, contentType, body);
     }
 
     Answer form(String url, Map<String, String> fields) {
@@ -60,25 +54,40 @@ final class Http {
         return post(url, null, "application/x-www-form-urlencoded", body);
     }
 
-    private static HttpRequest.Builder request(String url, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(60))
-                .header("Accept", FHIR_JSON + ", application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return request;
-    }
-
-    private Answer send(HttpRequest.Builder request) {
+    private static Answer send(String method, String url, String token, String contentType, String body) {
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), response);
+            HttpURLConnection connection =
+                    (HttpURLConnection) URI.create(url).toURL().openConnection();
+            connection.setRequestMethod(method);
+            connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            connection.setReadTimeout(READ_TIMEOUT_MS);
+            connection.setRequestProperty("Accept", FHIR_JSON + ", application/json");
+            if (token != null) {
+                connection.setRequestProperty("Authorization", "Bearer " + token);
+            }
+            if (body != null || method.equals("POST")) {
+                byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+                if (contentType != null) {
+                    connection.setRequestProperty("Content-Type", contentType);
+                }
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(bytes.length);
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(bytes);
+                }
+            }
+            int status = connection.getResponseCode();
+            // reading the error stream to its end too is what returns the connection to the pool
+            InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream();
+            String text = "";
+            if (in != null) {
+                try (in) {
+                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            return new Answer(status, text);
         } catch (IOException e) {
-            return new Answer(-1, e.toString(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Answer(-1, "interrupted", null);
+            return new Answer(-1, e.toString());
         }
     }
 }

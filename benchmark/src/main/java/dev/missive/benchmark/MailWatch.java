@@ -17,37 +17,39 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 
 /**
  * Notification latency: the time from a message's send (the client's clock when the POST
- * answered) to the first poll of the recipient's IMAP inbox on GreenMail that shows an email with
- * a link to its thread. GreenMail's own Received header has a one-second resolution, so the poll
- * is the clock: a latency is late by at most one poll cycle (reported as the resolution). A poll
- * is one NOOP per inbox and fetches only the emails that are new since the last one, so its cost
- * does not grow with the mailboxes. Emails to one recipient about one thread are matched to its
- * sends in order. GreenMail's REST API serves the purge and the wait for the seed's emails.
+ * answered) to the moment GreenMail tells the recipient's IMAP session that a new email is in
+ * the inbox (IMAP IDLE: the server pushes it, nothing polls), the email carrying a link to the
+ * thread. GreenMail's own Received header has a one-second resolution, so the push is the
+ * clock. Each watched inbox has its own thread and connection; a NOOP every half second catches
+ * an email that arrived between a fetch and the next IDLE, so a latency is late by at most that
+ * in that rare case. Emails to one recipient about one thread are matched to its sends in order.
+ * GreenMail's REST API serves the purge and the wait for the seed's emails.
  */
-final class MailWatch implements Runnable {
+final class MailWatch {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern THREAD_LINK = Pattern.compile("#/threads/([A-Za-z0-9.\\-]+)");
+    private static final long CATCH_UP_MS = 500;
 
     private final Http http;
     private final String greenmail;
     private final Session imap;
     private final boolean staffMail;
-    private final Map<String, IMAPFolder> inboxes = new HashMap<>(); // the watcher thread's own
-    private final Map<String, Integer> seen = new HashMap<>();
     private final Map<String, Deque<Long>> pending = new HashMap<>();
-    private final Set<String> watched = ConcurrentHashMap.newKeySet();
     private final List<long[]> received = new ArrayList<>(); // {send, receipt} in ms
-    private long cycles;
-    private long cycleMillis;
+    private final List<IMAPFolder> inboxes = new CopyOnWriteArrayList<>();
+    private final List<Thread> watchers = new ArrayList<>();
+    private final ScheduledExecutorService catchUp = Executors.newSingleThreadScheduledExecutor();
     private volatile boolean running = true;
 
     MailWatch(Http http, String greenmail, String imapHostAndPort, boolean staffMail) {
@@ -85,15 +87,30 @@ final class MailWatch implements Runnable {
         }
     }
 
+    /** Opens the inboxes of everyone who is emailed (patients; staff only with --staff-mail yes). */
+    void start(Clinic clinic) throws MessagingException {
+        List<Clinic.Person> emailed = new ArrayList<>(clinic.patients);
+        if (staffMail) {
+            emailed.addAll(clinic.practitioners);
+        }
+        for (Clinic.Person person : emailed) {
+            IMAPFolder inbox = open(person.email());
+            inboxes.add(inbox);
+            Thread watcher = new Thread(() -> watch(person.email(), inbox), "mail-" + person.username());
+            watcher.setDaemon(true);
+            watchers.add(watcher);
+            watcher.start();
+        }
+        catchUp.scheduleWithFixedDelay(this::noopEach, CATCH_UP_MS, CATCH_UP_MS, TimeUnit.MILLISECONDS);
+    }
+
     /** A message was sent to that person: an email is awaited, unless staff are not emailed. */
     synchronized void sent(Clinic.Person recipient, String threadId, long sendMillis) {
         if (recipient.kind() == Clinic.Kind.PRACTITIONER && !staffMail) {
             return;
         }
-        String recipientEmail = recipient.email();
-        pending.computeIfAbsent(recipientEmail + " " + threadId, k -> new ArrayDeque<>())
+        pending.computeIfAbsent(recipient.email() + " " + threadId, k -> new ArrayDeque<>())
                 .add(sendMillis);
-        watched.add(recipientEmail);
     }
 
     /** Latencies in ms of the emails received for sends at or after the given time. */
@@ -113,56 +130,18 @@ final class MailWatch implements Runnable {
         return received.stream().mapToLong(r -> r[1]).max().orElse(0);
     }
 
-    synchronized double resolutionMillis() {
-        return cycles == 0 ? 0 : (double) cycleMillis / cycles;
-    }
-
-    void stop() {
+    void stop() throws InterruptedException {
         running = false;
-    }
-
-    @Override
-    public void run() {
-        try {
-            while (running) {
-                long start = System.currentTimeMillis();
-                for (String address : List.copyOf(watched)) {
-                    poll(address);
-                }
-                synchronized (this) {
-                    cycles++;
-                    cycleMillis += System.currentTimeMillis() - start;
-                }
-                pause(); // a cycle is a few ms: without a pause the watch would load the machine it measures
+        catchUp.shutdownNow();
+        for (IMAPFolder inbox : inboxes) {
+            try {
+                inbox.getStore().close(); // ends the IDLE its watcher waits in
+            } catch (MessagingException e) {
+                // already gone: the watcher ends all the same
             }
-        } catch (MessagingException e) {
-            throw new IllegalStateException("GreenMail's IMAP server failed", e);
-        } finally {
-            inboxes.values().forEach(MailWatch::close);
         }
-    }
-
-    private void poll(String address) throws MessagingException {
-        IMAPFolder inbox = inboxes.get(address);
-        if (inbox == null) {
-            inbox = open(address);
-            inboxes.put(address, inbox);
-        }
-        // a NOOP always asks the server; getMessageCount() alone may answer from the last second
-        inbox.doCommand(protocol -> {
-            protocol.noop();
-            return null;
-        });
-        int count = inbox.getMessageCount();
-        int from = seen.getOrDefault(address, 0);
-        if (count > from) {
-            long now = System.currentTimeMillis();
-            List<String> texts = new ArrayList<>();
-            for (Message mail : inbox.getMessages(from + 1, count)) {
-                texts.add(raw(mail));
-            }
-            record(address, texts, now);
-            seen.put(address, count);
+        for (Thread watcher : watchers) {
+            watcher.join();
         }
     }
 
@@ -175,6 +154,42 @@ final class MailWatch implements Runnable {
         return inbox;
     }
 
+    private void watch(String address, IMAPFolder inbox) {
+        int seen = 0;
+        try {
+            while (running) {
+                long now = System.currentTimeMillis();
+                int count = inbox.getMessageCount();
+                if (count > seen) {
+                    List<String> texts = new ArrayList<>();
+                    for (Message mail : inbox.getMessages(seen + 1, count)) {
+                        texts.add(raw(mail));
+                    }
+                    record(address, texts, now);
+                    seen = count;
+                }
+                inbox.idle(true); // returns when the server reports a change, or a NOOP ends it
+            }
+        } catch (MessagingException | IllegalStateException e) {
+            if (running) {
+                throw new IllegalStateException("GreenMail's IMAP session for " + address + " failed", e);
+            }
+        }
+    }
+
+    private void noopEach() {
+        for (IMAPFolder inbox : inboxes) {
+            try {
+                inbox.doCommand(protocol -> {
+                    protocol.noop();
+                    return null;
+                });
+            } catch (MessagingException | IllegalStateException e) {
+                // the watch is stopping
+            }
+        }
+    }
+
     private static String raw(Message mail) throws MessagingException {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -182,14 +197,6 @@ final class MailWatch implements Runnable {
             return bytes.toString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new MessagingException("unreadable email", e);
-        }
-    }
-
-    private static void close(IMAPFolder inbox) {
-        try {
-            inbox.getStore().close();
-        } catch (MessagingException e) {
-            // the run is over; a connection left open ends with the process
         }
     }
 
@@ -216,14 +223,6 @@ final class MailWatch implements Runnable {
             return mails;
         } catch (IOException e) {
             throw new IllegalStateException("unreadable GreenMail answer", e);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
