@@ -65,11 +65,11 @@ final class Http {
             if (token != null) {
                 connection.setRequestProperty("Authorization", "Bearer " + token);
             }
-            if (body != null || method.equals("POST")) {
-                byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-                if (contentType != null) {
-                    connection.setRequestProperty("Content-Type", contentType);
-                }
+            // a POST without a body (an operation without parameters) sends no Content-Type:
+            // with one to write, HttpURLConnection would make up a form's
+            if (body != null) {
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                connection.setRequestProperty("Content-Type", contentType);
                 connection.setDoOutput(true);
                 connection.setFixedLengthStreamingMode(bytes.length);
                 try (OutputStream out = connection.getOutputStream()) {
