@@ -120,6 +120,9 @@ public class MissiveRestfulServer extends RestfulServer {
     void assemble(RestfulServer server) {
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setDefaultPrettyPrint(false);
+        // Missive's resources point at others by id only (an _include's targets have theirs):
+        // nothing to contain, so no walk over every element of every resource encoded to look
+        server.getFhirContext().getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(PAGED_SEARCHES_KEPT);
         paging.setDefaultPageSize(Paging.DEFAULT_PAGE_SIZE);
         paging.setMaximumPageSize(Paging.MAX_PAGE_SIZE);
