@@ -69,13 +69,17 @@ postgres_start() {
     echo "jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/missive" >"$RUN/postgres.url"
 }
 
-# `up --postgres`: a fresh cluster on its own port (the integration suite's is POSTGRES_PORT;
+# `up --postgres`: a fresh cluster (unless the stack's runs already) on its own port (the integration suite's is POSTGRES_PORT;
 # benchmark/bulk-seed.sh expects this one), and WildFly's datasource pointed at it
 # (configure.cli reads these when the server starts).
 postgres_use_for_wildfly() {
     POSTGRES_PORT=${POSTGRES_STACK_PORT:-15999}
-    postgres_stop
-    postgres_start
+    if [[ -f $RUN/postgres.url ]] && postgres_running; then
+        say "postgres already running"
+    else
+        postgres_stop
+        postgres_start
+    fi
     export MISSIVE_DB_DRIVER=postgresql MISSIVE_DB_URL
     MISSIVE_DB_URL=$(cat "$RUN/postgres.url")
     export MISSIVE_DB_USER=missive MISSIVE_DB_PASSWORD=missive
