@@ -16,7 +16,7 @@ export function resetInboxView() {
 }
 
 function query() {
-  let q = `Communication?part-of:missing=true&_sort=-_lastUpdated&_count=${PAGE}${subjectFilter()}`;
+  let q = `Communication?part-of:missing=true&_count=${PAGE}${subjectFilter()}`;
   if (!view.showAll) {
     q += '&archived=false';
   }

@@ -53,7 +53,7 @@ function retractWindowMs() {
 
 async function allMessages(threadId) {
   let bundle = await fhir.get(
-    `Communication?part-of=Communication/${threadId}&_sort=sent&_include=Communication:sender&_count=100`);
+    `Communication?part-of=Communication/${threadId}&_include=Communication:sender&_count=100`);
   const messages = [];
   for (;;) {
     resources(bundle, 'include').forEach((sender) => session.directory.remember(sender));

@@ -123,7 +123,11 @@ public class CommunicationProvider implements IResourceProvider {
             SummaryEnum summary) {
         // A count reads no page; otherwise the first page comes with the total in one call.
         int firstPage = summary == SummaryEnum.COUNT ? 0 : Paging.firstPageSize(count);
-        if (status != null && PREPARATION.equals(status.getValue()) && partOf == null) {
+        if (status != null) {
+            if (!PREPARATION.equals(status.getValue()) || partOf != null) {
+                throw new InvalidRequestException(
+                        "status searches the caller's drafts only: status=preparation, without part-of");
+            }
             return drafts();
         }
         if (partOf == null) {

@@ -147,6 +147,7 @@ public class MissiveRestfulServer extends RestfulServer {
         server.registerInterceptor(serviceExceptions);
         server.registerInterceptor(binaryStreaming);
         server.registerInterceptor(audit);
+        server.registerInterceptor(new UnknownSearchParameters(server));
         server.setServerConformanceProvider(new MissiveCapabilityStatementProvider(server, conformance));
     }
 }

@@ -188,7 +188,11 @@ class CommunicationSearchTest {
                 "Communication?part-of=Patient/alice",
                 "Communication?part-of:missing=true&subject=Practitioner/drlee",
                 "Communication?part-of:missing=true&subject.name=alice",
-                "Communication?part-of:missing=true&_content=ab"
+                "Communication?part-of:missing=true&_content=ab",
+                "Communication?part-of:missing=true&status=completed",
+                "Communication?part-of=Communication/t1&status=preparation",
+                "Communication?part-of:missing=true&_sort=-sent",
+                "Communication?part-of:missing=true&recipient=Practitioner/drlee"
             })
     void aSearchTheServerCannotAnswerIs400WithAnOperationOutcome(String search) throws Exception {
         HttpResponse<byte[]> response = endpoint.get(search);
@@ -199,6 +203,19 @@ class CommunicationSearchTest {
                 OperationOutcome.IssueSeverity.ERROR, outcome.getIssueFirstRep().getSeverity());
         assertFalse(outcome.getIssueFirstRep().getDiagnostics().isBlank());
         assertTrue(asked.isEmpty(), "nothing read for a refused search");
+    }
+
+    @Test
+    void anUnsupportedParameterIsNamedInsteadOfIgnored() throws Exception {
+        HttpResponse<byte[]> response = endpoint.get("Communication?part-of:missing=true&_sort=-sent&unread=true");
+
+        assertEquals(400, response.statusCode());
+        String diagnostics = endpoint.parse(OperationOutcome.class, response)
+                .getIssueFirstRep()
+                .getDiagnostics();
+        assertTrue(diagnostics.contains("_sort"), diagnostics);
+        assertFalse(diagnostics.contains("parameter(s) unread"), diagnostics);
+        assertTrue(asked.isEmpty());
     }
 
     private static List<String> ids(List<ThreadView> threads) {
