@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import dev.missive.attachment.Attachment;
@@ -47,6 +48,16 @@ public class BinaryStreamingInterceptor {
 
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLER_SELECTED)
     public boolean streamBinary(ServletRequestDetails details, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        try {
+            return handle(details, request, response);
+        } catch (RuntimeException thrown) {
+            BaseServerResponseException refusal = ServiceExceptionInterceptor.translateOne(thrown);
+            throw refusal == null ? thrown : refusal;
+        }
+    }
+
+    private boolean handle(ServletRequestDetails details, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         if (!BINARY.equals(details.getResourceName()) || details.getOperation() != null) {
             return true;

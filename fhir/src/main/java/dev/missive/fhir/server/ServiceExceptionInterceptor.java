@@ -45,11 +45,14 @@ public class ServiceExceptionInterceptor {
     public BaseServerResponseException translate(Throwable thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             BaseServerResponseException translated = translateOne(cause);
-            if (translated != null) {
-                return translated;
+            if (translated == null
+                    && cause instanceof BaseServerResponseException fhir
+                    && !(fhir instanceof InternalErrorException)) {
+                translated = fhir;
             }
-            if (cause instanceof BaseServerResponseException fhir && !(fhir instanceof InternalErrorException)) {
-                return fhir;
+            if (translated != null) {
+                logRefusal(translated, cause);
+                return translated;
             }
         }
         String reference = UUID.randomUUID().toString();
@@ -57,7 +60,24 @@ public class ServiceExceptionInterceptor {
         return new InternalErrorException("The server could not complete the request (reference " + reference + ")");
     }
 
-    private static BaseServerResponseException translateOne(Throwable cause) {
+    /**
+     * One line at INFO: the caller's error, not the server's. The status and the exception's kind
+     * (with the rule, if one), never its message, which may quote what the client sent.
+     */
+    private static void logRefusal(BaseServerResponseException answer, Throwable cause) {
+        LOG.info(() ->
+                "Refused " + answer.getStatusCode() + " " + cause.getClass().getSimpleName()
+                        + (cause instanceof RuleViolationException rule
+                                ? " " + rule.rule().code()
+                                : ""));
+    }
+
+    /**
+     * The FHIR answer to a refusal the services threw ({@code null} for anything else), for code
+     * that must throw it itself: an exception thrown by another interceptor's hook as it is would be
+     * logged by HAPI as a failure.
+     */
+    static BaseServerResponseException translateOne(Throwable cause) {
         if (cause instanceof NotFoundException) {
             return new ResourceNotFoundException(cause.getMessage());
         }
