@@ -23,6 +23,9 @@ import java.util.UUID;
 @Table(name = "conversation")
 public class Conversation implements Correspondence {
 
+    /** Longest subject accepted, in characters. */
+    public static final int MAX_TOPIC_LENGTH = 255;
+
     @Id
     @Column(length = 64)
     private String id;
@@ -46,7 +49,7 @@ public class Conversation implements Correspondence {
     @Column(nullable = false, length = 40)
     private String category;
 
-    @Column(length = 255)
+    @Column(length = MAX_TOPIC_LENGTH)
     private String topic;
 
     @Enumerated(EnumType.STRING)

@@ -110,6 +110,9 @@ class ThreadOpening {
         if (!ClinicPolicy.MESSAGE_TYPES.contains(details.category())) {
             throw new InvalidRequestException("Unknown message type");
         }
+        if (details.topic() != null && details.topic().length() > Conversation.MAX_TOPIC_LENGTH) {
+            throw new InvalidRequestException("A subject is at most " + Conversation.MAX_TOPIC_LENGTH + " characters");
+        }
         conversation.setTopic(details.topic());
         conversation.setConfidential(details.confidential());
         conversation.setEpisodeId(details.episodeId());

@@ -55,6 +55,20 @@ class ConversationServiceTest {
     }
 
     @Test
+    void aSubjectLongerThanItsLimitIsRefusedAndNothingWritten() {
+        long before = reading.inboxPage(InboxFilter.ALL, 0).total();
+        String tooLong = "s".repeat(Conversation.MAX_TOPIC_LENGTH + 1);
+        assertThrows(
+                InvalidRequestException.class,
+                () -> sending.start(NewThread.of(null, "drlee", "general", tooLong, false)));
+        assertEquals(before, reading.inboxPage(InboxFilter.ALL, 0).total());
+
+        String longest = "s".repeat(Conversation.MAX_TOPIC_LENGTH);
+        ThreadView view = sending.start(NewThread.of(null, "drlee", "general", longest, false));
+        assertEquals(longest, view.conversation().getTopic());
+    }
+
+    @Test
     void sendingNotifiesTheOtherSideAndCountsItUnread() {
         String thread = clinic.start("alice", "drlee");
         clinic.later(Duration.ofMinutes(1));
