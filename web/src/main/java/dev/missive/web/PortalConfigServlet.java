@@ -1,5 +1,6 @@
 package dev.missive.web;
 
+import dev.missive.fhir.server.SigningRealm;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -16,15 +17,19 @@ public class PortalConfigServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    /** The portal's public client in the realm (PKCE, no secret). */
+    static final String CLIENT_ID = "missive-portal";
+
+    /** The realm the API verifies tokens against, so that the portal and the API never disagree about it. */
     @Inject
-    PortalSettings settings;
+    SigningRealm realm;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/javascript;charset=UTF-8");
         response.getWriter()
-                .write("export const config = Object.freeze({ issuer: " + jsString(settings.issuer())
-                        + ", clientId: " + jsString(PortalSettings.CLIENT_ID) + ", fhirBase: "
+                .write("export const config = Object.freeze({ issuer: " + jsString(realm.issuer())
+                        + ", clientId: " + jsString(CLIENT_ID) + ", fhirBase: "
                         + jsString(request.getContextPath() + "/fhir")
                         + " });\n");
     }

@@ -1,5 +1,6 @@
 package dev.missive.web;
 
+import dev.missive.fhir.server.SigningRealm;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,14 +21,14 @@ public class PortalHeadersFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    PortalSettings settings;
+    SigningRealm realm;
 
     private String policy;
 
     @Override
     public void init() {
         policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' "
-                + settings.issuerOrigin()
+                + realm.origin()
                 + "; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
     }
 

@@ -92,6 +92,13 @@ public final class ConformanceResources {
         return types;
     }
 
+    /** The FHIR names of {@link #types()}: {@code CodeSystem}, {@code StructureDefinition}, ... */
+    public Set<String> typeNames() {
+        Set<String> names = new LinkedHashSet<>();
+        resources.forEach(resource -> names.add(resource.fhirType()));
+        return names;
+    }
+
     public <T extends MetadataResource> List<T> all(Class<T> type) {
         return stream(type).map(type::cast).map(this::copy).toList();
     }

@@ -11,7 +11,11 @@ import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestSecurityComponent;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.OperationDefinition;
+import org.hl7.fhir.r4.model.UriType;
 
 /**
  * The CapabilityStatement HAPI derives from the registered providers (so it lists exactly
@@ -20,11 +24,19 @@ import org.hl7.fhir.r4.model.OperationDefinition;
  */
 public class MissiveCapabilityStatementProvider extends ServerCapabilityStatementProvider {
 
-    private final ConformanceResources conformance;
+    /** Where SMART clients find the realm's endpoints in a CapabilityStatement. */
+    static final String OAUTH_URIS = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
 
-    public MissiveCapabilityStatementProvider(RestfulServer server, ConformanceResources conformance) {
+    private static final String SECURITY_SERVICE = "http://terminology.hl7.org/CodeSystem/restful-security-service";
+
+    private final ConformanceResources conformance;
+    private final SigningRealm realm;
+
+    public MissiveCapabilityStatementProvider(
+            RestfulServer server, ConformanceResources conformance, SigningRealm realm) {
         super(server);
         this.conformance = conformance;
+        this.realm = realm;
         setPublisher("Missive");
     }
 
@@ -44,17 +56,25 @@ public class MissiveCapabilityStatementProvider extends ServerCapabilityStatemen
         statement.setName("Missive");
         statement.setTitle("Missive secure patient-provider messaging");
         statement.getSoftware().setName("Missive");
-        statement
-                .getRestFirstRep()
-                .getSecurity()
-                .setCors(false)
-                .setDescription(
-                        "OAuth2 bearer tokens issued by the clinic's Keycloak realm; every request is authenticated.")
-                .addService()
-                .addCoding()
-                .setSystem("http://terminology.hl7.org/CodeSystem/restful-security-service")
-                .setCode("OAuth");
+        describeSecurity(statement.getRestFirstRep().getSecurity());
         new CapabilityDefinitions(conformance).link(statement);
         return statement;
+    }
+
+    /**
+     * SMART App Launch: the realm's endpoints (the oauth-uris extension defines only these two of
+     * them; {@code .well-known/smart-configuration} has them all).
+     */
+    private void describeSecurity(CapabilityStatementRestSecurityComponent security) {
+        security.setCors(false)
+                .setDescription("OAuth2 bearer tokens issued by the clinic's Keycloak realm, obtained as SMART App"
+                        + " Launch describes (.well-known/smart-configuration); every request but the conformance"
+                        + " documents is authenticated.");
+        security.addService()
+                .addCoding(new Coding(SECURITY_SERVICE, "SMART-on-FHIR", "SMART-on-FHIR"))
+                .addCoding(new Coding(SECURITY_SERVICE, "OAuth", "OAuth"));
+        Extension uris = security.addExtension().setUrl(OAUTH_URIS);
+        uris.addExtension("authorize", new UriType(realm.authorizationEndpoint()));
+        uris.addExtension("token", new UriType(realm.tokenEndpoint()));
     }
 }

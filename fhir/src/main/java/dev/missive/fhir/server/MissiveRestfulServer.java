@@ -92,7 +92,7 @@ public class MissiveRestfulServer extends RestfulServer {
     transient AuditEventProvider auditEvents;
 
     @Inject
-    transient AuthenticatedCallerInterceptor authenticatedCaller;
+    transient SigningRealm realm;
 
     @Inject
     transient BinaryStreamingInterceptor binaryStreaming;
@@ -143,11 +143,11 @@ public class MissiveRestfulServer extends RestfulServer {
         server.registerProvider(auditEvents);
         ConformanceResources conformance = ConformanceResources.load();
         server.registerProviders(CanonicalSearchProvider.forEachType(conformance));
-        server.registerInterceptor(authenticatedCaller);
+        server.registerInterceptor(new AuthenticatedCallerInterceptor(conformance.typeNames()));
         server.registerInterceptor(serviceExceptions);
         server.registerInterceptor(binaryStreaming);
         server.registerInterceptor(audit);
         server.registerInterceptor(new UnknownSearchParameters(server));
-        server.setServerConformanceProvider(new MissiveCapabilityStatementProvider(server, conformance));
+        server.setServerConformanceProvider(new MissiveCapabilityStatementProvider(server, conformance, realm));
     }
 }

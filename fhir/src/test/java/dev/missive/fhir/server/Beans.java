@@ -6,11 +6,13 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What the application server does for the FHIR layer, for tests that run it without one: one
  * instance of each of the layer's bean classes, made with its no-argument constructor, its
- * {@code @Inject} and {@code @EJB} fields filled by type. A service (anything outside the layer)
+ * {@code @Inject} and {@code @EJB} fields filled by type, a setting ({@code @ConfigProperty}) with
+ * its default. A service (anything outside the layer)
  * is the stub the test gave; a service the test did not stub fails whatever a request calls on
  * it: an interface with an UnsupportedOperationException, a no-interface bean (a class, which no
  * proxy can stand for) by being null.
@@ -51,7 +53,11 @@ final class Beans {
             instances.put(type, bean);
             for (Class<?> declaring = type; declaring != Object.class; declaring = declaring.getSuperclass()) {
                 for (Field field : declaring.getDeclaredFields()) {
-                    if (field.isAnnotationPresent(Inject.class) || field.isAnnotationPresent(EJB.class)) {
+                    ConfigProperty setting = field.getAnnotation(ConfigProperty.class);
+                    if (setting != null) {
+                        field.setAccessible(true);
+                        field.set(bean, setting.defaultValue());
+                    } else if (field.isAnnotationPresent(Inject.class) || field.isAnnotationPresent(EJB.class)) {
                         field.setAccessible(true);
                         field.set(bean, get(field.getType()));
                     }
