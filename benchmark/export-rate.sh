@@ -66,6 +66,7 @@ echo "seeded $(psql -At -c "select count(*) from message m join conversation c o
 ($(psql -At -c "select count(*) from message") in the database) in $SECONDS s"
 
 token=$(curl -sf -d grant_type=password -d client_id=missive-cli -d username=admin -d password=admin \
+  --data-urlencode 'scope=openid user/*.cruds' \
   "http://localhost:$KEYCLOAK_PORT/realms/missive/protocol/openid-connect/token" \
   | python3 -c 'import sys,json; print(json.load(sys.stdin)["access_token"])')
 

@@ -12,7 +12,8 @@ fhir=http://localhost:8080/fhir
 mail=http://localhost:8380/api/user/alice@example.com/messages/INBOX
 state=${MISSIVE_STATE_DIR:-$root/.stack}
 
-token() { curl -sf -d grant_type=password -d client_id=missive-cli -d username="$1" -d password="$1" "$kc" \
+token() { curl -sf -d grant_type=password -d client_id=missive-cli -d username="$1" -d password="$1" \
+            --data-urlencode 'scope=openid patient/*.cruds user/*.cruds' "$kc" \
             | python3 -c 'import sys,json; print(json.load(sys.stdin)["access_token"])'; }
 id_of() { python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])'; }
 emails_about() { curl -sf "$mail" | python3 -c "import sys,json; print(sum('$1' in m['mimeMessage'] for m in json.load(sys.stdin)))"; }

@@ -42,12 +42,13 @@ demo_load() {
     local token admin_token bearer file type id code body
     local files=("$ROOT"/config/demo/*.json)
     token=$(curl -sf -d grant_type=client_credentials -d client_id=integration-engine \
-        -d client_secret=integration-secret \
+        -d client_secret=integration-secret --data-urlencode 'scope=system/*.cruds' \
         "$KEYCLOAK_URL/realms/$REALM/protocol/openid-connect/token" | access_token) \
         || die "could not get a token for integration-engine from $KEYCLOAK_URL"
     [[ -n $token ]] || die "no access token for integration-engine"
     # The clinic's policy (Organization/clinic: messaging switched on) is a clinic admin's to set.
     admin_token=$(curl -sf -d grant_type=password -d client_id=missive-cli -d username=admin -d password=admin \
+        --data-urlencode 'scope=openid user/*.cruds' \
         "$KEYCLOAK_URL/realms/$REALM/protocol/openid-connect/token" | access_token) \
         || die "could not get a token for the demo clinic admin from $KEYCLOAK_URL"
     body=$(mktemp)
@@ -93,6 +94,7 @@ Missive is up (DEMO credentials below are public: never use them outside this ma
   integration client: client_id=integration-engine client_secret=integration-secret (client credentials)
 
   T=\$(curl -s -d grant_type=password -d client_id=missive-cli -d username=alice -d password=alice \\
+      --data-urlencode 'scope=openid patient/*.cruds user/*.cruds' \\
       $KEYCLOAK_URL/realms/$REALM/protocol/openid-connect/token \\
       | python3 -c 'import sys,json; print(json.load(sys.stdin)["access_token"])')
   curl -s -H "Authorization: Bearer \$T" -G $WILDFLY_URL/fhir/Patient --data-urlencode 'identifier=https://missive.dev/fhir/sid/portal-username|alice'

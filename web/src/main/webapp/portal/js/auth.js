@@ -7,6 +7,9 @@ import { config } from '../config.js';
 
 const TOKENS = 'missive.tokens';
 const PENDING = 'missive.signin';
+// SMART scopes: the upper bound of what the portal may do; a patient's or proxy's requests count
+// under patient/, a practitioner's under user/ (Missive's rules decide the rest)
+const SCOPES = 'openid patient/*.cruds user/*.cruds';
 const oidc = `${config.issuer}/protocol/openid-connect`;
 const redirectUri = () => `${location.origin}${location.pathname}`;
 
@@ -73,7 +76,7 @@ export async function signIn() {
   const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
   sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, view: location.hash }));
   const query = new URLSearchParams({
-    response_type: 'code', client_id: config.clientId, redirect_uri: redirectUri(), scope: 'openid',
+    response_type: 'code', client_id: config.clientId, redirect_uri: redirectUri(), scope: SCOPES,
     state, code_challenge: challenge, code_challenge_method: 'S256',
   });
   location.assign(`${oidc}/auth?${query}`);

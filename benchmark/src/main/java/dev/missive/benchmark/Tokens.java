@@ -9,6 +9,8 @@ final class Tokens {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MARGIN_MS = 60_000;
+    /** SMART scopes of a person's token: whatever Missive's rules allow them. */
+    private static final String PEOPLE_SCOPES = "openid patient/*.cruds user/*.cruds";
 
     private final Http http;
     private final String tokenUrl;
@@ -35,7 +37,9 @@ final class Tokens {
                         "username",
                         username,
                         "password",
-                        username));
+                        username,
+                        "scope",
+                        PEOPLE_SCOPES));
     }
 
     static Tokens integrationEngine(Http http, String keycloak) {
@@ -48,7 +52,9 @@ final class Tokens {
                         "client_id",
                         "integration-engine",
                         "client_secret",
-                        "integration-secret"));
+                        "integration-secret",
+                        "scope",
+                        "system/*.cruds"));
     }
 
     /** The master realm's admin (the demo console's admin/admin), for creating users. */

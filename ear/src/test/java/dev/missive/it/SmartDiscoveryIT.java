@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Base64;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -46,6 +47,19 @@ class SmartDiscoveryIT extends MissiveIT {
         assertEquals(List.of("S256"), texts(smart.get("code_challenge_methods_supported")));
         assertTrue(texts(smart.get("capabilities")).containsAll(List.of("launch-standalone", "client-public")));
         assertTrue(texts(keycloak.get("code_challenge_methods_supported")).contains("S256"), "Keycloak honours it");
+    }
+
+    @Test
+    void everyScopeDiscoveryListsIsOneTheRealmGrants() throws Exception {
+        List<String> listed = texts(JSON.readTree(
+                        get(Fhir.base() + "/.well-known/smart-configuration").body())
+                .get("scopes_supported"));
+        List<String> people =
+                listed.stream().filter(scope -> !scope.startsWith("system/")).toList();
+        List<String> backend =
+                listed.stream().filter(scope -> scope.startsWith("system/")).toList();
+        assertTrue(granted("alice", people).containsAll(people), "people's scopes: " + people);
+        assertTrue(granted(Tokens.INTEGRATION, backend).containsAll(backend), "backend scopes: " + backend);
     }
 
     @Test
@@ -90,6 +104,13 @@ class SmartDiscoveryIT extends MissiveIT {
                         .status());
         assertEquals(401, anonymous.get("Communication?part-of:missing=true").status());
         assertEquals(401, anonymous.get("Patient").status());
+    }
+
+    /** The scopes Keycloak puts into a token asked for with {@code scopes}. */
+    private static List<String> granted(String account, List<String> scopes) throws IOException {
+        String payload = Tokens.withScopes(account, String.join(" ", scopes)).split("\\.")[1];
+        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(payload));
+        return List.of(claims.get("scope").asText().split(" "));
     }
 
     private static IGenericClient client() {

@@ -24,14 +24,23 @@ final class Tokens {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    /** SMART scopes of a person's token: whatever Missive's rules allow them. */
+    static final String PEOPLE_SCOPES = "openid patient/*.cruds user/*.cruds";
 
     private Tokens() {}
 
+    /** A token for {@code account} with the scopes its client asks for every day. */
     static String of(String account) {
-        return CACHE.computeIfAbsent(account, Tokens::issue);
+        return CACHE.computeIfAbsent(
+                account, name -> issue(name, INTEGRATION.equals(name) ? "system/*.cruds" : PEOPLE_SCOPES));
     }
 
-    private static String issue(String account) {
+    /** A fresh token for {@code account} with only {@code scopes} (space-separated). */
+    static String withScopes(String account, String scopes) {
+        return issue(account, scopes);
+    }
+
+    private static String issue(String account, String scopes) {
         Map<String, String> form = INTEGRATION.equals(account)
                 ? Map.of(
                         "grant_type",
@@ -39,7 +48,9 @@ final class Tokens {
                         "client_id",
                         INTEGRATION,
                         "client_secret",
-                        "integration-secret")
+                        "integration-secret",
+                        "scope",
+                        scopes)
                 : Map.of(
                         "grant_type",
                         "password",
@@ -50,7 +61,7 @@ final class Tokens {
                         "password",
                         account,
                         "scope",
-                        "openid");
+                        scopes);
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

@@ -17,15 +17,56 @@ import java.util.List;
  * CapabilityStatement: where to get a token for this server, from the realm the server verifies
  * tokens against. It lists only what the realm and Missive honour: standalone launch, public
  * clients with PKCE (the portal), confidential clients with a secret (integration engines),
- * OpenID Connect sign-in.
+ * OpenID Connect sign-in, refresh tokens, and SMART scopes v1 and v2 in the patient and user
+ * contexts (system scopes for backend clients too), enforced as an upper bound.
  */
 @WebServlet("/fhir/.well-known/smart-configuration")
 public class SmartConfigurationServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    static final List<String> CAPABILITIES =
-            List.of("launch-standalone", "client-public", "client-confidential-symmetric", "sso-openid-connect");
+    static final List<String> CAPABILITIES = List.of(
+            "launch-standalone",
+            "client-public",
+            "client-confidential-symmetric",
+            "sso-openid-connect",
+            "permission-v1",
+            "permission-v2",
+            "permission-patient",
+            "permission-user",
+            "permission-offline");
+
+    /** The realm's client scopes (config/keycloak): sign-in, and SMART scopes in both versions. */
+    static final List<String> SCOPES = List.of(
+            "openid",
+            "profile",
+            "email",
+            "offline_access",
+            "patient/*.cruds",
+            "patient/*.rs",
+            "patient/Communication.crus",
+            "patient/Communication.rs",
+            "patient/Patient.rs",
+            "patient/*.read",
+            "patient/*.write",
+            "patient/*.*",
+            "patient/Communication.read",
+            "patient/Communication.write",
+            "user/*.cruds",
+            "user/*.rs",
+            "user/Communication.cruds",
+            "user/Communication.rs",
+            "user/*.read",
+            "user/*.write",
+            "user/*.*",
+            "user/Communication.read",
+            "system/*.cruds",
+            "system/*.rs",
+            "system/Communication.rs",
+            "system/Communication.cru",
+            "system/*.read",
+            "system/*.write",
+            "system/*.*");
 
     @Inject
     SigningRealm realm;
@@ -51,7 +92,7 @@ public class SmartConfigurationServlet extends HttpServlet {
                         array(List.of("client_secret_basic", "client_secret_post")))
                 .add("grant_types_supported", array(List.of("authorization_code", "client_credentials")))
                 .add("response_types_supported", array(List.of("code")))
-                .add("scopes_supported", array(List.of("openid", "profile", "email")))
+                .add("scopes_supported", array(SCOPES))
                 .add("code_challenge_methods_supported", array(List.of("S256")))
                 .add("capabilities", array(CAPABILITIES))
                 .build();

@@ -143,7 +143,9 @@ public class MissiveRestfulServer extends RestfulServer {
         server.registerProvider(auditEvents);
         ConformanceResources conformance = ConformanceResources.load();
         server.registerProviders(CanonicalSearchProvider.forEachType(conformance));
-        server.registerInterceptor(new AuthenticatedCallerInterceptor(conformance.typeNames()));
+        ConformanceDocuments conformanceDocuments = new ConformanceDocuments(conformance.typeNames());
+        server.registerInterceptor(new AuthenticatedCallerInterceptor(conformanceDocuments));
+        server.registerInterceptor(new ScopeEnforcement(conformanceDocuments));
         server.registerInterceptor(serviceExceptions);
         server.registerInterceptor(binaryStreaming);
         server.registerInterceptor(audit);

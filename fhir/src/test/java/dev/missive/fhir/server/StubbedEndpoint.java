@@ -67,7 +67,12 @@ public final class StubbedEndpoint extends RestfulServerExtension {
 
     /** A request as {@link #CALLER} for {@code path}: relative to the FHIR base, or a link the server gave. */
     public HttpRequest.Builder request(String path) {
-        return anonymous(path).header("Authorization", "Bearer " + CALLER);
+        return request(path, TestToken.PRACTITIONER);
+    }
+
+    /** A request with {@code token} for {@code path}. */
+    public HttpRequest.Builder request(String path, TestToken token) {
+        return anonymous(path).header("Authorization", token.header());
     }
 
     /** A request for {@code path} that carries no token. */
@@ -103,7 +108,7 @@ public final class StubbedEndpoint extends RestfulServerExtension {
             socket.getOutputStream()
                     .write((method + " " + base.getPath() + "/" + path + " HTTP/1.1\r\n"
                                     + "Host: " + base.getHost() + "\r\n"
-                                    + "Authorization: Bearer " + CALLER + "\r\n"
+                                    + "Authorization: " + TestToken.PRACTITIONER.header() + "\r\n"
                                     + RequestsFinished.HEADER + ": " + id + "\r\n"
                                     + "Content-Type: " + contentType + "\r\n"
                                     + "Content-Length: " + length + "\r\n"
