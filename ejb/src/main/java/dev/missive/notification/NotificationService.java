@@ -7,7 +7,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -34,12 +33,15 @@ public class NotificationService {
     MailComposer composer;
 
     @Inject
+    SmtpRelay relay;
+
+    @Inject
     PolicyService policies;
 
     @Inject
     Clock clock;
 
-    @Resource(lookup = "java:jboss/mail/Missive")
+    @Resource(lookup = SmtpRelay.SESSION)
     Session mailSession;
 
     public void deliver(NotificationRequested request) {
@@ -52,8 +54,7 @@ public class NotificationService {
         }
         deliveries.add(new NotificationDelivery(request.messageId(), request.recipient(), clock.instant()));
         try {
-            Transport.send(
-                    composer.compose(mailSession, policies.current(), recipient.get(), request.conversationId()));
+            relay.send(composer.compose(mailSession, policies.current(), request, recipient.get()));
         } catch (MessagingException e) {
             // Ids only: the log must not carry an address or anything about the message.
             LOG.warning("Notification of message " + request.messageId() + " to " + request.recipient()
