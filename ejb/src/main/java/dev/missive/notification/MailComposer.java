@@ -1,6 +1,7 @@
 package dev.missive.notification;
 
 import dev.missive.policy.ClinicPolicy;
+import dev.missive.thread.NotificationRequested;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -25,13 +26,14 @@ public class MailComposer {
     @ConfigProperty(name = "missive.portal.url", defaultValue = "http://localhost:8080/portal")
     String portalUrl;
 
-    public MimeMessage compose(Session session, ClinicPolicy policy, Recipient recipient, String conversationId)
+    /** The email about that request, with the same {@code Message-ID} each time ({@link NotificationMail}). */
+    public MimeMessage compose(Session session, ClinicPolicy policy, NotificationRequested request, Recipient recipient)
             throws MessagingException {
         String clinicName = policy.getClinicName();
-        String link = portalUrl + "/#/threads/" + conversationId;
+        String link = portalUrl + "/#/threads/" + request.conversationId();
         String emergency = policy.emergencyNumberFor(recipient.locale());
         String guidelines = policy.getGuidelines() == null ? "" : policy.getGuidelines();
-        MimeMessage mail = new MimeMessage(session);
+        MimeMessage mail = new NotificationMail(session, request);
         mail.setFrom();
         mail.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient.email()));
         mail.setSubject("New secure message from " + clinicName, StandardCharsets.UTF_8.name());

@@ -11,7 +11,12 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
-/** That a recipient was emailed about a message: at most one row per message and recipient. */
+/**
+ * A claim on emailing a recipient about a message, at most one per message and recipient:
+ * committed before the SMTP conversation, marked sent once the relay accepted the email. A
+ * claim never marked sent is in doubt: its attempt stopped during the conversation, and the
+ * email may or may not have gone out.
+ */
 @Entity
 @Table(name = "notification_delivery")
 public class NotificationDelivery {
@@ -20,21 +25,27 @@ public class NotificationDelivery {
     private Key key;
 
     @Column(nullable = false)
-    private Instant delivered;
+    private Instant claimed;
+
+    private Instant sent;
 
     protected NotificationDelivery() {}
 
-    public NotificationDelivery(String messageId, Party recipient, Instant delivered) {
+    public NotificationDelivery(String messageId, Party recipient, Instant claimed) {
         this.key = new Key(messageId, recipient);
-        this.delivered = delivered;
+        this.claimed = claimed;
     }
 
     public Key getKey() {
         return key;
     }
 
-    public Instant getDelivered() {
-        return delivered;
+    public boolean isSent() {
+        return sent != null;
+    }
+
+    public void markSent(Instant at) {
+        sent = at;
     }
 
     /** The message and the recipient. */

@@ -1,12 +1,14 @@
 package dev.missive.notification;
 
 import dev.missive.domain.Party;
+import java.util.Optional;
 
 public interface NotificationDeliveryRepository {
 
-    /** Whether that recipient was already emailed about that message. */
-    boolean delivered(String messageId, Party recipient);
+    Optional<NotificationDelivery> find(String messageId, Party recipient);
 
-    /** Records the delivery and writes it at once, so that a duplicate fails before any email. */
+    /** Records the claim and writes it at once, so that a second claim fails before any email. */
     void add(NotificationDelivery delivery);
+
+    void remove(NotificationDelivery delivery);
 }

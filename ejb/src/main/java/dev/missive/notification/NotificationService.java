@@ -7,17 +7,19 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import java.time.Clock;
+import jakarta.mail.internet.MimeMessage;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Emails one recipient about one message, in the transaction of the JMS delivery. The delivery
- * is recorded before the email goes to SMTP: if sending fails, the record rolls back with the
- * request, which Artemis delivers again; if a redelivered request finds the record, nothing is
- * sent twice. The one window left is a crash after the relay accepted the email and before the
- * transaction committed: then the email is sent again (at least once, never lost).
+ * Emails one recipient about one message, at least once. The delivery is claimed in a
+ * transaction of its own before the SMTP conversation, and marked sent in another as soon as the
+ * relay accepted the email; a refusal releases the claim and rolls the request back, for Artemis
+ * to deliver again. A redelivered or replayed request that finds the delivery sent sends
+ * nothing; one that finds the claim in doubt (the server stopped during the SMTP conversation)
+ * sends again with the same {@code Message-ID}, which mail systems can fold: a duplicate is
+ * better than an email lost. The window left for a second copy: a crash after the relay took the
+ * email and before "sent" committed (the relay's reply, the QUIT and that one-row commit).
  */
 @Stateless
 public class NotificationService {
@@ -28,37 +30,53 @@ public class NotificationService {
     NotificationRecipients recipients;
 
     @Inject
-    NotificationDeliveryRepository deliveries;
+    DeliveryClaims claims;
 
     @Inject
     MailComposer composer;
 
     @Inject
-    PolicyService policies;
+    SmtpRelay relay;
 
     @Inject
-    Clock clock;
+    PolicyService policies;
 
-    @Resource(lookup = "java:jboss/mail/Missive")
+    @Resource(lookup = SmtpRelay.SESSION)
     Session mailSession;
 
     public void deliver(NotificationRequested request) {
-        if (deliveries.delivered(request.messageId(), request.recipient())) {
-            return;
-        }
         Optional<Recipient> recipient = recipients.recipientOf(request);
         if (recipient.isEmpty()) {
             return;
         }
-        deliveries.add(new NotificationDelivery(request.messageId(), request.recipient(), clock.instant()));
         try {
-            Transport.send(
-                    composer.compose(mailSession, policies.current(), recipient.get(), request.conversationId()));
+            send(request, composer.compose(mailSession, policies.current(), request, recipient.get()));
         } catch (MessagingException e) {
             // Ids only: the log must not carry an address or anything about the message.
-            LOG.warning("Notification of message " + request.messageId() + " to " + request.recipient()
-                    + " not sent yet: " + e.getClass().getSimpleName());
+            LOG.warning(describe(request) + " not sent yet: " + e.getClass().getSimpleName());
             throw new IllegalStateException("SMTP delivery failed", e);
         }
+    }
+
+    private void send(NotificationRequested request, MimeMessage mail) throws MessagingException {
+        DeliveryClaim claim = claims.claim(request);
+        if (claim == DeliveryClaim.SENT) {
+            return;
+        }
+        if (claim == DeliveryClaim.IN_DOUBT) {
+            LOG.warning(
+                    describe(request) + " in doubt (claimed, never marked sent): sending it again, same Message-ID");
+        }
+        try {
+            relay.send(mail);
+        } catch (MessagingException e) {
+            claims.release(request);
+            throw e;
+        }
+        claims.sent(request);
+    }
+
+    private static String describe(NotificationRequested request) {
+        return "Notification of message " + request.messageId() + " to " + request.recipient();
     }
 }

@@ -6,6 +6,7 @@ import dev.missive.notification.NotificationDeliveryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
 
 @ApplicationScoped
 public class JpaNotificationDeliveryRepository implements NotificationDeliveryRepository {
@@ -14,13 +15,19 @@ public class JpaNotificationDeliveryRepository implements NotificationDeliveryRe
     EntityManager em;
 
     @Override
-    public boolean delivered(String messageId, Party recipient) {
-        return em.find(NotificationDelivery.class, new NotificationDelivery.Key(messageId, recipient)) != null;
+    public Optional<NotificationDelivery> find(String messageId, Party recipient) {
+        return Optional.ofNullable(
+                em.find(NotificationDelivery.class, new NotificationDelivery.Key(messageId, recipient)));
     }
 
     @Override
     public void add(NotificationDelivery delivery) {
         em.persist(delivery);
         em.flush();
+    }
+
+    @Override
+    public void remove(NotificationDelivery delivery) {
+        em.remove(delivery);
     }
 }
