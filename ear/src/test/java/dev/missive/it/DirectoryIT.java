@@ -61,4 +61,21 @@ class DirectoryIT extends MissiveIT {
                         .getNameFirstRep()
                         .getFamily());
     }
+
+    @Test
+    void textLongerThanItsLimitIs400AndWritesNothing() {
+        Fhir integration = Fhir.as(Tokens.INTEGRATION);
+        Patient patient = new Patient();
+        patient.setId("it-long-name");
+        patient.addName().setFamily("Diagnosis" + "x".repeat(300));
+        Fhir.Response created = integration.put("Patient/it-long-name", patient, null);
+        assertEquals(400, created.status(), created::toString);
+        assertTrue(created.body().contains("familyName") && !created.body().contains("Diagnosis"), created::toString);
+        assertEquals(404, integration.get("Patient/it-long-name").status(), "nothing written");
+
+        Patient withLongId = new Patient();
+        withLongId.setId("i".repeat(65));
+        Fhir.Response longId = integration.put("Patient/" + withLongId.getIdPart(), withLongId, null);
+        assertEquals(400, longId.status(), longId::toString);
+    }
 }

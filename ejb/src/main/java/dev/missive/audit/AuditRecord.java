@@ -1,6 +1,7 @@
 package dev.missive.audit;
 
 import dev.missive.domain.Party;
+import dev.missive.service.ColumnLimits;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
@@ -20,9 +21,6 @@ import java.time.Instant;
 @Table(name = "audit_record")
 public class AuditRecord {
 
-    private static final int MAX_QUERY = 1000;
-    private static final int MAX_FORWARDED_FOR = 255;
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -32,6 +30,7 @@ public class AuditRecord {
 
     private String username;
 
+    @Column(length = 100)
     private String roles;
 
     @Embedded
@@ -41,20 +40,22 @@ public class AuditRecord {
     })
     private Party agent;
 
-    @Column(name = "on_behalf_of")
+    @Column(name = "on_behalf_of", length = 64)
     private String onBehalfOf;
 
-    @Column(nullable = false)
+    @Column(nullable = false, length = 40)
     private String interaction;
 
-    @Column(name = "resource_type")
+    @Column(name = "resource_type", length = 40)
     private String resourceType;
 
-    @Column(name = "resource_id")
+    @Column(name = "resource_id", length = 64)
     private String resourceId;
 
+    @Column(length = 60)
     private String operation;
 
+    @Column(length = 1000)
     private String query;
 
     @Column(nullable = false)
@@ -63,12 +64,13 @@ public class AuditRecord {
     @Column(nullable = false)
     private int outcome;
 
-    @Column(name = "client_address")
+    @Column(name = "client_address", length = 64)
     private String clientAddress;
 
     @Column(name = "forwarded_for")
     private String forwardedFor;
 
+    @Column(length = 40)
     private String reason;
 
     protected AuditRecord() {}
@@ -83,16 +85,14 @@ public class AuditRecord {
         this.resourceType = what.resourceType();
         this.resourceId = what.resourceId();
         this.operation = what.operation();
-        this.query = truncate(what.query(), MAX_QUERY);
+        this.query = what.query();
         this.status = what.status();
         this.outcome = AuditOutcome.ofStatus(what.status()).code();
         this.clientAddress = what.clientAddress();
-        this.forwardedFor = truncate(what.forwardedFor(), MAX_FORWARDED_FOR);
+        this.forwardedFor = what.forwardedFor();
         this.reason = what.reason();
-    }
-
-    private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+        // a record is written whatever the request held (a 500-character id in a URL): cut to fit
+        ColumnLimits.fit(this);
     }
 
     public Long getId() {

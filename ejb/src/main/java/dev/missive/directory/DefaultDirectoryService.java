@@ -6,6 +6,7 @@ import dev.missive.security.Caller;
 import dev.missive.security.CallerContext;
 import dev.missive.security.Role;
 import dev.missive.security.Roles;
+import dev.missive.service.ColumnLimits;
 import dev.missive.service.ForbiddenException;
 import dev.missive.service.InvalidRequestException;
 import dev.missive.service.NotFoundException;
@@ -181,6 +182,7 @@ public class DefaultDirectoryService implements DirectoryService {
     }
 
     private <T extends DirectoryEntry> void check(Kind<T> kind, T entry) {
+        ColumnLimits.check(entry, "The " + kind.name());
         for (Identifier identifier : entry.getIdentifiers()) {
             if (identifier.value().isBlank()
                     || identifier.value().length() > Identifier.MAX_VALUE_LENGTH

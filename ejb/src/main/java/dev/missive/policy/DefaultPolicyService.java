@@ -1,6 +1,7 @@
 package dev.missive.policy;
 
 import dev.missive.security.Roles;
+import dev.missive.service.ColumnLimits;
 import dev.missive.service.InvalidRequestException;
 import dev.missive.service.VersionConflictException;
 import jakarta.annotation.security.PermitAll;
@@ -27,11 +28,7 @@ public class DefaultPolicyService implements PolicyService {
     @Override
     @RolesAllowed(Roles.CLINIC_ADMIN)
     public ClinicPolicy update(ClinicPolicy edited, Long expectedVersion) {
-        String guidelines = edited.getGuidelines();
-        if (guidelines != null && guidelines.length() > ClinicPolicy.GUIDELINES_MAX_LENGTH) {
-            throw new InvalidRequestException(
-                    "The guidelines are at most " + ClinicPolicy.GUIDELINES_MAX_LENGTH + " characters");
-        }
+        ColumnLimits.check(edited, "The clinic policy");
         if (!ClinicPolicy.MESSAGE_TYPES.containsAll(edited.getMessageTypes())) {
             throw new InvalidRequestException("Unknown message type in the policy");
         }
