@@ -3,6 +3,7 @@ package dev.missive.fhir.server;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
@@ -24,6 +25,9 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import java.net.URLDecoder;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -50,6 +54,9 @@ public class ServiceExceptionInterceptor {
                     && !(fhir instanceof InternalErrorException)) {
                 translated = fhir;
             }
+            if (translated == null) {
+                translated = unreadable(cause);
+            }
             if (translated != null) {
                 logRefusal(translated, cause);
                 return translated;
@@ -58,6 +65,49 @@ public class ServiceExceptionInterceptor {
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, reference " + reference, thrown);
         return new InternalErrorException("The server could not complete the request (reference " + reference + ")");
+    }
+
+    /**
+     * A request the client got wrong, found out while HAPI reads it, before Missive's code runs:
+     * a parameter or a value of the wrong format, a body its parser fails on, a charset nobody
+     * knows, a malformed percent escape. A 400 whose message names no class (an exception's
+     * message may). The same exceptions thrown within Missive's code stay failures of the server.
+     */
+    static BaseServerResponseException unreadable(Throwable cause) {
+        if (cause instanceof IllegalCharsetNameException || cause instanceof UnsupportedCharsetException) {
+            return new InvalidRequestException("The charset the Content-Type names is not supported");
+        }
+        if (cause instanceof IllegalArgumentException && thrownBy(cause, URLDecoder.class.getName())) {
+            return new InvalidRequestException("The URL holds a malformed percent escape");
+        }
+        if (cause instanceof RuntimeException && thrownWhileReading(cause)) {
+            return new InvalidRequestException(
+                    cause instanceof DataFormatException
+                            ? cause.getMessage()
+                            : "The body is not a FHIR resource that can be read");
+        }
+        return null;
+    }
+
+    private static boolean thrownBy(Throwable cause, String type) {
+        StackTraceElement[] frames = cause.getStackTrace();
+        return frames.length > 0 && frames[0].getClassName().equals(type);
+    }
+
+    /** Thrown by HAPI's parser reading a body, or its parameter types reading the URL, before Missive's code ran. */
+    private static boolean thrownWhileReading(Throwable cause) {
+        for (StackTraceElement frame : cause.getStackTrace()) {
+            String type = frame.getClassName();
+            if (type.startsWith("dev.missive.")) {
+                return false;
+            }
+            if (type.startsWith("ca.uhn.fhir.rest.param.")
+                    || type.startsWith("ca.uhn.fhir.parser.")
+                            && !frame.getMethodName().startsWith("encode")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.missive.thread.ThreadOrMessage;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.persistence.OptimisticLockException;
+import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -50,7 +51,8 @@ class ServiceExceptionInterceptorTest {
             Map.entry("stale", () -> new VersionConflictException("Communication", "stale")),
             Map.entry("concurrent", OptimisticLockException::new),
             Map.entry("concurrent-wrapped", () -> new EJBException(new OptimisticLockException())),
-            Map.entry("unexpected", () -> new IllegalStateException(INTERNAL_DETAIL)));
+            Map.entry("unexpected", () -> new IllegalStateException(INTERNAL_DETAIL)),
+            Map.entry("bad-escape", ServiceExceptionInterceptorTest::malformedEscape));
 
     @RegisterExtension
     final StubbedEndpoint endpoint = new StubbedEndpoint(new ReadingServiceStub() {
@@ -145,6 +147,24 @@ class ServiceExceptionInterceptorTest {
                 body);
         for (String internal : new String[] {"db-7", "dev.missive", "java.", "Exception", "\tat ", "\\tat "}) {
             assertFalse(body.contains(internal), () -> "the 500 tells " + internal + ": " + body);
+        }
+    }
+
+    @Test
+    void aMalformedPercentEscapeIs400() throws Exception {
+        HttpResponse<byte[]> response = read("bad-escape");
+
+        assertEquals(400, response.statusCode());
+        assertEquals("The URL holds a malformed percent escape", issue(response).getDiagnostics());
+    }
+
+    /** What the JDK throws for {@code %PD}, as HAPI decodes a path. */
+    private static RuntimeException malformedEscape() {
+        try {
+            URLDecoder.decode("%PD", StandardCharsets.UTF_8);
+            throw new AssertionError("%PD decoded");
+        } catch (IllegalArgumentException thrown) {
+            return thrown;
         }
     }
 
