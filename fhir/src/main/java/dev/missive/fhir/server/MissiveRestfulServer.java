@@ -150,6 +150,7 @@ public class MissiveRestfulServer extends RestfulServer {
         server.registerInterceptor(binaryStreaming);
         server.registerInterceptor(audit);
         server.registerInterceptor(new UnknownSearchParameters(server));
+        server.registerInterceptor(new IncompleteRequests());
         server.setServerConformanceProvider(new MissiveCapabilityStatementProvider(server, conformance, realm));
     }
 }
