@@ -31,6 +31,8 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
@@ -43,6 +45,9 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 public class ServiceExceptionInterceptor {
 
     private static final int UNSUPPORTED_MEDIA_TYPE = 415;
+    /** A class by its package and name: two or more lower-case segments and a capitalised one. */
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.){2,}([A-Z][\\w$]*)");
+
     private static final Logger LOG = Logger.getLogger(ServiceExceptionInterceptor.class.getName());
 
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
@@ -52,7 +57,7 @@ public class ServiceExceptionInterceptor {
             if (translated == null
                     && cause instanceof BaseServerResponseException fhir
                     && !(fhir instanceof InternalErrorException)) {
-                translated = fhir;
+                translated = withoutClassNames(fhir);
             }
             if (translated == null) {
                 translated = unreadable(cause);
@@ -65,6 +70,26 @@ public class ServiceExceptionInterceptor {
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, reference " + reference, thrown);
         return new InternalErrorException("The server could not complete the request (reference " + reference + ")");
+    }
+
+    /**
+     * HAPI's own refusal, with any class its message names ({@code Received
+     * org.hl7.fhir.r4.model.Communication}) by its simple name: the server's insides stay inside.
+     */
+    static BaseServerResponseException withoutClassNames(BaseServerResponseException refusal) {
+        String message = refusal.getMessage();
+        if (message == null || refusal.getOperationOutcome() != null) {
+            return refusal;
+        }
+        Matcher qualified = QUALIFIED_NAME.matcher(message);
+        if (!qualified.find()) {
+            return refusal;
+        }
+        BaseServerResponseException plain =
+                BaseServerResponseException.newInstance(refusal.getStatusCode(), qualified.replaceAll("$1"));
+        refusal.getResponseHeaders()
+                .forEach((name, values) -> values.forEach(value -> plain.addResponseHeader(name, value)));
+        return plain;
     }
 
     /**

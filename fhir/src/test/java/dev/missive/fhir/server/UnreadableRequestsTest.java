@@ -2,6 +2,7 @@ package dev.missive.fhir.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,6 +51,18 @@ class UnreadableRequestsTest {
 
         assertEquals(400, response.statusCode(), () -> body(response));
         assertFalse(body(response).contains("Exception"), body(response));
+    }
+
+    @Test
+    void hapisRefusalNamesNoClass() throws Exception {
+        // HAPI-1834: NDJsonParser can only parse to Bundle types. Received org.hl7.fhir.r4.model.Communication
+        HttpResponse<byte[]> response = endpoint.send(endpoint.request("Communication")
+                .header("Content-Type", "application/fhir+ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Communication\"}")));
+
+        assertEquals(400, response.statusCode(), () -> body(response));
+        assertFalse(body(response).contains("org.hl7"), body(response));
+        assertTrue(body(response).contains("Received Communication"), body(response));
     }
 
     private void assertBadRequest(HttpResponse<byte[]> response, String diagnostics) {
