@@ -151,6 +151,7 @@ public class MissiveRestfulServer extends RestfulServer {
         server.registerInterceptor(audit);
         server.registerInterceptor(new UnknownSearchParameters(server));
         server.registerInterceptor(new IncompleteRequests());
+        server.registerInterceptor(new ServedFormats());
         server.setServerConformanceProvider(new MissiveCapabilityStatementProvider(server, conformance, realm));
     }
 }
