@@ -18,7 +18,8 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
  * The error page for failures the container answers before FHIR sees the request (no token,
- * a bad or expired token): a FHIR client still gets an OperationOutcome, never an HTML page.
+ * a bad or expired token, a failure of its own): a FHIR client still gets an OperationOutcome,
+ * never an HTML page, and a 500 says nothing of the failure.
  * A refused token is recorded in the audit trail with what is known: no account, the address,
  * the resource the path names, and whether a token was sent at all (never the token).
  */
