@@ -70,14 +70,26 @@ public final class RawHttp {
             for (FuzzRequest.Header header : request.headers()) {
                 write(head, header.name() + ": " + header.value() + "\r\n");
             }
-            if (request.body() != null) {
+            // a Transfer-Encoding: chunked header (a header mutation) gets a body framed as it says
+            boolean chunked = request.headers().stream()
+                    .anyMatch(h -> h.name().equalsIgnoreCase("Transfer-Encoding")
+                            && h.value().toLowerCase(Locale.ROOT).contains("chunked"));
+            if (request.body() != null && !chunked) {
                 write(head, "Content-Length: " + request.body().length + "\r\n");
             }
             write(head, "\r\n");
             try {
                 out.write(head.toByteArray());
-                if (request.body() != null) {
-                    out.write(request.body());
+                byte[] body = request.body() == null ? new byte[0] : request.body();
+                if (chunked) {
+                    if (body.length > 0) {
+                        out.write((Integer.toHexString(body.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.write(body);
+                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                } else {
+                    out.write(body);
                 }
                 out.flush();
             } catch (IOException e) {
