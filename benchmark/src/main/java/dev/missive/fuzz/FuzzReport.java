@@ -73,7 +73,8 @@ public final class FuzzReport {
         out.append("by token (requests / 2xx):\n");
         byToken.forEach((name, n) -> out.append(String.format("  %-20s %6d %6d%n", name, n[0], n[1])));
         if (!notes.isEmpty()) {
-            out.append("errors without an OperationOutcome (status, Content-Type: count):\n");
+            out.append("noted, not failed: errors without an OperationOutcome (status, Content-Type) and requests"
+                    + " a server may close unanswered:\n");
             notes.forEach((note, n) -> out.append(String.format("  %-60s %6d%n", note, n)));
         }
         return out.toString();
