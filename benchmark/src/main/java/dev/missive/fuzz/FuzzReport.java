@@ -24,6 +24,8 @@ public final class FuzzReport {
     final List<Failure> failures = new ArrayList<>();
     int requests;
     long millis;
+    /** Answers that showed the bystanders' secret (to the admin or the engine, who may see it): the check can bite. */
+    int secretShown;
 
     FuzzReport(long seed) {
         this.seed = seed;
@@ -66,6 +68,9 @@ public final class FuzzReport {
         out.append(String.format(
                 "seed %d: %d requests in %.1f s (%.0f/s), %d failed%n",
                 seed, requests, millis / 1000.0, requests * 1000.0 / Math.max(1, millis), failures.size()));
+        out.append("the bystanders' secret was in ")
+                .append(secretShown)
+                .append(" answers, to those who may see it (the clinic admin, the integration engine)\n");
         out.append("by status class: ").append(byClass).append('\n');
         out.append("by status:       ").append(byStatus).append('\n');
         out.append("by template (requests / 2xx):\n");

@@ -1,6 +1,7 @@
 package dev.missive.fuzz;
 
 import java.net.URI;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Sends requests {@code from} to {@code from + count - 1} of a seed one after the other and checks each answer. */
@@ -19,7 +20,11 @@ public final class FuzzRun {
         for (int i = from; i < from + count; i++) {
             FuzzRequest request = fuzzer.request(i);
             FuzzResponse response = http.send(request);
-            report.add(request, response, oracle.problems(request, response), oracle.note(request, response));
+            List<String> problems = oracle.problems(request, response);
+            report.add(request, response, problems, oracle.note(request, response));
+            if (problems.isEmpty() && response.body().contains(fixtures.secret)) {
+                report.secretShown++;
+            }
             if ((i - from + 1) % 1000 == 0) {
                 progress.accept((i - from + 1) + " requests, " + report.failures.size() + " failed");
             }
