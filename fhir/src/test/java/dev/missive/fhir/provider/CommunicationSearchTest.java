@@ -163,6 +163,16 @@ class CommunicationSearchTest {
     }
 
     @Test
+    void anInboxFlagWithAModifierInsteadOfAValueIs400() throws Exception {
+        // a null value met a switch: a 500 (found by the fuzzer)
+        for (String flag : new String[] {"archived:missing=true", "unread:missing=false"}) {
+            var response = endpoint.get("Communication?part-of:missing=true&" + flag);
+
+            assertEquals(400, response.statusCode(), () -> new String(response.body(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void aPageAskedForWithAnIncludeThatNamesNoTypeIs400() throws Exception {
         Bundle first =
                 endpoint.parse(Bundle.class, endpoint.get("Communication?part-of:missing=true&unread=true&_count=20"));
