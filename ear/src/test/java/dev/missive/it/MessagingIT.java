@@ -232,4 +232,34 @@ class MessagingIT extends MissiveIT {
                                 && Mails.part(m, "text/plain").contains(threadId))
                 .orElseThrow(() -> new AssertionError("No email to " + address + " about thread " + threadId));
     }
+
+    @Test
+    void twoTabsEditingOneDraftCannotOverwriteEachOther() {
+        Fhir alice = Fhir.as("alice");
+        String threadId = Threads.start(
+                alice,
+                Directory.idOf(alice, "Patient", "alice"),
+                Directory.idOf(alice, "Practitioner", "drlee"),
+                "Two tabs");
+        Communication draft = Threads.message(threadId, "First words");
+        draft.setStatus(Communication.CommunicationStatus.PREPARATION);
+        Fhir.Response saved = alice.post("Communication", draft);
+        assertEquals(201, saved.status(), saved::toString);
+        String id = saved.as(Communication.class).getIdElement().getIdPart();
+        String seen = saved.etag();
+
+        draft.setId(id);
+        draft.getPayloadFirstRep().setContent(new StringType("Tab one"));
+        assertEquals(200, alice.put("Communication/" + id, draft, seen).status());
+        draft.getPayloadFirstRep().setContent(new StringType("Tab two"));
+        Fhir.Response stale = alice.put("Communication/" + id, draft, seen);
+        assertEquals(412, stale.status(), stale::toString);
+        assertEquals(
+                "Tab one",
+                ((StringType) alice.get("Communication/" + id)
+                                .as(Communication.class)
+                                .getPayloadFirstRep()
+                                .getContent())
+                        .getValue());
+    }
 }

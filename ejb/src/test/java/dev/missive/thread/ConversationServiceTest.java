@@ -16,6 +16,7 @@ import dev.missive.service.InvalidRequestException;
 import dev.missive.service.NotFoundException;
 import dev.missive.service.Page;
 import dev.missive.service.RuleViolationException;
+import dev.missive.service.VersionConflictException;
 import dev.missive.testing.TestClinic;
 import java.time.Duration;
 import java.util.List;
@@ -364,16 +365,41 @@ class ConversationServiceTest {
 
         clinic.actAs("alice");
         drafts.editThread(
-                id, new NewThread("alice", "drpatel", "general", "Edited", false, null, null, null, null, false, true));
+                id,
+                new NewThread("alice", "drpatel", "general", "Edited", false, null, null, null, null, false, true),
+                null);
         assertEquals(
                 "drpatel", reading.communication(id).thread().conversation().getPractitionerId(), "recipient edited");
-        drafts.editThread(id, NewThread.of("alice", "drlee", "general", "Sent", false));
-        drafts.editMessage(draftMessage.getId(), new NewMessage(id, "Whole now", null, false));
+        drafts.editThread(id, NewThread.of("alice", "drlee", "general", "Sent", false), null);
+        drafts.editMessage(draftMessage.getId(), new NewMessage(id, "Whole now", null, false), null);
 
         clinic.actAs("drlee");
         assertEquals("Sent", reading.communication(id).thread().conversation().getTopic());
         assertEquals("Whole now", reading.messages(id, 0, 10).get(0).getText());
         assertEquals(1, clinic.published.size());
+    }
+
+    @Test
+    void anEditBasedOnAReplacedVersionOfADraftChangesNothing() {
+        String thread = clinic.start("alice", "drlee");
+        Message draft = drafts.saveMessage(new NewMessage(thread, "First", null, true));
+        long seen = draft.getVersion();
+        drafts.editMessage(draft.getId(), new NewMessage(thread, "Tab one", null, true), seen);
+        assertThrows(
+                VersionConflictException.class,
+                () -> drafts.editMessage(draft.getId(), new NewMessage(thread, "Tab two", null, true), seen));
+        assertEquals("Tab one", drafts.messages().get(0).getText());
+
+        ThreadView draftThread = drafts.saveThread(draftThread("Draft"));
+        String id = draftThread.conversation().getId();
+        long threadSeen = draftThread.conversation().getVersion();
+        drafts.editThread(id, draftThread("Tab one"), threadSeen);
+        assertThrows(VersionConflictException.class, () -> drafts.editThread(id, draftThread("Tab two"), threadSeen));
+        assertEquals("Tab one", drafts.threads().get(0).conversation().getTopic());
+    }
+
+    private static NewThread draftThread(String topic) {
+        return new NewThread("alice", "drlee", "general", topic, false, null, null, null, null, false, true);
     }
 
     @Test

@@ -83,11 +83,12 @@ public class CommunicationProvider implements IResourceProvider {
     @Update
     public MethodOutcome update(@IdParam IdType id, @ResourceParam Communication resource) {
         String communicationId = Versions.idForUpdate(id, resource);
+        Long expectedVersion = Versions.expected(id);
         Communication updated = CommunicationMapper.isThreadHeader(resource)
                 ? CommunicationMapper.toFhir(
-                        drafts.editThread(communicationId, CommunicationMapper.newThread(resource)))
+                        drafts.editThread(communicationId, CommunicationMapper.newThread(resource), expectedVersion))
                 : CommunicationMapper.toFhir(
-                        drafts.editMessage(communicationId, CommunicationMapper.newMessage(resource)));
+                        drafts.editMessage(communicationId, CommunicationMapper.newMessage(resource), expectedVersion));
         return Versions.outcome(updated, false);
     }
 
