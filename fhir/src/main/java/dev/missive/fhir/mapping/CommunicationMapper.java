@@ -47,6 +47,11 @@ public final class CommunicationMapper {
 
     private CommunicationMapper() {}
 
+    /** The identifiers the client gave the Communication (those with a value). */
+    public static List<dev.missive.directory.Identifier> identifiers(Communication resource) {
+        return DirectoryMapping.fromFhir(resource.getIdentifier());
+    }
+
     public static boolean isThreadHeader(Communication resource) {
         return !resource.hasPartOf();
     }

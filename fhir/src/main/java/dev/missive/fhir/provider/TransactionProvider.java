@@ -2,6 +2,7 @@ package dev.missive.fhir.provider;
 
 import ca.uhn.fhir.rest.annotation.Transaction;
 import ca.uhn.fhir.rest.annotation.TransactionParam;
+import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import dev.missive.service.UnitOfWork;
 import jakarta.ejb.EJB;
@@ -49,7 +50,9 @@ public class TransactionProvider {
             Communication communication = (Communication) entry.getResource();
             communication.getPartOf().forEach(reference -> resolve(reference, created));
             communication.getInResponseTo().forEach(reference -> resolve(reference, created));
-            Resource saved = (Resource) communications.create(communication).getResource();
+            MethodOutcome outcome =
+                    communications.create(communication, entry.getRequest().getIfNoneExist(), false);
+            Resource saved = (Resource) outcome.getResource();
             String id = "Communication/" + saved.getIdElement().getIdPart();
             if (entry.hasFullUrl()) {
                 created.put(entry.getFullUrl(), id);
@@ -58,7 +61,7 @@ public class TransactionProvider {
                     .setFullUrl(id)
                     .setResource(saved)
                     .getResponse()
-                    .setStatus("201 Created")
+                    .setStatus(Boolean.TRUE.equals(outcome.getCreated()) ? "201 Created" : "200 OK")
                     .setLocation(id + "/_history/" + saved.getMeta().getVersionId());
         }
         return response;

@@ -15,6 +15,7 @@ import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import dev.missive.fhir.MissiveFhir;
 import dev.missive.service.ForbiddenException;
+import dev.missive.service.IdentifierTakenException;
 import dev.missive.service.NotFoundException;
 import dev.missive.service.RuleViolationException;
 import dev.missive.service.TooLargeException;
@@ -86,6 +87,9 @@ public class ServiceExceptionInterceptor {
         }
         if (cause instanceof VersionConflictException) {
             return new PreconditionFailedException(cause.getMessage());
+        }
+        if (cause instanceof IdentifierTakenException) {
+            return new ResourceVersionConflictException(cause.getMessage());
         }
         if (cause instanceof OptimisticLockException || cause instanceof PessimisticLockException) {
             return new ResourceVersionConflictException("The resource was changed by another request at the same time");
