@@ -66,7 +66,8 @@ class RulesIT extends MissiveIT {
                         "Practitioner/drlee",
                         "Practitioner/drpatel"),
                 recipients.getEntry().stream()
-                        .map(Bundle.BundleEntryComponent::getFullUrl)
+                        .map(entry -> entry.getResource().fhirType() + "/"
+                                + entry.getResource().getIdElement().getIdPart())
                         .collect(Collectors.toSet()),
                 "nurse Kim takes no portal messages");
         assertEquals(
