@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 
@@ -186,6 +187,24 @@ class MessagingIT extends MissiveIT {
                         .bundle()
                         .getTotal(),
                 "the header of a refused transaction is not kept");
+        Fhir.Response posing = alice.post(
+                "",
+                transaction(Threads.message("urn:uuid:header", "Signed, Dr Lee")
+                        .setSender(new Reference("Practitioner/drlee"))));
+        assertEquals(422, posing.status(), posing::toString);
+        assertEquals(
+                "sender-not-caller",
+                posing.outcome()
+                        .getIssueFirstRep()
+                        .getDetails()
+                        .getCodingFirstRep()
+                        .getCode());
+        assertEquals(
+                before,
+                alice.get("Communication?part-of:missing=true&_summary=count")
+                        .bundle()
+                        .getTotal(),
+                "nor when its message names another sender");
 
         Fhir.Response response = alice.post("", transaction(Threads.message("urn:uuid:header", "Both or nothing")));
         assertEquals(200, response.status(), response::toString);

@@ -133,6 +133,51 @@ class RulesIT extends MissiveIT {
     }
 
     @Test
+    void aWriteNamesTheCallerAsItsSenderOrNoneAndAnyoneElseIsRefused() {
+        Fhir alice = Fhir.as("alice");
+        String threadId = Threads.start(alice, Threads.header("alice", "drlee", "Who writes"));
+        Fhir.Response posing = alice.post(
+                "Communication",
+                Threads.message(threadId, "Signed, Dr Lee").setSender(new Reference("Practitioner/drlee")));
+        assertEquals(422, posing.status(), posing::toString);
+        assertEquals("sender-not-caller", rule(posing));
+        assertEquals(
+                "sender-not-caller",
+                rule(alice.post(
+                        "Communication",
+                        Threads.header("alice", "drlee", "As Dr Lee").setSender(new Reference("Practitioner/drlee")))));
+        assertEquals(
+                0,
+                alice.get("Communication?part-of=Communication/" + threadId)
+                        .bundle()
+                        .getTotal(),
+                "nothing was written");
+        Fhir.Response herself = alice.post(
+                "Communication", Threads.message(threadId, "Signed, Alice").setSender(new Reference("Patient/alice")));
+        assertEquals(201, herself.status(), herself::toString);
+
+        Fhir drlee = Fhir.as("drlee");
+        assertEquals(
+                "sender-not-caller",
+                rule(drlee.post(
+                        "Communication",
+                        Threads.message(threadId, "Signed, Dr Patel")
+                                .setSender(new Reference("Practitioner/drpatel")))));
+
+        Fhir gina = Fhir.as("gina");
+        String bens = Threads.start(gina, Threads.header("ben", "drlee", "Ben's inhaler"));
+        assertEquals(
+                "sender-not-caller",
+                rule(gina.post(
+                        "Communication",
+                        Threads.message(bens, "Signed, Ben").setSender(new Reference("Patient/ben")))));
+        Fhir.Response asProxy = gina.post(
+                "Communication",
+                Threads.message(bens, "Signed, Gina").setSender(new Reference("RelatedPerson/gina-for-ben")));
+        assertEquals(201, asProxy.status(), asProxy::toString);
+    }
+
+    @Test
     void aConfidentialThreadIsInvisibleToTheGuardianEverywhere() {
         Fhir ben = Fhir.as("ben");
         long ginaCountBefore = count(Fhir.as("gina"));

@@ -350,7 +350,7 @@ class ConversationServiceTest {
     @Test
     void draftsAreTheAuthorsAloneUntilSent() {
         ThreadView draft = drafts.saveThread(
-                new NewThread(null, "drlee", "general", "Draft", false, null, null, null, null, false, true));
+                new NewThread(null, "drlee", "general", "Draft", false, null, null, null, null, false, true, null));
         String id = draft.conversation().getId();
         Message draftMessage = drafts.saveMessage(new NewMessage(id, "Half written", null, true));
         assertEquals(1, drafts.threads().size());
@@ -366,7 +366,8 @@ class ConversationServiceTest {
         clinic.actAs("alice");
         drafts.editThread(
                 id,
-                new NewThread("alice", "drpatel", "general", "Edited", false, null, null, null, null, false, true),
+                new NewThread(
+                        "alice", "drpatel", "general", "Edited", false, null, null, null, null, false, true, null),
                 null);
         assertEquals(
                 "drpatel", reading.communication(id).thread().conversation().getPractitionerId(), "recipient edited");
@@ -399,7 +400,7 @@ class ConversationServiceTest {
     }
 
     private static NewThread draftThread(String topic) {
-        return new NewThread("alice", "drlee", "general", topic, false, null, null, null, null, false, true);
+        return new NewThread("alice", "drlee", "general", topic, false, null, null, null, null, false, true, null);
     }
 
     @Test
@@ -423,10 +424,21 @@ class ConversationServiceTest {
         assertRule(
                 "billing-consent-required",
                 () -> sending.start(new NewThread(
-                        null, "drpatel", "general", null, false, null, "consent-chloe", null, null, false, false)));
+                        null,
+                        "drpatel",
+                        "general",
+                        null,
+                        false,
+                        null,
+                        "consent-chloe",
+                        null,
+                        null,
+                        false,
+                        false,
+                        null)));
         consent("consent-alice", "alice");
         ThreadView view = sending.start(new NewThread(
-                null, "drpatel", "general", null, false, null, "consent-alice", null, null, false, false));
+                null, "drpatel", "general", null, false, null, "consent-alice", null, null, false, false, null));
         assertEquals("consent-alice", view.conversation().getBillingConsentId());
     }
 
@@ -437,19 +449,19 @@ class ConversationServiceTest {
         episode("diabetes", "alice");
         assertRule("regarding-required", () -> clinic.start("alice", "drlee"));
         ThreadView view = sending.start(
-                new NewThread(null, "drlee", "general", null, false, "knee", null, null, null, false, false));
+                new NewThread(null, "drlee", "general", null, false, "knee", null, null, null, false, false, null));
         assertEquals("knee", view.conversation().getEpisodeId());
         episode("bens", "ben");
         assertThrows(
                 InvalidRequestException.class,
-                () -> sending.start(
-                        new NewThread(null, "drlee", "general", null, false, "bens", null, null, null, false, false)));
+                () -> sending.start(new NewThread(
+                        null, "drlee", "general", null, false, "bens", null, null, null, false, false, null)));
     }
 
     @Test
     void noResponseNeededClosesTheThreadAsTheMessageIsSent() {
         String thread = sending.start(
-                        new NewThread(null, "drlee", "general", null, false, null, null, null, null, true, false))
+                        new NewThread(null, "drlee", "general", null, false, null, null, null, null, true, false, null))
                 .conversation()
                 .getId();
         assertEquals(
