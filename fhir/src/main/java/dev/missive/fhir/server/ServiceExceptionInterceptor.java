@@ -25,6 +25,9 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import jakarta.resource.ResourceException;
+import java.net.ConnectException;
+import java.sql.SQLException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,14 +35,20 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
  * Turns what the services throw into the FHIR error the design promises: 404 for anything
- * the caller may not see, 403, 409, 422 naming the rule, and for anything unexpected a 500
- * whose body says nothing but a reference to the server log.
+ * the caller may not see, 403, 409, 422 naming the rule, 503 with Retry-After while the
+ * database cannot be reached, and for anything unexpected a 500 whose body says nothing but a
+ * reference to the server log.
  */
 @Interceptor
 @ApplicationScoped
 public class ServiceExceptionInterceptor {
 
     private static final int UNSUPPORTED_MEDIA_TYPE = 415;
+    private static final int SERVICE_UNAVAILABLE = 503;
+    private static final String RETRY_AFTER_SECONDS = "10";
+    /** SQLState class 08: connection exception (refused, broken, gone). */
+    private static final String CONNECTION_EXCEPTION = "08";
+
     private static final Logger LOG = Logger.getLogger(ServiceExceptionInterceptor.class.getName());
 
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
@@ -56,9 +65,35 @@ public class ServiceExceptionInterceptor {
                 return translated;
             }
         }
+        if (isUnreachable(thrown)) {
+            // one line, not a stack trace per request while the database is away
+            LOG.severe("Unavailable: the database or the queue could not be reached ("
+                    + thrown.getClass().getSimpleName() + ")");
+            UnclassifiedServerFailureException unavailable = new UnclassifiedServerFailureException(
+                    SERVICE_UNAVAILABLE, "The server cannot reach its database just now; try again shortly");
+            unavailable.addResponseHeader("Retry-After", RETRY_AFTER_SECONDS);
+            return unavailable;
+        }
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, reference " + reference, thrown);
         return new InternalErrorException("The server could not complete the request (reference " + reference + ")");
+    }
+
+    /**
+     * A database or queue the server could not reach (refused, a pooled connection gone): the
+     * request may succeed once it is back, which the pool notices by itself, so 503, not 500.
+     */
+    static boolean isUnreachable(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException
+                    || cause instanceof ResourceException
+                    || cause instanceof SQLException sql
+                            && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith(CONNECTION_EXCEPTION)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
