@@ -11,6 +11,11 @@ n=${2:-20}
 # shellcheck source-path=SCRIPTDIR/..
 # shellcheck source=config/stack/common.sh
 source "$ROOT/config/stack/common.sh"
+# wildfly.sh sets the SMTP port GreenMail listens on (it reads Keycloak's URL as it is sourced)
+# shellcheck source=config/stack/keycloak.sh
+source "$ROOT/config/stack/keycloak.sh"
+# shellcheck source=config/stack/wildfly.sh
+source "$ROOT/config/stack/wildfly.sh"
 # shellcheck source=config/stack/greenmail.sh
 source "$ROOT/config/stack/greenmail.sh"
 kc=http://localhost:8180/realms/missive/protocol/openid-connect/token
