@@ -31,7 +31,7 @@ thread=$(curl -sf -H "Authorization: Bearer $drlee" -H 'Content-Type: applicatio
     | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')
 # emails about the thread, and how many distinct Message-IDs they carry
 count_emails() {
-    curl -sf "$mail" | python3 -c '
+    { curl -sf "$mail" || echo '[]'; } | python3 -c '
 import json, re, sys
 mails = [m["mimeMessage"] for m in json.load(sys.stdin) if sys.argv[1] in m["mimeMessage"]]
 ids = {re.search(r"(?im)^message-id:\s*(\S+)", m).group(1) for m in mails}
@@ -44,7 +44,7 @@ for i in $(seq 1 "$n"); do
         "resourceType": "Communication", "status": "completed", "partOf": [{"reference": "Communication/'"$thread"'"}],
         "payload": [{"contentString": "Message '"$i"'"}]}' "$fhir/Communication"
 done
-echo "sent $n messages with the SMTP server down; it stays down for $minutes min"
+echo "sent $n messages in thread $thread with the SMTP server down; it stays down for $minutes min"
 sleep $((minutes * 60))
 greenmail_start
 greenmail_wait
