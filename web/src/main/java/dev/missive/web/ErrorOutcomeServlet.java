@@ -18,7 +18,8 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
  * The error page for failures the container answers before FHIR sees the request (no token,
- * a bad or expired token): a FHIR client still gets an OperationOutcome, never an HTML page.
+ * a bad or expired token, a method no servlet knows, a failure of its own): a FHIR client still
+ * gets an OperationOutcome, never an HTML page, and a 500 says nothing of the failure.
  * A refused token is recorded in the audit trail with what is known: no account, the address,
  * the resource the path names, and whether a token was sent at all (never the token).
  */
@@ -35,12 +36,21 @@ public class ErrorOutcomeServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+        if (status == HttpServletResponse.SC_NOT_IMPLEMENTED) {
+            // HttpServlet's answer to a method it does not know (FOO, PROPFIND): for Missive, an
+            // interaction that does not exist, like a GET of an operation
+            status = HttpServletResponse.SC_METHOD_NOT_ALLOWED;
+            response.setHeader("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
+        }
         record(request, status);
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue()
                 .setSeverity(OperationOutcome.IssueSeverity.ERROR)
                 .setCode(issueType(status))
-                .setDiagnostics(diagnostics(status));
+                .setDiagnostics(
+                        status == HttpServletResponse.SC_METHOD_NOT_ALLOWED
+                                ? "HTTP method " + request.getMethod() + " is not supported"
+                                : diagnostics(status));
         response.setStatus(status);
         response.setContentType("application/fhir+json;charset=UTF-8");
         response.getWriter().write(FhirContext.forR4Cached().newJsonParser().encodeResourceToString(outcome));
@@ -96,6 +106,7 @@ public class ErrorOutcomeServlet extends HttpServlet {
             case HttpServletResponse.SC_UNAUTHORIZED -> OperationOutcome.IssueType.LOGIN;
             case HttpServletResponse.SC_FORBIDDEN -> OperationOutcome.IssueType.FORBIDDEN;
             case HttpServletResponse.SC_NOT_FOUND -> OperationOutcome.IssueType.NOTFOUND;
+            case HttpServletResponse.SC_METHOD_NOT_ALLOWED -> OperationOutcome.IssueType.NOTSUPPORTED;
             default -> OperationOutcome.IssueType.EXCEPTION;
         };
     }

@@ -76,8 +76,12 @@ public final class ClinicPolicyMapper {
                 .ifPresent(v -> policy.setAppointmentWindowDays(v.getValue()));
         if (!clinic.getExtensionsByUrl(MissiveFhir.POLICY_OFFERED_MESSAGE_TYPE).isEmpty()) {
             policy.getMessageTypes().clear();
-            clinic.getExtensionsByUrl(MissiveFhir.POLICY_OFFERED_MESSAGE_TYPE)
-                    .forEach(e -> policy.getMessageTypes().add(e.getValue().primitiveValue()));
+            for (Extension offered : clinic.getExtensionsByUrl(MissiveFhir.POLICY_OFFERED_MESSAGE_TYPE)) {
+                if (offered.getValue() == null || offered.getValue().primitiveValue() == null) {
+                    throw new InvalidRequestException("Each offered-message-type extension has a code");
+                }
+                policy.getMessageTypes().add(offered.getValue().primitiveValue());
+            }
         }
         value(clinic, MissiveFhir.POLICY_ATTACHMENTS_ALLOWED, BooleanType.class)
                 .ifPresent(v -> policy.setAttachmentsAllowed(v.booleanValue()));
@@ -88,8 +92,8 @@ public final class ClinicPolicyMapper {
         if (!clinic.getExtensionsByUrl(MissiveFhir.POLICY_EMERGENCY_NUMBER).isEmpty()) {
             policy.getEmergencyNumbers().clear();
             for (Extension emergency : clinic.getExtensionsByUrl(MissiveFhir.POLICY_EMERGENCY_NUMBER)) {
-                Extension locale = emergency.getExtensionByUrl("locale");
-                Extension number = emergency.getExtensionByUrl("number");
+                Extension locale = Extensions.single(emergency, "locale");
+                Extension number = Extensions.single(emergency, "number");
                 if (locale == null || number == null || !locale.hasValue() || !number.hasValue()) {
                     throw new InvalidRequestException("An emergency-number needs a locale and a number");
                 }
@@ -103,11 +107,11 @@ public final class ClinicPolicyMapper {
     }
 
     private static <T extends Type> Optional<T> value(Organization clinic, String url, Class<T> type) {
-        Extension extension = clinic.getExtensionByUrl(url);
+        Extension extension = Extensions.single(clinic, url);
         if (extension == null) {
             return Optional.empty();
         }
-        if (!type.isInstance(extension.getValue())) {
+        if (!type.isInstance(extension.getValue()) || extension.getValue().isEmpty()) {
             throw new InvalidRequestException(
                     url + " must have a value of type " + type.getSimpleName().replace("Type", ""));
         }

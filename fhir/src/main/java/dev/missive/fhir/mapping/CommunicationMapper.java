@@ -77,22 +77,22 @@ public final class CommunicationMapper {
         String episodeId = resource.hasAbout()
                 ? References.idOf(resource.getAboutFirstRep(), "EpisodeOfCare", "Communication.about")
                 : null;
-        Extension consent = resource.getExtensionByUrl(MissiveFhir.BILLING_CONSENT);
+        Extension consent = Extensions.single(resource, MissiveFhir.BILLING_CONSENT);
         String consentId = consent == null
                 ? null
                 : References.idOf(consent.getValue() instanceof Reference r ? r : null, "Consent", "billing-consent");
-        Extension preference = resource.getExtensionByUrl(MissiveFhir.RESPONSE_PREFERENCE);
+        Extension preference = Extensions.single(resource, MissiveFhir.RESPONSE_PREFERENCE);
         String responderId = null;
         String method = null;
         if (preference != null) {
-            Extension responder = preference.getExtensionByUrl("responder");
+            Extension responder = Extensions.single(preference, "responder");
             responderId = responder == null
                     ? null
                     : References.idOf(
                             responder.getValue() instanceof Reference r ? r : null,
                             "Practitioner",
                             "response-preference.responder");
-            Extension how = preference.getExtensionByUrl("method");
+            Extension how = Extensions.single(preference, "method");
             method = how == null ? null : responseMethod(how);
         }
         boolean noResponseNeeded = resource.getStatusReason().getCoding().stream()
@@ -270,6 +270,7 @@ public final class CommunicationMapper {
     private static String responseMethod(Extension how) {
         if (how.getValue() instanceof Coding coding
                 && MissiveFhir.PARTICIPATION_MODE.equals(coding.getSystem())
+                && coding.getCode() != null
                 && RESPONSE_METHODS.contains(coding.getCode())) {
             return coding.getCode();
         }
@@ -284,7 +285,7 @@ public final class CommunicationMapper {
         return resource.getCategoryFirstRep().getCoding().stream()
                 .filter(coding -> MissiveFhir.MESSAGE_TYPE.equals(coding.getSystem()))
                 .map(Coding::getCode)
-                .filter(ClinicPolicy.MESSAGE_TYPES::contains)
+                .filter(code -> code != null && ClinicPolicy.MESSAGE_TYPES.contains(code))
                 .findFirst()
                 .orElseThrow(() -> new InvalidRequestException(
                         "Communication.category must be a code from " + MissiveFhir.MESSAGE_TYPE));

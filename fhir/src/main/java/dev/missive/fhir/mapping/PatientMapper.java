@@ -6,7 +6,6 @@ import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
-import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 
@@ -35,9 +34,7 @@ public final class PatientMapper {
                     .withZoneSameLocal(ZoneOffset.UTC)
                     .toLocalDate());
         }
-        Extension doNotEmail = resource.getExtensionByUrl(MissiveFhir.DO_NOT_EMAIL);
-        patient.setDoNotEmail(
-                doNotEmail != null && doNotEmail.getValue() instanceof BooleanType flag && flag.booleanValue());
+        patient.setDoNotEmail(Extensions.flag(Extensions.single(resource, MissiveFhir.DO_NOT_EMAIL)));
         resource.getCommunication().stream()
                 .filter(Patient.PatientCommunicationComponent::getPreferred)
                 .findFirst()

@@ -29,6 +29,7 @@ final class PersonMapper {
             HumanName name = names.get(0);
             person.setGivenName(name.getGiven().stream()
                     .map(StringType::getValue)
+                    .filter(given -> given != null)
                     .reduce((a, b) -> a + " " + b)
                     .orElse(null));
             person.setFamilyName(name.getFamily());

@@ -2,7 +2,6 @@ package dev.missive.fhir.mapping;
 
 import dev.missive.fhir.MissiveFhir;
 import org.hl7.fhir.r4.model.BooleanType;
-import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Practitioner;
 
 /** Practitioner resources to and from the directory's practitioners. */
@@ -18,9 +17,8 @@ public final class PractitionerMapper {
                 resource.getName(),
                 resource.getTelecom(),
                 !resource.hasActive() || resource.getActive());
-        Extension notify = resource.getExtensionByUrl(MissiveFhir.EMAIL_NOTIFICATIONS);
         practitioner.setEmailNotifications(
-                notify != null && notify.getValue() instanceof BooleanType flag && flag.booleanValue());
+                Extensions.flag(Extensions.single(resource, MissiveFhir.EMAIL_NOTIFICATIONS)));
         return practitioner;
     }
 

@@ -32,11 +32,10 @@ public final class PractitionerRoleMapper {
                 .flatMap(code -> code.getCoding().stream())
                 .anyMatch(coding -> MissiveFhir.PRACTITIONER_ROLE.equals(coding.getSystem())
                         && MissiveFhir.PORTAL_MESSAGING.equals(coding.getCode())));
-        Extension charges = resource.getExtensionByUrl(MissiveFhir.CHARGES_FOR_MESSAGES);
-        role.setChargesForMessages(
-                charges != null && charges.getValue() instanceof BooleanType flag && flag.booleanValue());
+        role.setChargesForMessages(Extensions.flag(Extensions.single(resource, MissiveFhir.CHARGES_FOR_MESSAGES)));
         for (Extension messageType : resource.getExtensionsByUrl(MissiveFhir.MESSAGE_TYPES)) {
             if (!(messageType.getValue() instanceof CodeType code)
+                    || code.getValue() == null
                     || !ClinicPolicy.MESSAGE_TYPES.contains(code.getValue())) {
                 throw new InvalidRequestException(
                         "Each message-types extension is a code from " + MissiveFhir.MESSAGE_TYPE);

@@ -45,10 +45,14 @@ public class AuditEventProvider implements IResourceProvider {
 
     @Read
     public AuditEvent read(@IdParam IdType id) {
-        if (!id.isIdPartValidLong()) {
+        long number;
+        try {
+            number = Long.parseLong(id.getIdPart());
+        } catch (NumberFormatException notARecordNumber) {
+            // letters, or digits beyond a long
             throw new ResourceNotFoundException(id);
         }
-        return AuditEventMapper.toFhir(audits.find(id.getIdPartAsLong()));
+        return AuditEventMapper.toFhir(audits.find(number));
     }
 
     /**

@@ -193,6 +193,10 @@ public class CommunicationProvider implements IResourceProvider {
         if (token == null) {
             return null;
         }
+        if (token.getValue() == null) {
+            // archived:missing=true and the like: a modifier leaves no value
+            throw new InvalidRequestException(name + " is true or false");
+        }
         return switch (token.getValue()) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;

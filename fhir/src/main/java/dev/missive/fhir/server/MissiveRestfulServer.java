@@ -150,6 +150,8 @@ public class MissiveRestfulServer extends RestfulServer {
         server.registerInterceptor(binaryStreaming);
         server.registerInterceptor(audit);
         server.registerInterceptor(new UnknownSearchParameters(server));
+        server.registerInterceptor(new IncompleteRequests());
+        server.registerInterceptor(new ServedFormats());
         server.setServerConformanceProvider(new MissiveCapabilityStatementProvider(server, conformance, realm));
     }
 }

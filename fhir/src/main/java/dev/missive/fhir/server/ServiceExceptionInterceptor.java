@@ -3,6 +3,7 @@ package dev.missive.fhir.server;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
@@ -27,10 +28,15 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.resource.ResourceException;
 import java.net.ConnectException;
+import java.net.URLDecoder;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
@@ -48,6 +54,8 @@ public class ServiceExceptionInterceptor {
     private static final String RETRY_AFTER_SECONDS = "10";
     /** SQLState class 08: connection exception (refused, broken, gone). */
     private static final String CONNECTION_EXCEPTION = "08";
+    /** A class by its package and name: two or more lower-case segments and a capitalised one. */
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.){2,}([A-Z][\\w$]*)");
 
     private static final Logger LOG = Logger.getLogger(ServiceExceptionInterceptor.class.getName());
 
@@ -58,7 +66,10 @@ public class ServiceExceptionInterceptor {
             if (translated == null
                     && cause instanceof BaseServerResponseException fhir
                     && !(fhir instanceof InternalErrorException)) {
-                translated = fhir;
+                translated = withoutClassNames(fhir);
+            }
+            if (translated == null) {
+                translated = unreadable(cause);
             }
             if (translated != null) {
                 logRefusal(translated, cause);
@@ -90,6 +101,69 @@ public class ServiceExceptionInterceptor {
                     || cause instanceof SQLException sql
                             && sql.getSQLState() != null
                             && sql.getSQLState().startsWith(CONNECTION_EXCEPTION)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * HAPI's own refusal, with any class its message names ({@code Received
+     * org.hl7.fhir.r4.model.Communication}) by its simple name: the server's insides stay inside.
+     */
+    static BaseServerResponseException withoutClassNames(BaseServerResponseException refusal) {
+        String message = refusal.getMessage();
+        if (message == null || refusal.getOperationOutcome() != null) {
+            return refusal;
+        }
+        Matcher qualified = QUALIFIED_NAME.matcher(message);
+        if (!qualified.find()) {
+            return refusal;
+        }
+        BaseServerResponseException plain =
+                BaseServerResponseException.newInstance(refusal.getStatusCode(), qualified.replaceAll("$1"));
+        refusal.getResponseHeaders()
+                .forEach((name, values) -> values.forEach(value -> plain.addResponseHeader(name, value)));
+        return plain;
+    }
+
+    /**
+     * A request the client got wrong, found out while HAPI reads it, before Missive's code runs:
+     * a parameter or a value of the wrong format, a body its parser fails on, a charset nobody
+     * knows, a malformed percent escape. A 400 whose message names no class (an exception's
+     * message may). The same exceptions thrown within Missive's code stay failures of the server.
+     */
+    static BaseServerResponseException unreadable(Throwable cause) {
+        if (cause instanceof IllegalCharsetNameException || cause instanceof UnsupportedCharsetException) {
+            return new InvalidRequestException("The charset the Content-Type names is not supported");
+        }
+        if (cause instanceof IllegalArgumentException && thrownBy(cause, URLDecoder.class.getName())) {
+            return new InvalidRequestException("The URL holds a malformed percent escape");
+        }
+        if (cause instanceof RuntimeException && thrownWhileReading(cause)) {
+            return new InvalidRequestException(
+                    cause instanceof DataFormatException
+                            ? cause.getMessage()
+                            : "The body is not a FHIR resource that can be read");
+        }
+        return null;
+    }
+
+    private static boolean thrownBy(Throwable cause, String type) {
+        StackTraceElement[] frames = cause.getStackTrace();
+        return frames.length > 0 && frames[0].getClassName().equals(type);
+    }
+
+    /** Thrown by HAPI's parser reading a body, or its parameter types reading the URL, before Missive's code ran. */
+    private static boolean thrownWhileReading(Throwable cause) {
+        for (StackTraceElement frame : cause.getStackTrace()) {
+            String type = frame.getClassName();
+            if (type.startsWith("dev.missive.")) {
+                return false;
+            }
+            if (type.startsWith("ca.uhn.fhir.rest.param.")
+                    || type.startsWith("ca.uhn.fhir.parser.")
+                            && !frame.getMethodName().startsWith("encode")) {
                 return true;
             }
         }

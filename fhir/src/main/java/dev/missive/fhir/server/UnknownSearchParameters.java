@@ -14,8 +14,10 @@ import ca.uhn.fhir.rest.server.method.IParameter;
 import ca.uhn.fhir.rest.server.method.RawParamsParameter;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Refuses a search that names a parameter the search does not support, with a 400 that names it.
@@ -33,6 +35,8 @@ public class UnknownSearchParameters {
             Constants.PARAM_ELEMENTS,
             Constants.PARAM_COUNT);
 
+    private static final Pattern INCLUDE = Pattern.compile("\\*|[A-Z][A-Za-z]*:[A-Za-z][\\w-]*(:[A-Z][A-Za-z]*)?");
+
     private final RestfulServer server;
 
     public UnknownSearchParameters(RestfulServer server) {
@@ -41,6 +45,10 @@ public class UnknownSearchParameters {
 
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
     public void refuseUnknown(RequestDetails request, RestOperationTypeEnum operation) {
+        if (operation == RestOperationTypeEnum.GET_PAGE) {
+            refuseUnreadableIncludes(request);
+            return;
+        }
         if (operation != RestOperationTypeEnum.SEARCH_TYPE && operation != RestOperationTypeEnum.SEARCH_SYSTEM) {
             return;
         }
@@ -63,6 +71,26 @@ public class UnknownSearchParameters {
         if (!unknown.isEmpty()) {
             throw new InvalidRequestException("This search does not support the parameter(s) "
                     + String.join(", ", unknown) + "; supported: " + String.join(", ", new TreeSet<>(known)));
+        }
+    }
+
+    /**
+     * A next page is built with the {@code _include}s its request names, which a search's own
+     * binding would have checked: one HAPI cannot read as {@code Type:parameter} (":", "") failed
+     * the page with a 500 (found by the fuzzer).
+     */
+    private static void refuseUnreadableIncludes(RequestDetails request) {
+        for (Map.Entry<String, String[]> parameter : request.getParameters().entrySet()) {
+            String name = baseName(parameter.getKey());
+            if (!name.equals(Constants.PARAM_INCLUDE) && !name.equals(Constants.PARAM_REVINCLUDE)) {
+                continue;
+            }
+            for (String include : parameter.getValue()) {
+                if (!INCLUDE.matcher(include).matches()) {
+                    throw new InvalidRequestException(
+                            parameter.getKey() + " is * or Type:parameter, optionally :TargetType");
+                }
+            }
         }
     }
 

@@ -19,6 +19,7 @@ import dev.missive.thread.NewMessage;
 import dev.missive.thread.NewThread;
 import dev.missive.thread.ThreadView;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -159,6 +160,28 @@ class CommunicationSearchTest {
         assertEquals(ids(inbox.subList(20, 40)), ids(second));
         assertNotNull(second.getLink(Bundle.LINK_PREV));
         assertNotNull(second.getLink(Bundle.LINK_NEXT));
+    }
+
+    @Test
+    void anInboxFlagWithAModifierInsteadOfAValueIs400() throws Exception {
+        // a null value met a switch: a 500 (found by the fuzzer)
+        for (String flag : new String[] {"archived:missing=true", "unread:missing=false"}) {
+            var response = endpoint.get("Communication?part-of:missing=true&" + flag);
+
+            assertEquals(400, response.statusCode(), () -> new String(response.body(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aPageAskedForWithAnIncludeThatNamesNoTypeIs400() throws Exception {
+        Bundle first =
+                endpoint.parse(Bundle.class, endpoint.get("Communication?part-of:missing=true&unread=true&_count=20"));
+
+        // HAPI built the page with it and failed on the blank type: a 500 (found by the fuzzer)
+        var response =
+                endpoint.send(endpoint.request(first.getLink(Bundle.LINK_NEXT).getUrl() + "&_include=:"));
+
+        assertEquals(400, response.statusCode(), () -> new String(response.body(), StandardCharsets.UTF_8));
     }
 
     @Test

@@ -17,6 +17,7 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -56,7 +57,8 @@ class ServiceExceptionInterceptorTest {
             Map.entry(
                     "database-down",
                     () -> new EJBException(
-                            new PersistenceException(new SQLException("Connection to db-7:5432 refused", "08001")))));
+                            new PersistenceException(new SQLException("Connection to db-7:5432 refused", "08001")))),
+            Map.entry("bad-escape", ServiceExceptionInterceptorTest::malformedEscape));
 
     @RegisterExtension
     final StubbedEndpoint endpoint = new StubbedEndpoint(new ReadingServiceStub() {
@@ -160,6 +162,24 @@ class ServiceExceptionInterceptorTest {
                 body);
         for (String internal : new String[] {"db-7", "dev.missive", "java.", "Exception", "\tat ", "\\tat "}) {
             assertFalse(body.contains(internal), () -> "the 500 tells " + internal + ": " + body);
+        }
+    }
+
+    @Test
+    void aMalformedPercentEscapeIs400() throws Exception {
+        HttpResponse<byte[]> response = read("bad-escape");
+
+        assertEquals(400, response.statusCode());
+        assertEquals("The URL holds a malformed percent escape", issue(response).getDiagnostics());
+    }
+
+    /** What the JDK throws for {@code %PD}, as HAPI decodes a path. */
+    private static RuntimeException malformedEscape() {
+        try {
+            URLDecoder.decode("%PD", StandardCharsets.UTF_8);
+            throw new AssertionError("%PD decoded");
+        } catch (IllegalArgumentException thrown) {
+            return thrown;
         }
     }
 
