@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Demo data: the directory in config/demo/*.json, PUT with client-assigned ids (so loading
-# twice updates rather than duplicates), with the integration engine's token; and the banner
-# that `up` ends with.
+# twice updates rather than duplicates), with the integration engine's token; one conversation
+# between Alice and Dr Lee, posted with If-None-Exist on its identifiers (so it is there once);
+# and the banner that `up` ends with.
 
 # Field of a JSON file, without requiring jq (python3 or node will do).
 json_field() {
@@ -17,15 +18,61 @@ json_field() {
     fi
 }
 
-# The payload's access_token from a token endpoint answer on stdin.
-access_token() {
+# A top-level field of the JSON on stdin, or nothing.
+stdin_field() {
     local json
     json=$(cat)
     if command -v jq >/dev/null; then
-        jq -r '.access_token // empty' <<<"$json"
+        jq -r ".$1 // empty" <<<"$json"
     else
-        python3 -c 'import json,sys; print(json.load(sys.stdin).get("access_token",""))' <<<"$json"
+        python3 -c 'import json,sys; print(json.load(sys.stdin).get(sys.argv[1],""))' "$1" <<<"$json"
     fi
+}
+
+# The payload's access_token from a token endpoint answer on stdin.
+access_token() {
+    stdin_field access_token
+}
+
+# A demo person's token (the demo password is the username), with the scopes the portal asks for.
+person_token() {
+    curl -sf -d grant_type=password -d client_id=missive-cli -d username="$1" -d password="$1" \
+        --data-urlencode 'scope=openid patient/*.cruds user/*.cruds' \
+        "$KEYCLOAK_URL/realms/$REALM/protocol/openid-connect/token" | access_token
+}
+
+DEMO_IDENTIFIERS=https://missive.dev/fhir/sid/demo
+
+# POSTs the Communication $3 as the holder of token $1, once: the identifier $2 is put into it
+# (after its opening brace) and named in If-None-Exist, so a second `up` finds the first.
+# Prints its id.
+post_once() {
+    local bearer=$1 identifier=$2 body=$3
+    body=${body/\{/\{\"identifier\": [\{\"system\": \"$DEMO_IDENTIFIERS\", \"value\": \"$identifier\"\}], }
+    curl -sf -H "Authorization: Bearer $bearer" -H 'Content-Type: application/fhir+json' \
+        -H "If-None-Exist: identifier=$DEMO_IDENTIFIERS|$identifier" \
+        -d "$body" "$WILDFLY_URL/fhir/Communication" | stdin_field id
+}
+
+demo_conversation() {
+    local alice drlee thread
+    alice=$(person_token alice)
+    drlee=$(person_token drlee)
+    [[ -n $alice && -n $drlee ]] || die "could not get the demo people's tokens"
+    thread=$(post_once "$alice" knee-thread '{"resourceType": "Communication", "status": "in-progress",
+        "category": [{"coding": [{"system": "https://missive.dev/fhir/CodeSystem/message-type", "code": "general"}]}],
+        "subject": {"reference": "Patient/alice"}, "about": [{"reference": "EpisodeOfCare/episode-alice-knee"}],
+        "recipient": [{"reference": "Practitioner/drlee"}], "topic": {"text": "Knee after the run"}}') || true
+    [[ -n $thread ]] || die "could not start the demo conversation"
+    post_once "$alice" knee-1 '{"resourceType": "Communication", "status": "completed",
+        "partOf": [{"reference": "Communication/'"$thread"'"}],
+        "payload": [{"contentString": "My knee is sore again after a run. Should I rest it?"}]}' >/dev/null \
+        || die "could not send the demo message"
+    post_once "$drlee" knee-2 '{"resourceType": "Communication", "status": "completed",
+        "partOf": [{"reference": "Communication/'"$thread"'"}],
+        "payload": [{"contentString": "Rest it for a week, with ice after walks. Book a visit if it still hurts."}]}' \
+        >/dev/null || die "could not send the demo reply"
+    say "demo conversation between alice and drlee in place"
 }
 
 # A demo file with its relative dates resolved: {{today-N}} is the date N days ago (UTC).

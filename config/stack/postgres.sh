@@ -59,9 +59,7 @@ postgres_start() {
         || { tail -n 20 "$LOGS/postgres-initdb.log" >&2; die "initdb failed"; }
     # Missive writes the database and the JMS queue in one XA transaction: PostgreSQL must
     # allow prepared transactions (off by default), as a production server must too.
-    as_pg "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t "$TIMEOUT" \
-        -o "-p $POSTGRES_PORT -k $sock -c listen_addresses=127.0.0.1 -c max_prepared_transactions=64" start >/dev/null \
-        || fail_with_log postgres "did not start"
+    postgres_serve
     # Throwaway test credentials.
     "$bin/psql" -q -h 127.0.0.1 -p "$POSTGRES_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 \
         -c "CREATE ROLE missive LOGIN PASSWORD 'missive'" \
@@ -86,11 +84,25 @@ postgres_use_for_wildfly() {
     say "postgres on port $POSTGRES_PORT: $MISSIVE_DB_URL (user missive / missive)"
 }
 
+# Starts the server of the cluster postgres_start made in $PG_DIR.
+postgres_serve() {
+    local sock=$PG_DIR/sock
+    ((${#sock} < 90)) || sock=/tmp
+    as_pg "$(pg_bin)/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t "$TIMEOUT" \
+        -o "-p $POSTGRES_PORT -k $sock -c listen_addresses=127.0.0.1 -c max_prepared_transactions=64" start >/dev/null \
+        || fail_with_log postgres "did not start"
+}
+
+# Stops the server and keeps the cluster (postgres_serve starts it again).
+postgres_halt() {
+    as_pg "$(pg_bin)/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null
+}
+
 postgres_stop() {
     [[ -d $PG_DIR ]] || { rm -f "$RUN/postgres.dir"; return 0; }
     if postgres_running; then
         say "stopping postgres"
-        as_pg "$(pg_bin)/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null || true
+        postgres_halt || true
     fi
     if [[ -f $PG_DIR/server.log ]]; then
         cp --remove-destination "$PG_DIR/server.log" "$LOGS/postgres.log" 2>/dev/null || true

@@ -9,7 +9,7 @@ const TOKENS = 'missive.tokens';
 const PENDING = 'missive.signin';
 // SMART scopes: the upper bound of what the portal may do; a patient's or proxy's requests count
 // under patient/, a practitioner's under user/ (Missive's rules decide the rest)
-const SCOPES = 'openid patient/*.cruds user/*.cruds';
+const SCOPES = 'openid fhirUser patient/*.cruds user/*.cruds';
 const oidc = `${config.issuer}/protocol/openid-connect`;
 const redirectUri = () => `${location.origin}${location.pathname}`;
 

@@ -48,6 +48,56 @@ class ConformanceIT extends MissiveIT {
     }
 
     @Test
+    void draftsTombstonesBundlesAndRefusalsValidateAsSent() {
+        Fhir alice = Fhir.as("alice");
+        String aliceId = Directory.idOf(alice, "Patient", "alice");
+        String threadId = Threads.start(alice, aliceId, Directory.idOf(alice, "Practitioner", "drlee"), "Kinds");
+
+        Communication draft = Threads.message(threadId, "Not sent yet");
+        draft.setStatus(Communication.CommunicationStatus.PREPARATION);
+        Fhir.Response savedDraft = alice.post("Communication", draft);
+        validates(savedDraft, 201);
+        validates(alice.get("Communication?status=preparation"), 200);
+
+        String retracted = Threads.send(alice, threadId, "Sent in error");
+        validates(alice.postRaw("Communication/" + retracted + "/$retract", "{\"resourceType\":\"Parameters\"}"), 200);
+        validates(alice.get("Communication/" + retracted), 200);
+
+        Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        transaction
+                .addEntry()
+                .setResource(Threads.message(threadId, "In a transaction"))
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Communication");
+        validates(alice.post("", transaction), 200);
+
+        validates(alice.get("Patient/" + aliceId + "/$message-recipients?category=general"), 200);
+        validates(alice.post("Communication", Threads.message("no-such-thread", "Lost")), 404);
+        validates(Fhir.withToken(Tokens.withScopes("alice", "openid")).get("Communication?part-of:missing=true"), 403);
+        validates(alice.get("Communication?_sort=date"), 400);
+    }
+
+    @Test
+    void everyKindOfDirectoryResourceValidatesAsSent() {
+        Fhir engine = Fhir.as(Tokens.INTEGRATION);
+        for (String type : List.of(
+                "Patient",
+                "Practitioner",
+                "PractitionerRole",
+                "RelatedPerson",
+                "CareTeam",
+                "EpisodeOfCare",
+                "Appointment",
+                "Consent")) {
+            Fhir.Response found = engine.get(type + "?_count=50");
+            validates(found, 200);
+            assertTrue(type.equals("Consent") || found.bundle().getTotal() > 0, type + " has demo entries");
+        }
+        validates(Fhir.as("admin").get("Organization/clinic"), 200);
+    }
+
+    @Test
     void theCapabilityStatementValidatesAndEveryDefinitionItNamesCanBeFetched() {
         Fhir alice = Fhir.as("alice");
         Fhir.Response metadata = Fhir.anonymous().get("metadata");

@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 
@@ -186,6 +187,24 @@ class MessagingIT extends MissiveIT {
                         .bundle()
                         .getTotal(),
                 "the header of a refused transaction is not kept");
+        Fhir.Response posing = alice.post(
+                "",
+                transaction(Threads.message("urn:uuid:header", "Signed, Dr Lee")
+                        .setSender(new Reference("Practitioner/drlee"))));
+        assertEquals(422, posing.status(), posing::toString);
+        assertEquals(
+                "sender-not-caller",
+                posing.outcome()
+                        .getIssueFirstRep()
+                        .getDetails()
+                        .getCodingFirstRep()
+                        .getCode());
+        assertEquals(
+                before,
+                alice.get("Communication?part-of:missing=true&_summary=count")
+                        .bundle()
+                        .getTotal(),
+                "nor when its message names another sender");
 
         Fhir.Response response = alice.post("", transaction(Threads.message("urn:uuid:header", "Both or nothing")));
         assertEquals(200, response.status(), response::toString);
@@ -231,5 +250,35 @@ class MessagingIT extends MissiveIT {
                         m -> Mails.addressedTo(m, address)
                                 && Mails.part(m, "text/plain").contains(threadId))
                 .orElseThrow(() -> new AssertionError("No email to " + address + " about thread " + threadId));
+    }
+
+    @Test
+    void twoTabsEditingOneDraftCannotOverwriteEachOther() {
+        Fhir alice = Fhir.as("alice");
+        String threadId = Threads.start(
+                alice,
+                Directory.idOf(alice, "Patient", "alice"),
+                Directory.idOf(alice, "Practitioner", "drlee"),
+                "Two tabs");
+        Communication draft = Threads.message(threadId, "First words");
+        draft.setStatus(Communication.CommunicationStatus.PREPARATION);
+        Fhir.Response saved = alice.post("Communication", draft);
+        assertEquals(201, saved.status(), saved::toString);
+        String id = saved.as(Communication.class).getIdElement().getIdPart();
+        String seen = saved.etag();
+
+        draft.setId(id);
+        draft.getPayloadFirstRep().setContent(new StringType("Tab one"));
+        assertEquals(200, alice.put("Communication/" + id, draft, seen).status());
+        draft.getPayloadFirstRep().setContent(new StringType("Tab two"));
+        Fhir.Response stale = alice.put("Communication/" + id, draft, seen);
+        assertEquals(412, stale.status(), stale::toString);
+        assertEquals(
+                "Tab one",
+                ((StringType) alice.get("Communication/" + id)
+                                .as(Communication.class)
+                                .getPayloadFirstRep()
+                                .getContent())
+                        .getValue());
     }
 }

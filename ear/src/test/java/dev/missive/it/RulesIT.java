@@ -66,7 +66,8 @@ class RulesIT extends MissiveIT {
                         "Practitioner/drlee",
                         "Practitioner/drpatel"),
                 recipients.getEntry().stream()
-                        .map(Bundle.BundleEntryComponent::getFullUrl)
+                        .map(entry -> entry.getResource().fhirType() + "/"
+                                + entry.getResource().getIdElement().getIdPart())
                         .collect(Collectors.toSet()),
                 "nurse Kim takes no portal messages");
         assertEquals(
@@ -129,6 +130,51 @@ class RulesIT extends MissiveIT {
         }
         Fhir.Response forAlice = gina.post("Communication", Threads.header("alice", "drlee", "Not mine"));
         assertEquals(403, forAlice.status(), forAlice::toString);
+    }
+
+    @Test
+    void aWriteNamesTheCallerAsItsSenderOrNoneAndAnyoneElseIsRefused() {
+        Fhir alice = Fhir.as("alice");
+        String threadId = Threads.start(alice, Threads.header("alice", "drlee", "Who writes"));
+        Fhir.Response posing = alice.post(
+                "Communication",
+                Threads.message(threadId, "Signed, Dr Lee").setSender(new Reference("Practitioner/drlee")));
+        assertEquals(422, posing.status(), posing::toString);
+        assertEquals("sender-not-caller", rule(posing));
+        assertEquals(
+                "sender-not-caller",
+                rule(alice.post(
+                        "Communication",
+                        Threads.header("alice", "drlee", "As Dr Lee").setSender(new Reference("Practitioner/drlee")))));
+        assertEquals(
+                0,
+                alice.get("Communication?part-of=Communication/" + threadId)
+                        .bundle()
+                        .getTotal(),
+                "nothing was written");
+        Fhir.Response herself = alice.post(
+                "Communication", Threads.message(threadId, "Signed, Alice").setSender(new Reference("Patient/alice")));
+        assertEquals(201, herself.status(), herself::toString);
+
+        Fhir drlee = Fhir.as("drlee");
+        assertEquals(
+                "sender-not-caller",
+                rule(drlee.post(
+                        "Communication",
+                        Threads.message(threadId, "Signed, Dr Patel")
+                                .setSender(new Reference("Practitioner/drpatel")))));
+
+        Fhir gina = Fhir.as("gina");
+        String bens = Threads.start(gina, Threads.header("ben", "drlee", "Ben's inhaler"));
+        assertEquals(
+                "sender-not-caller",
+                rule(gina.post(
+                        "Communication",
+                        Threads.message(bens, "Signed, Ben").setSender(new Reference("Patient/ben")))));
+        Fhir.Response asProxy = gina.post(
+                "Communication",
+                Threads.message(bens, "Signed, Gina").setSender(new Reference("RelatedPerson/gina-for-ben")));
+        assertEquals(201, asProxy.status(), asProxy::toString);
     }
 
     @Test

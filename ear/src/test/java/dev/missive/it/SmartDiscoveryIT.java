@@ -63,6 +63,18 @@ class SmartDiscoveryIT extends MissiveIT {
     }
 
     @Test
+    void theFhirUserClaimNamesTheDirectoryEntryTheAccountActsAs() throws Exception {
+        for (String account : List.of("alice", "gina", "drlee")) {
+            String token = Tokens.withScopes(account, "openid fhirUser patient/*.rs user/*.rs");
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+            String fhirUser = claims.get("fhirUser").asText();
+            Fhir.Response entry = Fhir.withToken(token).get(fhirUser);
+            assertEquals(200, entry.status(), account + " reads " + fhirUser + ": " + entry);
+            assertTrue(entry.body().contains("\"value\":\"" + account + "\""), account + " is " + fhirUser);
+        }
+    }
+
+    @Test
     void aGenericClientDiscoversTheServerWithoutATokenAndThenSignsIn() throws Exception {
         IGenericClient anonymous = client();
         CapabilityStatement statement =

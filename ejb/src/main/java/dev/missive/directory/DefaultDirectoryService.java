@@ -183,14 +183,7 @@ public class DefaultDirectoryService implements DirectoryService {
 
     private <T extends DirectoryEntry> void check(Kind<T> kind, T entry) {
         ColumnLimits.check(entry, "The " + kind.name());
-        for (Identifier identifier : entry.getIdentifiers()) {
-            if (identifier.value().isBlank()
-                    || identifier.value().length() > Identifier.MAX_VALUE_LENGTH
-                    || identifier.system() != null && identifier.system().length() > Identifier.MAX_SYSTEM_LENGTH) {
-                throw new InvalidRequestException("An identifier has a value of 1 to " + Identifier.MAX_VALUE_LENGTH
-                        + " characters and a system of at most " + Identifier.MAX_SYSTEM_LENGTH);
-            }
-        }
+        entry.getIdentifiers().forEach(Identifier::requireValid);
         kind.references().accept(entry);
     }
 

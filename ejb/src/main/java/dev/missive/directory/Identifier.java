@@ -1,5 +1,6 @@
 package dev.missive.directory;
 
+import dev.missive.service.InvalidRequestException;
 import java.util.Objects;
 
 /**
@@ -13,5 +14,15 @@ public record Identifier(String system, String value) {
 
     public Identifier {
         Objects.requireNonNull(value, "an identifier has a value");
+    }
+
+    /** Refuses a blank value or one longer than {@link #MAX_VALUE_LENGTH}, a system longer than {@link #MAX_SYSTEM_LENGTH}. */
+    public void requireValid() {
+        if (value.isBlank()
+                || value.length() > MAX_VALUE_LENGTH
+                || system != null && system.length() > MAX_SYSTEM_LENGTH) {
+            throw new InvalidRequestException("An identifier has a value of 1 to " + MAX_VALUE_LENGTH
+                    + " characters and a system of at most " + MAX_SYSTEM_LENGTH);
+        }
     }
 }

@@ -19,4 +19,10 @@ public class UnitOfWork {
     public <T> T inOneTransaction(Supplier<T> work) {
         return work.get();
     }
+
+    /** As {@link #inOneTransaction}, but within the caller's transaction if there is one (a Bundle's). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public <T> T together(Supplier<T> work) {
+        return work.get();
+    }
 }

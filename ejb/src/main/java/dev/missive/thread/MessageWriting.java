@@ -59,6 +59,7 @@ class MessageWriting {
 
     private Message store(Caller caller, Conversation conversation, NewMessage request, boolean draft) {
         Party sender = writerIn(caller, conversation);
+        AssertedSender.requireWriter(request.sender(), sender);
         String text = checkedText(request.text());
         checkInResponseTo(conversation, request.inResponseTo());
         Party recipient =
@@ -75,6 +76,7 @@ class MessageWriting {
 
     /** A draft message as edited: new text, answer and attachments. */
     void edit(Caller caller, Conversation conversation, Message draft, NewMessage edited) {
+        AssertedSender.requireWriter(edited.sender(), draft.getSender());
         checkInResponseTo(conversation, edited.inResponseTo());
         draft.edit(checkedText(edited.text()), edited.inResponseTo());
         attachments.carry(caller, draft, edited.attachments());

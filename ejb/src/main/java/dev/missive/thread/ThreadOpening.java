@@ -68,6 +68,7 @@ class ThreadOpening {
                         .orElseThrow(() -> new InvalidRequestException(
                                 "Communication.subject must name the Patient the thread is about"));
         Party starter = starterFor(caller, patientId, request.practitionerId());
+        AssertedSender.requireWriter(request.sender(), starter);
         if (request.confidential() && starter.type() == PartyType.RELATED_PERSON) {
             throw new ForbiddenException("Only the patient or the practitioner can make a thread confidential");
         }
@@ -84,6 +85,7 @@ class ThreadOpening {
             throw new InvalidRequestException("A draft cannot move to another patient");
         }
         starterFor(caller, draft.getPatientId(), edited.practitionerId());
+        AssertedSender.requireWriter(edited.sender(), draft.getStartedBy());
         draft.redirect(edited.practitionerId(), edited.category());
         applyDetails(draft, edited);
     }

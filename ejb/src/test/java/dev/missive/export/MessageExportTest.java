@@ -51,7 +51,7 @@ class MessageExportTest {
     }
 
     private static NewThread draft(String patientId) {
-        return new NewThread(patientId, "drlee", "general", "Draft", false, null, null, null, null, false, true);
+        return new NewThread(patientId, "drlee", "general", "Draft", false, null, null, null, null, false, true, null);
     }
 
     private void exportAsAdmin(String practitionerId) {

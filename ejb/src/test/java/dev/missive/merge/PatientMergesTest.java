@@ -217,8 +217,8 @@ class PatientMergesTest {
     @Test
     void draftThreadsStayPrivateToTheirAuthor() {
         clinic.actAs("alice");
-        String draft = drafts.saveThread(
-                        new NewThread("alice", "drlee", "general", "Draft", false, null, null, null, null, false, true))
+        String draft = drafts.saveThread(new NewThread(
+                        "alice", "drlee", "general", "Draft", false, null, null, null, null, false, true, null))
                 .conversation()
                 .getId();
         actAsAdmin();

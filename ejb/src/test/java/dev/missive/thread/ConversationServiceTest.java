@@ -16,6 +16,7 @@ import dev.missive.service.InvalidRequestException;
 import dev.missive.service.NotFoundException;
 import dev.missive.service.Page;
 import dev.missive.service.RuleViolationException;
+import dev.missive.service.VersionConflictException;
 import dev.missive.testing.TestClinic;
 import java.time.Duration;
 import java.util.List;
@@ -349,7 +350,7 @@ class ConversationServiceTest {
     @Test
     void draftsAreTheAuthorsAloneUntilSent() {
         ThreadView draft = drafts.saveThread(
-                new NewThread(null, "drlee", "general", "Draft", false, null, null, null, null, false, true));
+                new NewThread(null, "drlee", "general", "Draft", false, null, null, null, null, false, true, null));
         String id = draft.conversation().getId();
         Message draftMessage = drafts.saveMessage(new NewMessage(id, "Half written", null, true));
         assertEquals(1, drafts.threads().size());
@@ -364,16 +365,42 @@ class ConversationServiceTest {
 
         clinic.actAs("alice");
         drafts.editThread(
-                id, new NewThread("alice", "drpatel", "general", "Edited", false, null, null, null, null, false, true));
+                id,
+                new NewThread(
+                        "alice", "drpatel", "general", "Edited", false, null, null, null, null, false, true, null),
+                null);
         assertEquals(
                 "drpatel", reading.communication(id).thread().conversation().getPractitionerId(), "recipient edited");
-        drafts.editThread(id, NewThread.of("alice", "drlee", "general", "Sent", false));
-        drafts.editMessage(draftMessage.getId(), new NewMessage(id, "Whole now", null, false));
+        drafts.editThread(id, NewThread.of("alice", "drlee", "general", "Sent", false), null);
+        drafts.editMessage(draftMessage.getId(), new NewMessage(id, "Whole now", null, false), null);
 
         clinic.actAs("drlee");
         assertEquals("Sent", reading.communication(id).thread().conversation().getTopic());
         assertEquals("Whole now", reading.messages(id, 0, 10).get(0).getText());
         assertEquals(1, clinic.published.size());
+    }
+
+    @Test
+    void anEditBasedOnAReplacedVersionOfADraftChangesNothing() {
+        String thread = clinic.start("alice", "drlee");
+        Message draft = drafts.saveMessage(new NewMessage(thread, "First", null, true));
+        long seen = draft.getVersion();
+        drafts.editMessage(draft.getId(), new NewMessage(thread, "Tab one", null, true), seen);
+        assertThrows(
+                VersionConflictException.class,
+                () -> drafts.editMessage(draft.getId(), new NewMessage(thread, "Tab two", null, true), seen));
+        assertEquals("Tab one", drafts.messages().get(0).getText());
+
+        ThreadView draftThread = drafts.saveThread(draftThread("Draft"));
+        String id = draftThread.conversation().getId();
+        long threadSeen = draftThread.conversation().getVersion();
+        drafts.editThread(id, draftThread("Tab one"), threadSeen);
+        assertThrows(VersionConflictException.class, () -> drafts.editThread(id, draftThread("Tab two"), threadSeen));
+        assertEquals("Tab one", drafts.threads().get(0).conversation().getTopic());
+    }
+
+    private static NewThread draftThread(String topic) {
+        return new NewThread("alice", "drlee", "general", topic, false, null, null, null, null, false, true, null);
     }
 
     @Test
@@ -397,10 +424,21 @@ class ConversationServiceTest {
         assertRule(
                 "billing-consent-required",
                 () -> sending.start(new NewThread(
-                        null, "drpatel", "general", null, false, null, "consent-chloe", null, null, false, false)));
+                        null,
+                        "drpatel",
+                        "general",
+                        null,
+                        false,
+                        null,
+                        "consent-chloe",
+                        null,
+                        null,
+                        false,
+                        false,
+                        null)));
         consent("consent-alice", "alice");
         ThreadView view = sending.start(new NewThread(
-                null, "drpatel", "general", null, false, null, "consent-alice", null, null, false, false));
+                null, "drpatel", "general", null, false, null, "consent-alice", null, null, false, false, null));
         assertEquals("consent-alice", view.conversation().getBillingConsentId());
     }
 
@@ -411,19 +449,19 @@ class ConversationServiceTest {
         episode("diabetes", "alice");
         assertRule("regarding-required", () -> clinic.start("alice", "drlee"));
         ThreadView view = sending.start(
-                new NewThread(null, "drlee", "general", null, false, "knee", null, null, null, false, false));
+                new NewThread(null, "drlee", "general", null, false, "knee", null, null, null, false, false, null));
         assertEquals("knee", view.conversation().getEpisodeId());
         episode("bens", "ben");
         assertThrows(
                 InvalidRequestException.class,
-                () -> sending.start(
-                        new NewThread(null, "drlee", "general", null, false, "bens", null, null, null, false, false)));
+                () -> sending.start(new NewThread(
+                        null, "drlee", "general", null, false, "bens", null, null, null, false, false, null)));
     }
 
     @Test
     void noResponseNeededClosesTheThreadAsTheMessageIsSent() {
         String thread = sending.start(
-                        new NewThread(null, "drlee", "general", null, false, null, null, null, null, true, false))
+                        new NewThread(null, "drlee", "general", null, false, null, null, null, null, true, false, null))
                 .conversation()
                 .getId();
         assertEquals(

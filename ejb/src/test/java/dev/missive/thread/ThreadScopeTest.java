@@ -40,8 +40,8 @@ class ThreadScopeTest {
         clinic.actAs("gina");
         String bensByGina = clinic.start("ben", "drlee");
         String chloesDraft = clinic.bean(DraftService.class)
-                .saveThread(
-                        new NewThread("chloe", "drlee", "general", null, false, null, null, null, null, false, true))
+                .saveThread(new NewThread(
+                        "chloe", "drlee", "general", null, false, null, null, null, null, false, true, null))
                 .conversation()
                 .getId();
         clinic.actAs(new Caller("admin", EnumSet.of(Role.CLINIC_ADMIN), Optional.empty()));

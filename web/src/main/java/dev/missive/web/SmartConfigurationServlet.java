@@ -39,6 +39,7 @@ public class SmartConfigurationServlet extends HttpServlet {
     /** The realm's client scopes (config/keycloak): sign-in, and SMART scopes in both versions. */
     static final List<String> SCOPES = List.of(
             "openid",
+            "fhirUser",
             "profile",
             "email",
             "offline_access",

@@ -1,6 +1,7 @@
 package dev.missive.fhir.mapping;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import dev.missive.domain.Party;
 import dev.missive.domain.PartyType;
 import dev.missive.fhir.MissiveFhir;
 import dev.missive.policy.ClinicPolicy;
@@ -46,6 +47,11 @@ public final class CommunicationMapper {
     public static final Set<String> RESPONSE_METHODS = Set.of("ONLINEWRIT", "PHONE", "EMAILWRIT");
 
     private CommunicationMapper() {}
+
+    /** The identifiers the client gave the Communication (those with a value). */
+    public static List<dev.missive.directory.Identifier> identifiers(Communication resource) {
+        return DirectoryMapping.fromFhir(resource.getIdentifier());
+    }
 
     public static boolean isThreadHeader(Communication resource) {
         return !resource.hasPartOf();
@@ -103,7 +109,8 @@ public final class CommunicationMapper {
                 responderId,
                 method,
                 noResponseNeeded,
-                draft);
+                draft,
+                senderOf(resource));
     }
 
     public static NewMessage newMessage(Communication resource) {
@@ -128,7 +135,12 @@ public final class CommunicationMapper {
         String inResponseTo = resource.hasInResponseTo()
                 ? References.idOf(resource.getInResponseToFirstRep(), "Communication", "Communication.inResponseTo")
                 : null;
-        return new NewMessage(conversationId, texts.get(0), inResponseTo, draft, attachments);
+        return new NewMessage(conversationId, texts.get(0), inResponseTo, draft, attachments, senderOf(resource));
+    }
+
+    /** The sender the client names, passed on for the services to hold to the caller; null when it names none. */
+    private static Party senderOf(Communication resource) {
+        return resource.hasSender() ? References.partyOf(resource.getSender(), "Communication.sender") : null;
     }
 
     /** Only the url (and a title) is taken from the client: type, size and hash are the server's record. */

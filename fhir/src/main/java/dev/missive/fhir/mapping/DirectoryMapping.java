@@ -14,10 +14,15 @@ final class DirectoryMapping {
 
     /** Keeps every identifier that has a value: they are how integration engines find the entry again. */
     static void fromFhir(List<Identifier> identifiers, DirectoryEntry entry) {
-        identifiers.stream()
+        entry.getIdentifiers().addAll(fromFhir(identifiers));
+    }
+
+    /** Every identifier that has a value. */
+    static List<dev.missive.directory.Identifier> fromFhir(List<Identifier> identifiers) {
+        return identifiers.stream()
                 .filter(Identifier::hasValue)
                 .map(identifier -> new dev.missive.directory.Identifier(identifier.getSystem(), identifier.getValue()))
-                .forEach(entry.getIdentifiers()::add);
+                .toList();
     }
 
     static void toFhir(DirectoryEntry entry, Resource resource, List<Identifier> identifiers) {

@@ -32,6 +32,18 @@ public final class References {
         return reference.getReferenceElement().getIdPart();
     }
 
+    /** The party a reference names: a Patient, a Practitioner or a RelatedPerson; otherwise a 400 naming the element. */
+    public static Party partyOf(Reference reference, String element) {
+        String type = reference.getReferenceElement().getResourceType();
+        String id = reference.getReferenceElement().getIdPart();
+        for (PartyType candidate : PartyType.values()) {
+            if (id != null && typeOf(candidate).equals(type)) {
+                return new Party(candidate, id);
+            }
+        }
+        throw new InvalidRequestException(element + " must be a reference to a Patient, Practitioner or RelatedPerson");
+    }
+
     public static boolean isTo(Reference reference, String type) {
         return reference != null
                 && type.equals(reference.getReferenceElement().getResourceType())

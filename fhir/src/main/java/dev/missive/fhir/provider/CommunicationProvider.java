@@ -1,6 +1,7 @@
 package dev.missive.fhir.provider;
 
 import ca.uhn.fhir.model.api.Include;
+import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.Delete;
@@ -33,6 +34,7 @@ import dev.missive.thread.ReadingService;
 import dev.missive.thread.SendingService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -60,34 +62,47 @@ public class CommunicationProvider implements IResourceProvider {
     @EJB
     DirectoryService directory;
 
+    @Inject
+    ConditionalCreates conditionalCreates;
+
     @Override
     public Class<Communication> getResourceType() {
         return Communication.class;
     }
 
-    /** Starts a thread or sends a message; with status {@code preparation}, saves it as a draft. */
+    /**
+     * Starts a thread or sends a message; with status {@code preparation}, saves it as a draft.
+     * With If-None-Exist on an identifier, a retry answers with what the first attempt created.
+     */
     @Create
-    public MethodOutcome create(@ResourceParam Communication resource) {
-        Communication created;
+    public MethodOutcome create(@ResourceParam Communication resource, @ConditionalUrlParam String ifNoneExist) {
+        return create(resource, ifNoneExist, true);
+    }
+
+    /** {@code standalone}: false for an entry of a transaction Bundle. */
+    public MethodOutcome create(Communication resource, String ifNoneExist, boolean standalone) {
+        return conditionalCreates.create(resource, Identifiers.ifNoneExist(ifNoneExist), standalone, this::createNow);
+    }
+
+    private Communication createNow(Communication resource) {
         if (CommunicationMapper.isThreadHeader(resource)) {
             NewThread thread = CommunicationMapper.newThread(resource);
-            created = CommunicationMapper.toFhir(thread.draft() ? drafts.saveThread(thread) : sending.start(thread));
-        } else {
-            NewMessage message = CommunicationMapper.newMessage(resource);
-            created = CommunicationMapper.toFhir(message.draft() ? drafts.saveMessage(message) : sending.send(message));
+            return CommunicationMapper.toFhir(thread.draft() ? drafts.saveThread(thread) : sending.start(thread));
         }
-        return Versions.outcome(created, true);
+        NewMessage message = CommunicationMapper.newMessage(resource);
+        return CommunicationMapper.toFhir(message.draft() ? drafts.saveMessage(message) : sending.send(message));
     }
 
     /** Edits a draft, or sends it when the new status is no longer {@code preparation}. */
     @Update
     public MethodOutcome update(@IdParam IdType id, @ResourceParam Communication resource) {
         String communicationId = Versions.idForUpdate(id, resource);
+        Long expectedVersion = Versions.expected(id);
         Communication updated = CommunicationMapper.isThreadHeader(resource)
                 ? CommunicationMapper.toFhir(
-                        drafts.editThread(communicationId, CommunicationMapper.newThread(resource)))
+                        drafts.editThread(communicationId, CommunicationMapper.newThread(resource), expectedVersion))
                 : CommunicationMapper.toFhir(
-                        drafts.editMessage(communicationId, CommunicationMapper.newMessage(resource)));
+                        drafts.editMessage(communicationId, CommunicationMapper.newMessage(resource), expectedVersion));
         return Versions.outcome(updated, false);
     }
 

@@ -3,6 +3,7 @@ package dev.missive.fhir.provider;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import dev.missive.eligibility.EligibilityService;
@@ -31,7 +32,10 @@ public class MessageRecipientsProvider {
     EligibilityService eligibility;
 
     @Operation(name = "$message-recipients", type = Patient.class, idempotent = true)
-    public Bundle recipients(@IdParam IdType patient, @OperationParam(name = "category", max = 1) TokenParam category) {
+    public Bundle recipients(
+            @IdParam IdType patient,
+            @OperationParam(name = "category", max = 1) TokenParam category,
+            RequestDetails details) {
         String messageType = category == null || category.getValue() == null ? "general" : category.getValue();
         if (category != null && category.getSystem() != null && !MissiveFhir.MESSAGE_TYPE.equals(category.getSystem())
                 || !ClinicPolicy.MESSAGE_TYPES.contains(messageType)) {
@@ -40,19 +44,21 @@ public class MessageRecipientsProvider {
         List<MessageRecipient> recipients = eligibility.recipientsForCaller(patient.getIdPart(), messageType);
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(recipients.size());
         for (MessageRecipient recipient : recipients) {
-            add(bundle, PractitionerRoleMapper.toFhir(recipient.role()), Bundle.SearchEntryMode.MATCH);
+            add(bundle, details, PractitionerRoleMapper.toFhir(recipient.role()), Bundle.SearchEntryMode.MATCH);
         }
         recipients.stream()
                 .map(MessageRecipient::practitioner)
                 .distinct()
                 .forEach(practitioner ->
-                        add(bundle, PractitionerMapper.toFhir(practitioner), Bundle.SearchEntryMode.INCLUDE));
+                        add(bundle, details, PractitionerMapper.toFhir(practitioner), Bundle.SearchEntryMode.INCLUDE));
         return bundle;
     }
 
-    private static void add(Bundle bundle, Resource resource, Bundle.SearchEntryMode mode) {
+    /** Entries are named by absolute URLs, as a Bundle's fullUrl must be. */
+    private static void add(Bundle bundle, RequestDetails details, Resource resource, Bundle.SearchEntryMode mode) {
         bundle.addEntry()
-                .setFullUrl(resource.fhirType() + "/" + resource.getIdElement().getIdPart())
+                .setFullUrl(details.getFhirServerBase() + "/" + resource.fhirType() + "/"
+                        + resource.getIdElement().getIdPart())
                 .setResource(resource)
                 .getSearch()
                 .setMode(mode);

@@ -2,6 +2,8 @@ package dev.missive.fhir.provider;
 
 import ca.uhn.fhir.rest.annotation.Transaction;
 import ca.uhn.fhir.rest.annotation.TransactionParam;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import dev.missive.service.UnitOfWork;
 import jakarta.ejb.EJB;
@@ -29,7 +31,7 @@ public class TransactionProvider {
     CommunicationProvider communications;
 
     @Transaction
-    public Bundle transaction(@TransactionParam Bundle request) {
+    public Bundle transaction(@TransactionParam Bundle request, RequestDetails details) {
         if (request.getType() != Bundle.BundleType.TRANSACTION) {
             throw new InvalidRequestException("Only transaction Bundles are accepted at the base URL");
         }
@@ -39,26 +41,29 @@ public class TransactionProvider {
                 throw new InvalidRequestException("A transaction holds POSTs of Communication resources");
             }
         }
-        return unitOfWork.inOneTransaction(() -> apply(request));
+        return unitOfWork.inOneTransaction(() -> apply(request, details.getFhirServerBase()));
     }
 
-    private Bundle apply(Bundle request) {
+    /** {@code base}: the server's base URL, for the entries' absolute fullUrls. */
+    private Bundle apply(Bundle request, String base) {
         Map<String, String> created = new HashMap<>();
         Bundle response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
         for (Bundle.BundleEntryComponent entry : request.getEntry()) {
             Communication communication = (Communication) entry.getResource();
             communication.getPartOf().forEach(reference -> resolve(reference, created));
             communication.getInResponseTo().forEach(reference -> resolve(reference, created));
-            Resource saved = (Resource) communications.create(communication).getResource();
+            MethodOutcome outcome =
+                    communications.create(communication, entry.getRequest().getIfNoneExist(), false);
+            Resource saved = (Resource) outcome.getResource();
             String id = "Communication/" + saved.getIdElement().getIdPart();
             if (entry.hasFullUrl()) {
                 created.put(entry.getFullUrl(), id);
             }
             response.addEntry()
-                    .setFullUrl(id)
+                    .setFullUrl(base + "/" + id)
                     .setResource(saved)
                     .getResponse()
-                    .setStatus("201 Created")
+                    .setStatus(Boolean.TRUE.equals(outcome.getCreated()) ? "201 Created" : "200 OK")
                     .setLocation(id + "/_history/" + saved.getMeta().getVersionId());
         }
         return response;

@@ -16,6 +16,7 @@ import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import dev.missive.fhir.MissiveFhir;
 import dev.missive.service.ForbiddenException;
+import dev.missive.service.IdentifierTakenException;
 import dev.missive.service.NotFoundException;
 import dev.missive.service.RuleViolationException;
 import dev.missive.service.TooLargeException;
@@ -25,9 +26,12 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import jakarta.resource.ResourceException;
+import java.net.ConnectException;
 import java.net.URLDecoder;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.sql.SQLException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,14 +41,19 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
  * Turns what the services throw into the FHIR error the design promises: 404 for anything
- * the caller may not see, 403, 409, 422 naming the rule, and for anything unexpected a 500
- * whose body says nothing but a reference to the server log.
+ * the caller may not see, 403, 409, 422 naming the rule, 503 with Retry-After while the
+ * database cannot be reached, and for anything unexpected a 500 whose body says nothing but a
+ * reference to the server log.
  */
 @Interceptor
 @ApplicationScoped
 public class ServiceExceptionInterceptor {
 
     private static final int UNSUPPORTED_MEDIA_TYPE = 415;
+    private static final int SERVICE_UNAVAILABLE = 503;
+    private static final String RETRY_AFTER_SECONDS = "10";
+    /** SQLState class 08: connection exception (refused, broken, gone). */
+    private static final String CONNECTION_EXCEPTION = "08";
     /** A class by its package and name: two or more lower-case segments and a capitalised one. */
     private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.){2,}([A-Z][\\w$]*)");
 
@@ -67,9 +76,35 @@ public class ServiceExceptionInterceptor {
                 return translated;
             }
         }
+        if (isUnreachable(thrown)) {
+            // one line, not a stack trace per request while the database is away
+            LOG.severe("Unavailable: the database or the queue could not be reached ("
+                    + thrown.getClass().getSimpleName() + ")");
+            UnclassifiedServerFailureException unavailable = new UnclassifiedServerFailureException(
+                    SERVICE_UNAVAILABLE, "The server cannot reach its database just now; try again shortly");
+            unavailable.addResponseHeader("Retry-After", RETRY_AFTER_SECONDS);
+            return unavailable;
+        }
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, reference " + reference, thrown);
         return new InternalErrorException("The server could not complete the request (reference " + reference + ")");
+    }
+
+    /**
+     * A database or queue the server could not reach (refused, a pooled connection gone): the
+     * request may succeed once it is back, which the pool notices by itself, so 503, not 500.
+     */
+    static boolean isUnreachable(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException
+                    || cause instanceof ResourceException
+                    || cause instanceof SQLException sql
+                            && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith(CONNECTION_EXCEPTION)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -161,6 +196,9 @@ public class ServiceExceptionInterceptor {
         }
         if (cause instanceof VersionConflictException) {
             return new PreconditionFailedException(cause.getMessage());
+        }
+        if (cause instanceof IdentifierTakenException) {
+            return new ResourceVersionConflictException(cause.getMessage());
         }
         if (cause instanceof OptimisticLockException || cause instanceof PessimisticLockException) {
             return new ResourceVersionConflictException("The resource was changed by another request at the same time");

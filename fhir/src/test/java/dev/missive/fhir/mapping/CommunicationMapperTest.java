@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import dev.missive.attachment.Attachment;
 import dev.missive.attachment.AttachmentType;
 import dev.missive.domain.Party;
+import dev.missive.domain.PartyType;
 import dev.missive.fhir.MissiveFhir;
 import dev.missive.thread.AttachmentRef;
 import dev.missive.thread.Conversation;
@@ -51,7 +52,18 @@ class CommunicationMapperTest {
         header.getMeta().addSecurity(MissiveFhir.CONFIDENTIALITY, "R", null);
         assertEquals(
                 new NewThread(
-                        "alice", "drlee", "test-results", "Blood test", true, null, null, null, null, false, false),
+                        "alice",
+                        "drlee",
+                        "test-results",
+                        "Blood test",
+                        true,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        false,
+                        null),
                 CommunicationMapper.newThread(header));
     }
 
@@ -106,9 +118,33 @@ class CommunicationMapperTest {
     }
 
     @Test
+    void theSenderAWriteNamesIsPassedOnAsAParty() {
+        Communication header = header();
+        header.setSender(new Reference("Practitioner/drlee"));
+        assertEquals(
+                Party.practitioner("drlee"),
+                CommunicationMapper.newThread(header).sender());
+        assertNull(CommunicationMapper.newThread(header()).sender(), "none named");
+
+        Message sent = new Message("t1", Party.patient("alice"), Party.practitioner("drlee"), "Hello", null, NOW);
+        Communication message = CommunicationMapper.toFhir(sent);
+        assertEquals(sent.getSender(), CommunicationMapper.newMessage(message).sender(), "what was read, written back");
+        message.setSender(new Reference("http://localhost:8080/fhir/RelatedPerson/gina-for-ben"));
+        assertEquals(
+                new Party(PartyType.RELATED_PERSON, "gina-for-ben"),
+                CommunicationMapper.newMessage(message).sender());
+
+        for (Reference noPerson : List.of(new Reference("Organization/clinic"), new Reference().setDisplay("Alice"))) {
+            message.setSender(noPerson);
+            assertThrows(InvalidRequestException.class, () -> CommunicationMapper.newMessage(message));
+        }
+    }
+
+    @Test
     void aHeaderCarriesRegardingBillingConsentAndResponsePreference() {
         Communication header = header();
         header.setStatus(Communication.CommunicationStatus.PREPARATION);
+        header.setSender(new Reference("Patient/alice"));
         header.addAbout(new Reference("EpisodeOfCare/knee"));
         header.addExtension(MissiveFhir.BILLING_CONSENT, new Reference("Consent/c1"));
         Extension preference = header.addExtension().setUrl(MissiveFhir.RESPONSE_PREFERENCE);
@@ -116,7 +152,19 @@ class CommunicationMapperTest {
         preference.addExtension("method", new Coding(MissiveFhir.PARTICIPATION_MODE, "PHONE", null));
         NewThread thread = CommunicationMapper.newThread(header);
         assertEquals(
-                new NewThread("alice", "drlee", "general", null, false, "knee", "c1", "drpatel", "PHONE", false, true),
+                new NewThread(
+                        "alice",
+                        "drlee",
+                        "general",
+                        null,
+                        false,
+                        "knee",
+                        "c1",
+                        "drpatel",
+                        "PHONE",
+                        false,
+                        true,
+                        Party.patient("alice")),
                 thread);
 
         Conversation conversation = new Conversation("alice", "drlee", Party.patient("alice"), "general", NOW);

@@ -23,10 +23,15 @@ final class Beans {
 
     private final Map<Class<?>, Object> instances = new HashMap<>();
 
-    /** {@code stubs}: implementations of service interfaces, each standing for every interface it implements. */
+    /**
+     * {@code stubs}: implementations of service interfaces, each standing for every interface it
+     * implements, or instances of no-interface beans (such as {@code UnitOfWork}), standing for
+     * their class.
+     */
     Beans(Object... stubs) {
         for (Object stub : stubs) {
-            for (Class<?> type = stub.getClass(); type != null; type = type.getSuperclass()) {
+            for (Class<?> type = stub.getClass(); type != Object.class; type = type.getSuperclass()) {
+                instances.put(type, stub);
                 for (Class<?> service : type.getInterfaces()) {
                     instances.put(service, stub);
                 }

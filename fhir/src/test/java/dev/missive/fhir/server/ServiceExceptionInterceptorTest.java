@@ -16,9 +16,11 @@ import dev.missive.thread.ThreadOrMessage;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Coding;
@@ -52,6 +54,10 @@ class ServiceExceptionInterceptorTest {
             Map.entry("concurrent", OptimisticLockException::new),
             Map.entry("concurrent-wrapped", () -> new EJBException(new OptimisticLockException())),
             Map.entry("unexpected", () -> new IllegalStateException(INTERNAL_DETAIL)),
+            Map.entry(
+                    "database-down",
+                    () -> new EJBException(
+                            new PersistenceException(new SQLException("Connection to db-7:5432 refused", "08001")))),
             Map.entry("bad-escape", ServiceExceptionInterceptorTest::malformedEscape));
 
     @RegisterExtension
@@ -132,6 +138,15 @@ class ServiceExceptionInterceptorTest {
     void aChangeRacingAnotherIs409EvenWrappedByTheContainer() throws Exception {
         assertEquals(409, read("concurrent").statusCode());
         assertEquals(409, read("concurrent-wrapped").statusCode());
+    }
+
+    @Test
+    void anUnreachableDatabaseIs503WithRetryAfterAndNothingInternal() throws Exception {
+        HttpResponse<byte[]> response = read("database-down");
+
+        assertEquals(503, response.statusCode());
+        assertEquals("10", response.headers().firstValue("Retry-After").orElse(null));
+        assertFalse(body(response).contains("db-7"), body(response));
     }
 
     @Test
