@@ -128,16 +128,18 @@ final class Oracle {
 
     /**
      * A request a server may close the connection on, unread: a body the method does not take (a
-     * GET with 100 KB), more headers than a server keeps, or one too long. The answer it did send
+     * GET with 100 KB, or chunked), more headers than a server keeps, or one too long. The answer it did send
      * can then be lost to the reset, so none is not held against it (it is counted as a note).
      */
     private static boolean mayGoUnanswered(FuzzRequest request) {
         boolean bodyUnread = request.body() != null
                 && request.body().length > 0
                 && !List.of("POST", "PUT", "PATCH").contains(request.method());
+        boolean chunkedUnread = !List.of("POST", "PUT", "PATCH").contains(request.method())
+                && request.headers().stream().anyMatch(h -> h.name().equalsIgnoreCase("Transfer-Encoding"));
         boolean headersBeyondLimits = request.headers().size() > 100
                 || request.headers().stream().anyMatch(h -> h.value().length() > 16_000);
-        return bodyUnread || headersBeyondLimits;
+        return bodyUnread || chunkedUnread || headersBeyondLimits;
     }
 
     /** Something worth counting that is not a failure: an error answered without an OperationOutcome. */
@@ -161,8 +163,33 @@ final class Oracle {
                 : "a request with a " + request.token().name().toLowerCase() + " token";
     }
 
-    /** A plain read of a conformance document, answered with conformance documents only. */
+    /**
+     * A read answered with public documents only: conformance resources (or an OperationOutcome),
+     * or the SMART configuration. With no body (HEAD) the path must plainly name one.
+     */
     private boolean isPublic(FuzzRequest request, String body) {
+        boolean read = request.method().equals("GET") || request.method().equals("HEAD");
+        if (!read) {
+            return false;
+        }
+        if (body.isBlank()) {
+            return isPlainlyPublic(request);
+        }
+        List<String> types = new ArrayList<>();
+        for (Pattern type : List.of(JSON_TYPE, XML_TYPE)) {
+            Matcher found = type.matcher(body);
+            while (found.find()) {
+                types.add(found.group(1));
+            }
+        }
+        if (types.isEmpty()) {
+            return body.contains("\"token_endpoint\"") && body.contains("\"authorization_endpoint\"");
+        }
+        return PUBLIC_TYPES.containsAll(types);
+    }
+
+    /** A plain read of a conformance document's path. */
+    private boolean isPlainlyPublic(FuzzRequest request) {
         String path = new RawHttp("http://localhost" + basePath, 1).pathOf(request.target());
         if (!path.startsWith(basePath + "/")) {
             return false;
@@ -173,19 +200,7 @@ final class Oracle {
                 && !rest.contains(";")
                 && !rest.toLowerCase(Locale.ROOT).contains("%2e")
                 && !rest.contains("\\");
-        boolean read = request.method().equals("GET") || request.method().equals("HEAD");
-        if (!plain || !read || !PUBLIC_PATHS.contains(first)) {
-            return false;
-        }
-        for (Pattern type : List.of(JSON_TYPE, XML_TYPE)) {
-            Matcher found = type.matcher(body);
-            while (found.find()) {
-                if (!PUBLIC_TYPES.contains(found.group(1))) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return plain && PUBLIC_PATHS.contains(first);
     }
 
     private static String excerpt(String body, int at) {

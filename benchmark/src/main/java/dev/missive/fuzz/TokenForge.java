@@ -65,13 +65,17 @@ final class TokenForge {
         };
     }
 
+    /**
+     * One bit of the signature's bytes flipped. (A character of its text changed may only change
+     * the padding bits of the last one, and then the signature is the same.)
+     */
     private static String alterSignature(String real, Random random) {
-        String signature = part(real, 2);
-        int at = random.nextInt(signature.length());
-        char was = signature.charAt(at);
-        char now = was == 'A' ? 'B' : 'A';
-        return part(real, 0) + "." + part(real, 1) + "." + signature.substring(0, at) + now
-                + signature.substring(at + 1);
+        byte[] signature = DECODE.decode(part(real, 2));
+        if (signature.length == 0) {
+            return real + "x";
+        }
+        signature[random.nextInt(signature.length)] ^= (byte) (1 << random.nextInt(8));
+        return part(real, 0) + "." + part(real, 1) + "." + ENCODE.encodeToString(signature);
     }
 
     private static String hs256(ObjectNode header, ObjectNode claims, Random random) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Communication;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -92,6 +93,55 @@ class AuthorizationMatrixIT extends MissiveIT {
                     "the count is the inbox's size");
             assertEquals(inInbox, inbox.body().contains(kind.id()), "not in the inbox's body or links");
         }
+    }
+
+    /**
+     * A next link is its searcher's alone (found by the fuzzer, benchmark/fuzz.sh: a link of Ben's
+     * sent with Dr Patel's token and {@code _getpagesoffset=0} showed Ben's messages, kept with the
+     * search as its first page). Alice's links to her thread's messages, her inbox and her drafts,
+     * sent as they are and with offset 0 by everyone else: 410, and nothing of hers in the body.
+     */
+    @TestFactory
+    List<DynamicTest> aNextLinkIsItsSearchersAlone() {
+        Fhir alice = Fhir.as("alice");
+        String thread = Threads.start(alice, Threads.header("alice", "drlee", "Matrix paging"));
+        for (int i = 0; i < 3; i++) {
+            Threads.send(alice, thread, "Alice's paged secret " + i);
+        }
+        for (int i = 0; i < 2; i++) {
+            Communication draft = Threads.header("alice", "drlee", "Matrix paged draft");
+            draft.setStatus(Communication.CommunicationStatus.PREPARATION);
+            Threads.start(alice, draft);
+        }
+        List<String> links = new ArrayList<>();
+        for (String search : List.of(
+                "Communication?part-of=Communication/" + thread + "&_count=1",
+                "Communication?part-of:missing=true&_count=1",
+                "Communication?status=preparation&_count=1")) {
+            String next = alice.get(search).bundle().getLink(Bundle.LINK_NEXT).getUrl();
+            links.add(next);
+            links.add(next.replaceFirst("_getpagesoffset=\\d+", "_getpagesoffset=0"));
+        }
+        List<DynamicTest> cells = new ArrayList<>();
+        cells.add(dynamicTest("alice × her own links", () -> {
+            for (String link : links) {
+                assertEquals(200, alice.get(link).status(), link);
+            }
+        }));
+        CALLERS.stream()
+                .filter(caller -> !caller.equals("alice"))
+                .forEach(caller -> cells.add(dynamicTest(caller + " × alice's next links", () -> {
+                    for (String link : links) {
+                        Fhir.Response page = Fhir.as(caller).get(link);
+                        assertEquals(410, page.status(), link + " " + page);
+                        assertFalse(
+                                page.body().contains("paged secret")
+                                        || page.body().contains("Matrix paged draft")
+                                        || page.body().contains(thread),
+                                "leak: " + page);
+                    }
+                })));
+        return cells;
     }
 
     /** The threads of the matrix, started through the API as the demo users would. */

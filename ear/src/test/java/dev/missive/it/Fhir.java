@@ -84,6 +84,11 @@ final class Fhir {
         return send(builder);
     }
 
+    /** A request with any method (even one HTTP does not define) and no body. */
+    Response method(String method, String path) {
+        return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     Response delete(String path) {
         return send(request(path).DELETE());
     }

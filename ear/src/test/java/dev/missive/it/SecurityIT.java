@@ -96,6 +96,33 @@ class SecurityIT extends MissiveIT {
     }
 
     @Test
+    void aPathWithAControlCharacterOrAUnicodeSpaceIs400BeforeAuthentication() {
+        // The OIDC mechanism failed on them with a NullPointerException, a 500 (found by benchmark/fuzz.sh).
+        for (String path : List.of(
+                "Communication/a%0d%0ab",
+                "Communication/%00",
+                "%2e%00%2e/%2e%2e/Communication",
+                "Communication/a%E2%80%A8",
+                "Communication/%E3%80%80")) {
+            for (Fhir client : List.of(Fhir.anonymous(), Fhir.as("alice"))) {
+                assertEquals(400, client.get(path).status(), path);
+            }
+        }
+    }
+
+    @Test
+    void aMethodNothingServesIs405WithAnOperationOutcome() {
+        String portal = Fhir.base().replace("/fhir", "/portal/");
+        for (String path : List.of("Communication", "metadata", portal)) {
+            Fhir.Response response = Fhir.as("alice").method("FOO", path);
+            assertEquals(405, response.status(), path + " " + response);
+            assertEquals(
+                    OperationOutcome.IssueType.NOTSUPPORTED,
+                    response.outcome().getIssueFirstRep().getCode());
+        }
+    }
+
+    @Test
     void capabilityStatementListsWhatIsImplemented() {
         Fhir.Response response = Fhir.as("alice").get("metadata");
         assertEquals(200, response.status());

@@ -123,7 +123,7 @@ public class MissiveRestfulServer extends RestfulServer {
         // Missive's resources point at others by id only (an _include's targets have theirs):
         // nothing to contain, so no walk over every element of every resource encoded to look
         server.getFhirContext().getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
-        FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(PAGED_SEARCHES_KEPT);
+        FifoMemoryPagingProvider paging = new CallersSearches(PAGED_SEARCHES_KEPT);
         paging.setDefaultPageSize(Paging.DEFAULT_PAGE_SIZE);
         paging.setMaximumPageSize(Paging.MAX_PAGE_SIZE);
         server.setPagingProvider(paging);

@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -39,6 +40,30 @@ public class ServedFormats {
         return true;
     }
 
+    /**
+     * An error met before the check above could run (a path HAPI cannot read), to a request that
+     * asks for RDF: written here in JSON too, where HAPI would fail writing it in RDF.
+     */
+    @Hook(Pointcut.SERVER_HANDLE_EXCEPTION)
+    public boolean writeErrorInJson(
+            RequestDetails request, HttpServletResponse response, BaseServerResponseException error)
+            throws IOException {
+        var answer = RestfulServerUtils.determineResponseEncodingNoDefault(request, null);
+        if (answer == null || answer.getEncoding() != EncodingEnum.RDF) {
+            return true;
+        }
+        OperationOutcome outcome =
+                error.getOperationOutcome() instanceof OperationOutcome given ? given : new OperationOutcome();
+        if (!outcome.hasIssue()) {
+            outcome.addIssue()
+                    .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                    .setCode(OperationOutcome.IssueType.PROCESSING)
+                    .setDiagnostics(error.getMessage());
+        }
+        write(request, response, error.getStatusCode(), outcome);
+        return false;
+    }
+
     private static void refuse(RequestDetails request, HttpServletResponse response, int status, String why)
             throws IOException {
         OperationOutcome outcome = new OperationOutcome();
@@ -46,6 +71,12 @@ public class ServedFormats {
                 .setSeverity(OperationOutcome.IssueSeverity.ERROR)
                 .setCode(OperationOutcome.IssueType.NOTSUPPORTED)
                 .setDiagnostics(why);
+        write(request, response, status, outcome);
+    }
+
+    private static void write(
+            RequestDetails request, HttpServletResponse response, int status, OperationOutcome outcome)
+            throws IOException {
         response.setStatus(status);
         response.setContentType(Constants.CT_FHIR_JSON_NEW + Constants.CHARSET_UTF8_CTSUFFIX);
         response.getWriter().write(request.getFhirContext().newJsonParser().encodeResourceToString(outcome));

@@ -28,6 +28,15 @@ class ServedFormatsTest {
     }
 
     @Test
+    void anErrorMetBeforeTheCheckIsWrittenInJsonToo() throws Exception {
+        // HAPI refuses a path it cannot read before a handler is chosen, and wrote that in RDF: a 500
+        HttpResponse<byte[]> response = endpoint.send(
+                endpoint.request("Communication/x/$close/y/z?_format=ttl").GET());
+
+        assertRefused(response, 400);
+    }
+
+    @Test
     void aBodyInRdfIs415() throws Exception {
         HttpResponse<byte[]> response = endpoint.send(endpoint.request("Communication")
                 .header("Content-Type", "text/turtle")
