@@ -192,6 +192,14 @@ class PagingAcrossNodesTest {
         assertEquals(410, nodeB.send(nodeB.request(next)).statusCode());
     }
 
+    @Test
+    void aSearchWithoutATokenHasNoNextLinkNoOneCouldFollow() throws Exception {
+        Bundle first = nodeA.parse(Bundle.class, nodeA.send(nodeA.anonymous("CodeSystem?_count=1")));
+
+        assertTrue(first.getTotal() > 1);
+        assertEquals(null, first.getLink(Bundle.LINK_NEXT));
+    }
+
     private Bundle search() throws Exception {
         return nodeA.parse(Bundle.class, nodeA.get(SEARCH));
     }
