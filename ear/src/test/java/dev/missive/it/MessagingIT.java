@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Extension;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** The first slice of messaging, end to end: thread, message, listing, inbox and email. */
 class MessagingIT extends MissiveIT {
+
+    private static final int SEARCHES_A_NODE_HOLDS = 1000;
 
     @Test
     void patientStartsThreadWritesAndPractitionerReadsIt(GreenMail mail) throws Exception {
@@ -72,6 +75,36 @@ class MessagingIT extends MissiveIT {
         Communication header = drlee.get("Communication/" + threadId).as(Communication.class);
         assertEquals("Knee after the run", header.getTopic().getText());
         assertEquals(1, unread(header), "the practitioner has one unread message");
+    }
+
+    /**
+     * A node holds the latest 1,000 searches: a next link of one it let go is answered from the
+     * search's record in the database, run again for the caller, as a node of a cluster that never
+     * held it answers it.
+     */
+    @Test
+    void aNextLinkOutlivesTheSearchesTheNodeHolds() {
+        Fhir chloe = Fhir.as("chloe");
+        String chloeId = Directory.idOf(chloe, "Patient", "chloe");
+        String drleeId = Directory.idOf(chloe, "Practitioner", "drlee");
+        Threads.start(chloe, chloeId, drleeId, "Older");
+        Threads.start(chloe, chloeId, drleeId, "Newer");
+        String search = "Communication?part-of:missing=true&_count=1";
+        String next = chloe.get(search).bundle().getLink(Bundle.LINK_NEXT).getUrl();
+        String secondThread = firstId(chloe.get(next));
+
+        IntStream.range(0, SEARCHES_A_NODE_HOLDS)
+                .parallel()
+                .forEach(i -> assertEquals(200, chloe.get(search).status()));
+
+        Fhir.Response again = chloe.get(next);
+        assertEquals(200, again.status(), again::toString);
+        assertEquals(secondThread, firstId(again), "the same page, from the search run again");
+        assertEquals(410, Fhir.as("drlee").get(next).status(), "still the searcher's alone");
+    }
+
+    private static String firstId(Fhir.Response page) {
+        return page.bundle().getEntryFirstRep().getResource().getIdElement().getIdPart();
     }
 
     @Test

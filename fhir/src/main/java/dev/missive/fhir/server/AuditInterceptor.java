@@ -42,9 +42,16 @@ public class AuditInterceptor {
         }
     }
 
+    /**
+     * A search run again for a page of it ({@link SearchReplay}) is part of the page request, which
+     * is recorded as on the node that held the search: one read by the caller, of what was sent.
+     */
     @Hook(Pointcut.SERVER_PROCESSING_COMPLETED)
     public void record(ServletRequestDetails details) {
         HttpServletRequest request = details.getServletRequest();
+        if (request instanceof SearchReplay) {
+            return;
+        }
         HttpServletResponse response = details.getServletResponse();
         IBaseResource sent = (IBaseResource) details.getUserData().get(RESPONSE);
         RestOperationTypeEnum type = details.getRestOperationType();

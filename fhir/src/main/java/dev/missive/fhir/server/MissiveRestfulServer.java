@@ -2,7 +2,6 @@ package dev.missive.fhir.server;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
-import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import dev.missive.fhir.conformance.CanonicalSearchProvider;
 import dev.missive.fhir.conformance.ConformanceResources;
@@ -25,6 +24,8 @@ import dev.missive.fhir.provider.PractitionerRoleProvider;
 import dev.missive.fhir.provider.RelatedPersonProvider;
 import dev.missive.fhir.provider.ThreadActionProvider;
 import dev.missive.fhir.provider.TransactionProvider;
+import dev.missive.search.PagedSearches;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -35,7 +36,7 @@ import java.util.List;
 public class MissiveRestfulServer extends RestfulServer {
 
     private static final long serialVersionUID = 1L;
-    private static final int PAGED_SEARCHES_KEPT = 1000;
+    private static final int PAGED_SEARCHES_HELD = 1000;
 
     @Inject
     transient CommunicationProvider communications;
@@ -94,6 +95,9 @@ public class MissiveRestfulServer extends RestfulServer {
     @Inject
     transient SigningRealm realm;
 
+    @EJB
+    transient PagedSearches pagedSearches;
+
     @Inject
     transient BinaryStreamingInterceptor binaryStreaming;
 
@@ -123,10 +127,11 @@ public class MissiveRestfulServer extends RestfulServer {
         // Missive's resources point at others by id only (an _include's targets have theirs):
         // nothing to contain, so no walk over every element of every resource encoded to look
         server.getFhirContext().getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
-        FifoMemoryPagingProvider paging = new CallersSearches(PAGED_SEARCHES_KEPT);
+        CallersSearches paging = new CallersSearches(PAGED_SEARCHES_HELD, pagedSearches);
         paging.setDefaultPageSize(Paging.DEFAULT_PAGE_SIZE);
         paging.setMaximumPageSize(Paging.MAX_PAGE_SIZE);
         server.setPagingProvider(paging);
+        server.registerInterceptor(paging);
         server.registerProviders(List.of(
                 communications,
                 patients,

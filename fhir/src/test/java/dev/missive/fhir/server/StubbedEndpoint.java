@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Missive's FHIR endpoint as production assembles it ({@link MissiveRestfulServer#assemble}) over
  * the stub services given, in HAPI's embedded Jetty. Requests are sent as the signed-in account
- * {@link #CALLER}. Register it on an instance field of a {@code @TestInstance(PER_CLASS)} test:
+ * {@link #CALLER}. Paged searches are recorded in memory of its own, unless a test gives a
+ * PagedSearches (two endpoints given one stand for two nodes of a cluster). Register it on an instance field of a {@code @TestInstance(PER_CLASS)} test:
  * the server then starts once for the class, with the stubs that test instance holds.
  */
 public final class StubbedEndpoint extends RestfulServerExtension {
@@ -41,8 +42,8 @@ public final class StubbedEndpoint extends RestfulServerExtension {
 
     public StubbedEndpoint(Object... services) {
         super(FhirContext.forR4Cached());
-        Object[] stubs =
-                Stream.concat(Stream.of(new Unaudited()), Stream.of(services)).toArray();
+        Object[] stubs = Stream.concat(Stream.of(new Unaudited(), new SearchesKept()), Stream.of(services))
+                .toArray();
         MissiveRestfulServer production = new Beans(stubs).get(MissiveRestfulServer.class);
         withServer(production::assemble);
         withServletFilter(new BearerCaller());
