@@ -10,12 +10,13 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A claim on emailing a recipient about a message, at most one per message and recipient:
- * committed before the SMTP conversation, marked sent once the relay accepted the email. A
- * claim never marked sent is in doubt: its attempt stopped during the conversation, and the
- * email may or may not have gone out.
+ * committed before the SMTP conversation by the node that makes the attempt, marked sent once
+ * the relay accepted the email. A claim never marked sent whose attempt is over is in doubt: it
+ * stopped during the conversation, and the email may or may not have gone out.
  */
 @Entity
 @Table(name = "notification_delivery")
@@ -29,10 +30,15 @@ public class NotificationDelivery {
 
     private Instant sent;
 
+    /** The node whose attempt holds the claim; none on claims made before nodes were recorded. */
+    @Column(name = "claimed_by", length = 100)
+    private String claimedBy;
+
     protected NotificationDelivery() {}
 
-    public NotificationDelivery(String messageId, Party recipient, Instant claimed) {
+    public NotificationDelivery(String messageId, Party recipient, String node, Instant claimed) {
         this.key = new Key(messageId, recipient);
+        this.claimedBy = node;
         this.claimed = claimed;
     }
 
@@ -42,6 +48,20 @@ public class NotificationDelivery {
 
     public boolean isSent() {
         return sent != null;
+    }
+
+    public Optional<String> claimedBy() {
+        return Optional.ofNullable(claimedBy);
+    }
+
+    public Instant getClaimed() {
+        return claimed;
+    }
+
+    /** An attempt on that node takes over a claim in doubt. */
+    public void takeOver(String node, Instant at) {
+        claimedBy = node;
+        claimed = at;
     }
 
     public void markSent(Instant at) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 public interface NotificationDeliveryRepository {
 
+    /** The claim, locked until the transaction ends. */
     Optional<NotificationDelivery> find(String messageId, Party recipient);
 
     /** Records the claim and writes it at once, so that a second claim fails before any email. */

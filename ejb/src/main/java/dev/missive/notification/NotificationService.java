@@ -8,18 +8,28 @@ import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Emails one recipient about one message, at least once. The delivery is claimed in a
- * transaction of its own before the SMTP conversation, and marked sent in another as soon as the
- * relay accepted the email; a refusal releases the claim and rolls the request back, for Artemis
- * to deliver again. A redelivered or replayed request that finds the delivery sent sends
- * nothing; one that finds the claim in doubt (the server stopped during the SMTP conversation)
- * sends again with the same {@code Message-ID}, which mail systems can fold: a duplicate is
- * better than an email lost. The window left for a second copy: a crash after the relay took the
- * email and before "sent" committed (the relay's reply, the QUIT and that one-row commit).
+ * Emails one recipient about one message, at least once, on whichever node's queue holds the
+ * request. The delivery is claimed in a transaction of its own before the SMTP conversation,
+ * and marked sent in another as soon as the relay accepted the email; a refusal releases the
+ * claim and rolls the request back, for Artemis to deliver again. The last attempt that fails
+ * records a dead letter in the database instead. Once done with (emailed, nobody to email, or a
+ * dead letter) the request's outbox row is removed in the listener's transaction.
+ *
+ * <p>A redelivered, replayed or re-relayed request that finds the delivery sent sends nothing.
+ * One that finds a claim another live node holds (its attempt may be in the SMTP conversation
+ * now) is tried again later. One that finds the claim in doubt (a server stopped during the
+ * SMTP conversation: this node before a restart, or a node now gone) sends again with the same
+ * {@code Message-ID}, which mail systems can fold: a duplicate is better than an email lost.
+ * What can still make a second copy: a crash after the relay took the email and before "sent"
+ * committed (the relay's reply, the QUIT and that one-row commit), and a node counted as gone
+ * while it was only paused (longer than the window) in that same stretch.
  */
 @Stateless
 public class NotificationService {
@@ -41,10 +51,41 @@ public class NotificationService {
     @Inject
     PolicyService policies;
 
+    @Inject
+    PendingNotificationRepository outbox;
+
+    @Inject
+    FailedNotificationRepository deadLetters;
+
+    @Inject
+    Clock clock;
+
     @Resource(lookup = SmtpRelay.SESSION)
     Session mailSession;
 
-    public void deliver(NotificationRequested request) {
+    /** The attempts Artemis makes (MISSIVE_NOTIFY_MAX_ATTEMPTS, as in its address setting). */
+    @Inject
+    @ConfigProperty(name = "missive.notify.max.attempts", defaultValue = "20")
+    int maxAttempts;
+
+    /**
+     * One attempt, the {@code attempt}th (from 1) of a request put on the queue at {@code queued}.
+     * Throws to have Artemis deliver it again, except on the last attempt.
+     */
+    public void deliver(NotificationRequested request, int attempt, Instant queued) {
+        try {
+            email(request);
+        } catch (DeliveryPostponed e) {
+            if (attempt < maxAttempts) {
+                throw e;
+            }
+            LOG.warning(describe(request) + " failed its last attempt: dead-lettered");
+            deadLetters.addIfAbsent(new FailedNotification(request, attempt, queued, clock.instant()));
+        }
+        outbox.remove(request);
+    }
+
+    private void email(NotificationRequested request) {
         Optional<Recipient> recipient = recipients.recipientOf(request);
         if (recipient.isEmpty()) {
             return;
@@ -54,7 +95,7 @@ public class NotificationService {
         } catch (MessagingException e) {
             // Ids only: the log must not carry an address or anything about the message.
             LOG.warning(describe(request) + " not sent yet: " + e.getClass().getSimpleName());
-            throw new IllegalStateException("SMTP delivery failed", e);
+            throw new DeliveryPostponed("SMTP delivery failed", e);
         }
     }
 
@@ -62,6 +103,10 @@ public class NotificationService {
         DeliveryClaim claim = claims.claim(request);
         if (claim == DeliveryClaim.SENT) {
             return;
+        }
+        if (claim == DeliveryClaim.HELD) {
+            LOG.info(describe(request) + " is being sent by another node: tried again later");
+            throw new DeliveryPostponed("Claimed by another node", null);
         }
         if (claim == DeliveryClaim.IN_DOUBT) {
             LOG.warning(

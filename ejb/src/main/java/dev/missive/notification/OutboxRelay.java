@@ -9,7 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Empties the outbox into the queue. Woken after each commit that wrote to it, it relays at
+ * Relays the outbox to this node's queue. Woken after each commit that wrote to it, it relays at
  * once on one background thread, in batches; wakes that come while it runs make it look again
  * rather than start another, so a busy server relays many requests per transaction. What a
  * crash or another node left behind is picked up by {@link OutboxSweep}.

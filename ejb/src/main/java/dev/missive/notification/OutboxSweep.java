@@ -8,8 +8,9 @@ import jakarta.inject.Inject;
 
 /**
  * Relays what no wake-up will: requests left in the outbox by a crash between commit and relay,
- * by a failed relay, or committed on a node that died. Runs at start-up and every few seconds
- * on every node; the relays share the rows, never the same one.
+ * by a failed relay, committed on a node that died, or relayed to the queue of a node now gone.
+ * Runs at start-up and every few seconds on every node, with no lease: rows are claimed with
+ * FOR UPDATE SKIP LOCKED, so the relays share the rows and never relay the same one at once.
  */
 @Singleton
 @Startup

@@ -8,8 +8,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A notification request committed with its message and not yet on the JMS queue. At most one
- * per message and recipient, like the delivery record it leads to.
+ * A notification request committed with its message, kept until its listener is done with it.
+ * Once relayed it names the node whose JMS queue holds it: that queue is in the node's own
+ * journal, so if the node is gone another relays the request again. At most one per message and
+ * recipient, like the delivery record it leads to.
  */
 @Entity
 @Table(name = "pending_notification")
@@ -24,12 +26,27 @@ public class PendingNotification {
     @Column(nullable = false)
     private Instant requested;
 
+    @Column(name = "relayed_by", length = 100)
+    private String relayedBy;
+
+    private Instant relayed;
+
     protected PendingNotification() {}
 
     public PendingNotification(NotificationRequested request, Instant requested) {
         this.key = new NotificationDelivery.Key(request.messageId(), request.recipient());
         this.conversationId = request.conversationId();
         this.requested = requested;
+    }
+
+    /** On that node's queue since then. */
+    public void relayedBy(String node, Instant at) {
+        relayedBy = node;
+        relayed = at;
+    }
+
+    public String getRelayedBy() {
+        return relayedBy;
     }
 
     public NotificationRequested request() {

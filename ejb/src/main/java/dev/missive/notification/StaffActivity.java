@@ -7,19 +7,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * When each practitioner last made a request, so that someone working in the portal right now
- * is not also emailed. Kept in memory on this server node only: behind a load balancer a
- * practitioner active on another node may still be emailed, which errs on the side of telling.
- * A request refreshes the time at most once per tenth of the window, to keep the cost of
- * every call to a map lookup.
+ * is not also emailed. Kept in the database, so that a practitioner active on one node is not
+ * emailed by another. A node writes a practitioner's time at most once per tenth of the window:
+ * the last write of each practitioner, in memory, is all a request looks at until one is due,
+ * and all this node's memory holds (losing it costs one early write).
  */
 @ApplicationScoped
 public class StaffActivity {
 
-    private final Map<String, Instant> lastSeen = new ConcurrentHashMap<>();
+    private static final Logger LOG = Logger.getLogger(StaffActivity.class.getName());
+
+    private final Map<String, Instant> written = new ConcurrentHashMap<>();
+
+    @Inject
+    StaffActivityRepository activity;
 
     @Inject
     Clock clock;
@@ -31,13 +38,25 @@ public class StaffActivity {
 
     public void seen(String practitionerId) {
         Instant now = clock.instant();
-        Duration throttle = window().dividedBy(10);
-        lastSeen.compute(practitionerId, (id, last) -> last == null || !now.isBefore(last.plus(throttle)) ? now : last);
+        Instant last = written.get(practitionerId);
+        if (last != null && now.isBefore(last.plus(window().dividedBy(10)))) {
+            return;
+        }
+        try {
+            activity.seen(practitionerId, now);
+            written.put(practitionerId, now);
+        } catch (RuntimeException e) {
+            // A hint, never worth failing the request: two nodes writing a practitioner's first
+            // row at once, or a database hiccup, leave the time a little older, which errs on
+            // the side of emailing.
+            LOG.log(Level.FINE, "Staff activity not recorded", e);
+        }
     }
 
     public boolean isActive(String practitionerId) {
-        Instant last = lastSeen.get(practitionerId);
-        return last != null && clock.instant().isBefore(last.plus(window()));
+        return activity.lastSeen(practitionerId)
+                .filter(last -> clock.instant().isBefore(last.plus(window())))
+                .isPresent();
     }
 
     private Duration window() {

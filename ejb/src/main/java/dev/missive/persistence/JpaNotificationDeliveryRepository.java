@@ -5,6 +5,7 @@ import dev.missive.notification.NotificationDelivery;
 import dev.missive.notification.NotificationDeliveryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 
@@ -16,8 +17,10 @@ public class JpaNotificationDeliveryRepository implements NotificationDeliveryRe
 
     @Override
     public Optional<NotificationDelivery> find(String messageId, Party recipient) {
-        return Optional.ofNullable(
-                em.find(NotificationDelivery.class, new NotificationDelivery.Key(messageId, recipient)));
+        return Optional.ofNullable(em.find(
+                NotificationDelivery.class,
+                new NotificationDelivery.Key(messageId, recipient),
+                LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override

@@ -2,11 +2,13 @@ package dev.missive.persistence;
 
 import dev.missive.notification.PendingNotification;
 import dev.missive.notification.PendingNotificationRepository;
+import dev.missive.thread.NotificationRequested;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Set;
 
 @ApplicationScoped
 public class JpaPendingNotificationRepository implements PendingNotificationRepository {
@@ -23,8 +25,12 @@ public class JpaPendingNotificationRepository implements PendingNotificationRepo
     }
 
     @Override
-    public List<PendingNotification> claim(int limit) {
-        return em.createQuery("select p from PendingNotification p order by p.requested", PendingNotification.class)
+    public List<PendingNotification> claim(Set<String> alive, int limit) {
+        return em.createQuery(
+                        "select p from PendingNotification p where p.relayedBy is null or p.relayedBy not in :alive"
+                                + " order by p.requested",
+                        PendingNotification.class)
+                .setParameter("alive", alive)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
                 .setMaxResults(limit)
@@ -32,7 +38,12 @@ public class JpaPendingNotificationRepository implements PendingNotificationRepo
     }
 
     @Override
-    public void remove(PendingNotification pending) {
-        em.remove(pending);
+    public void remove(NotificationRequested request) {
+        em.createQuery("delete from PendingNotification p where p.key.messageId = :message"
+                        + " and p.key.recipient.type = :type and p.key.recipient.id = :id")
+                .setParameter("message", request.messageId())
+                .setParameter("type", request.recipient().type())
+                .setParameter("id", request.recipient().id())
+                .executeUpdate();
     }
 }

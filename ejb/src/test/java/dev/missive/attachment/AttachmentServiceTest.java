@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.missive.cluster.Lease;
+import dev.missive.cluster.LeaseRepository;
 import dev.missive.samples.AttachmentSamples;
 import dev.missive.service.InvalidRequestException;
 import dev.missive.service.NotFoundException;
@@ -24,6 +26,7 @@ import dev.missive.thread.SendingService;
 import dev.missive.thread.ThreadActions;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -145,6 +148,21 @@ class AttachmentServiceTest {
         clinic.inTransaction(clinic.bean(AbandonedUploads.class)::deleteAbandoned);
         assertEquals(List.of(sent.getId(), recent.getId()), attachments.records());
         assertEquals(Set.copyOf(attachments.records()), attachments.stored(), "the bytes went with the record");
+    }
+
+    @Test
+    void theHourlySweepRunsOnTheOneNodeThatTakesTheHoursLease() {
+        Attachment abandoned = attachments.upload(AttachmentSamples.jpeg(), JPEG);
+        clinic.later(AbandonedUploads.KEPT.plusMinutes(1));
+        clinic.inTransaction(() -> clinic.bean(LeaseRepository.class)
+                .add(new Lease(
+                        "abandoned-uploads", "node-b", clinic.clock.instant().plus(Duration.ofMinutes(30)))));
+        clinic.inTransaction(clinic.bean(AbandonedUploads.class)::deleteAbandoned);
+        assertEquals(List.of(abandoned.getId()), attachments.records(), "node-b runs it this hour");
+
+        clinic.later(Duration.ofHours(1));
+        clinic.inTransaction(clinic.bean(AbandonedUploads.class)::deleteAbandoned);
+        assertTrue(attachments.records().isEmpty(), "the next hour's lease was free");
     }
 
     @Test

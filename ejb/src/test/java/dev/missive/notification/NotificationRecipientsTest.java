@@ -94,6 +94,13 @@ class NotificationRecipientsTest {
     }
 
     @Test
+    void aPractitionerWorkingOnAnotherNodeIsNotEmailedEither() {
+        NotificationRequested request = patientWrites("alice", "drlee");
+        clinic.inTransaction(() -> clinic.bean(StaffActivityRepository.class).seen("drlee", clinic.clock.instant()));
+        assertTrue(recipients.recipientOf(request).isEmpty(), "seen a moment ago, wherever");
+    }
+
+    @Test
     void requestsWithinTheThrottleDoNotExtendTheWindow() {
         staffActivity.seen("drlee");
         clinic.later(Duration.ofSeconds(20));
