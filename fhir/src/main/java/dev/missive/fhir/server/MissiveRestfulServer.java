@@ -10,6 +10,7 @@ import dev.missive.fhir.provider.AppointmentProvider;
 import dev.missive.fhir.provider.AuditEventProvider;
 import dev.missive.fhir.provider.BinaryProvider;
 import dev.missive.fhir.provider.CareTeamProvider;
+import dev.missive.fhir.provider.CommunicationIdentifierEcho;
 import dev.missive.fhir.provider.CommunicationProvider;
 import dev.missive.fhir.provider.ConsentProvider;
 import dev.missive.fhir.provider.EpisodeOfCareProvider;
@@ -92,6 +93,9 @@ public class MissiveRestfulServer extends RestfulServer {
     transient AuditEventProvider auditEvents;
 
     @Inject
+    transient CommunicationIdentifierEcho identifierEcho;
+
+    @Inject
     transient SigningRealm realm;
 
     @Inject
@@ -149,6 +153,7 @@ public class MissiveRestfulServer extends RestfulServer {
         server.registerInterceptor(serviceExceptions);
         server.registerInterceptor(binaryStreaming);
         server.registerInterceptor(audit);
+        server.registerInterceptor(identifierEcho);
         server.registerInterceptor(new UnknownSearchParameters(server));
         server.registerInterceptor(new IncompleteRequests());
         server.registerInterceptor(new ServedFormats());
