@@ -118,7 +118,8 @@ class ConditionalCreateIT extends MissiveIT {
 
         for (String reader : List.of("alice", "drlee")) {
             Fhir client = Fhir.as(reader);
-            assertEquals(List.of(token), tokens(client.get("Communication/" + id).as(Communication.class)), reader);
+            assertEquals(
+                    List.of(token), tokens(client.get("Communication/" + id).as(Communication.class)), reader);
             Communication inThread = (Communication) client.get("Communication?part-of=Communication/" + threadId)
                     .bundle()
                     .getEntryFirstRep()

@@ -180,6 +180,10 @@ class ConversationServiceTest {
     void patientsStartThreadsOnlyWhenTheClinicAllowsIt() {
         clinic.policy(policy -> policy.setPatientsMayStart(false));
         assertRule("patients-may-not-start", () -> clinic.start("alice", "drlee"));
+        assertEquals(
+                List.of(),
+                clinic.bean(EligibilityService.class).recipientsForCaller("alice", "general"),
+                "nobody to start a thread with");
         clinic.actAs("drlee");
         String thread = clinic.start("alice", "drlee");
         clinic.actAs("alice");
