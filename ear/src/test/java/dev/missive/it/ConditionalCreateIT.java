@@ -125,12 +125,13 @@ class ConditionalCreateIT extends MissiveIT {
                     .getEntryFirstRep()
                     .getResource();
             assertEquals(List.of(token), tokens(inThread), reader);
-            List<String> found = client.get("Communication?identifier=" + token).bundle().getEntry().stream()
-                    .map(entry -> entry.getResource().getIdElement().getIdPart())
-                    .toList();
+            List<String> found =
+                    client.get("Communication?identifier=" + SYSTEM + "%7C" + value).bundle().getEntry().stream()
+                            .map(entry -> entry.getResource().getIdElement().getIdPart())
+                            .toList();
             assertEquals(List.of(id), found, reader);
         }
-        Fhir.Response stranger = Fhir.as("drpatel").get("Communication?identifier=" + token);
+        Fhir.Response stranger = Fhir.as("drpatel").get("Communication?identifier=" + SYSTEM + "%7C" + value);
         assertEquals(200, stranger.status(), stranger::toString);
         assertEquals(0, stranger.bundle().getTotal(), "not on the thread: nothing found");
     }
