@@ -108,6 +108,40 @@ class ConditionalCreateIT extends MissiveIT {
         assertEquals(1, messagesIn(alice, threadId));
     }
 
+    @Test
+    void theIdentifierIsShownOnEveryReadAndFindsTheMessageForThoseWhoMaySeeIt() {
+        Fhir alice = Fhir.as("alice");
+        String threadId = newThread(alice, "Identified");
+        String value = UUID.randomUUID().toString();
+        String id = idOf(alice.post("Communication", identified(Threads.message(threadId, "Tagged"), value)));
+        String token = SYSTEM + "|" + value;
+
+        for (String reader : List.of("alice", "drlee")) {
+            Fhir client = Fhir.as(reader);
+            assertEquals(
+                    List.of(token), tokens(client.get("Communication/" + id).as(Communication.class)), reader);
+            Communication inThread = (Communication) client.get("Communication?part-of=Communication/" + threadId)
+                    .bundle()
+                    .getEntryFirstRep()
+                    .getResource();
+            assertEquals(List.of(token), tokens(inThread), reader);
+            List<String> found =
+                    client.get("Communication?identifier=" + SYSTEM + "%7C" + value).bundle().getEntry().stream()
+                            .map(entry -> entry.getResource().getIdElement().getIdPart())
+                            .toList();
+            assertEquals(List.of(id), found, reader);
+        }
+        Fhir.Response stranger = Fhir.as("drpatel").get("Communication?identifier=" + SYSTEM + "%7C" + value);
+        assertEquals(200, stranger.status(), stranger::toString);
+        assertEquals(0, stranger.bundle().getTotal(), "not on the thread: nothing found");
+    }
+
+    private static List<String> tokens(Communication communication) {
+        return communication.getIdentifier().stream()
+                .map(identifier -> identifier.getSystem() + "|" + identifier.getValue())
+                .toList();
+    }
+
     private static String newThread(Fhir client, String topic) {
         return Threads.start(
                 client,

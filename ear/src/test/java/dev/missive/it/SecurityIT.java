@@ -111,6 +111,19 @@ class SecurityIT extends MissiveIT {
     }
 
     @Test
+    void outsideTheApiOptionsIsRefusedToEveryone() {
+        // The fuzzer's OPTIONS on a path climbing out of /fhir got the container's 200 without a token.
+        String portal = Fhir.base().replace("/fhir", "/portal/");
+        String climbing = "Communication/x" + "/%2e%2e".repeat(40) + "/portal/";
+        for (String path : List.of(portal, climbing)) {
+            for (Fhir client : List.of(Fhir.anonymous(), Fhir.as("alice"))) {
+                assertEquals(403, client.method("OPTIONS", path).status(), path);
+            }
+        }
+        assertEquals(200, Fhir.anonymous().get(portal).status(), "the portal's files stay public");
+    }
+
+    @Test
     void aMethodNothingServesIs405WithAnOperationOutcome() {
         String portal = Fhir.base().replace("/fhir", "/portal/");
         for (String path : List.of("Communication", "metadata", portal)) {

@@ -71,6 +71,10 @@ public class DefaultEligibilityService implements EligibilityService {
         if (!caller.seesEverything() && caller.patientSideFor(patientId).isEmpty()) {
             throw new NotFoundException("Patient", patientId);
         }
+        if (!policies.current().isPatientsMayStart()) {
+            // whom the patient side may start a thread with: nobody, whoever asks
+            return List.of();
+        }
         return recipients(patientId, messageType).stream()
                 .map(role -> new MessageRecipient(
                         role, practitioners.find(role.getPractitionerId()).orElseThrow()))

@@ -19,7 +19,8 @@ public interface EligibilityService {
     /**
      * {@link #recipients}, with each practitioner, for a patient the caller acts for (themselves,
      * or as their proxy); integration engines and clinic admins may ask for anyone. Any other
-     * patient is not found. Whom one may write to, one may see.
+     * patient is not found. Whom one may write to, one may see. Nobody while the clinic does not
+     * let patients start threads.
      */
     List<MessageRecipient> recipientsForCaller(String patientId, String messageType);
 

@@ -1,5 +1,6 @@
 package dev.missive.persistence;
 
+import dev.missive.directory.Identifier;
 import dev.missive.service.IdentifierTakenException;
 import dev.missive.thread.CommunicationIdentifier;
 import dev.missive.thread.CommunicationIdentifierRepository;
@@ -7,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -29,5 +32,31 @@ public class JpaCommunicationIdentifierRepository implements CommunicationIdenti
             // the key: another request of the same author gave the identifier first (a race of retries)
             throw new IdentifierTakenException();
         }
+    }
+
+    @Override
+    public List<CommunicationIdentifier> ofCommunications(Collection<String> communicationIds) {
+        return em.createQuery(
+                        "select i from CommunicationIdentifier i where i.communicationId in :ids",
+                        CommunicationIdentifier.class)
+                .setParameter("ids", communicationIds)
+                .getResultList();
+    }
+
+    @Override
+    public List<String> communicationsCarrying(Identifier identifier, int limit) {
+        // SQL: "value" is a word of JPQL's own
+        boolean anySystem = identifier.system() == null;
+        var query = em.createNativeQuery(
+                        "select communication_id from communication_identifier where identifier_value = :value"
+                                + (anySystem ? "" : " and identifier_system = :system")
+                                + " order by communication_id",
+                        String.class)
+                .setParameter("value", identifier.value())
+                .setMaxResults(limit);
+        if (!anySystem) {
+            query.setParameter("system", identifier.system());
+        }
+        return query.getResultList().stream().map(String.class::cast).toList();
     }
 }

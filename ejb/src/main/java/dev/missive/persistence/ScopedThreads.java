@@ -172,14 +172,25 @@ final class ScopedThreads {
                             "(lower(c.topic) like :text escape '!'"
                                     + " or exists (select m.id from Message m where m.conversationId = c.id and m.status = :sent"
                                     + " and lower(m.text) like :text escape '!')"
-                                    + " or exists (select pt.id from Patient pt where pt.id = c.patientId"
-                                    + " and lower(concat(coalesce(pt.givenName, ''), ' ', coalesce(pt.familyName, ''))) like :text escape '!')"
-                                    + " or exists (select pr.id from Practitioner pr where pr.id = c.practitionerId"
-                                    + " and lower(concat(coalesce(pr.givenName, ''), ' ', coalesce(pr.familyName, ''))) like :text escape '!'))",
+                                    + " or exists (select pt.id from Patient pt where pt.id = c.patientId and "
+                                    + nameLikeText("pt") + ")"
+                                    + " or exists (select pr.id from Practitioner pr where pr.id = c.practitionerId and "
+                                    + nameLikeText("pr") + ")"
+                                    // the proxies who took part: a parent looks for their child's threads by their own
+                                    // name too
+                                    + " or exists (select rp.id from Participant pp, RelatedPerson rp"
+                                    + " where pp.conversationId = c.id and pp.party.type = :proxyParty and rp.id = pp.party.id"
+                                    + " and " + nameLikeText("rp") + "))",
                             "text",
                             "%" + likeEscaped(filter.text().strip().toLowerCase(Locale.ROOT)) + "%")
-                    .bind("sent", MessageStatus.SENT);
+                    .bind("sent", MessageStatus.SENT)
+                    .bind("proxyParty", PartyType.RELATED_PERSON);
         }
+    }
+
+    private static String nameLikeText(String person) {
+        return "lower(concat(coalesce(" + person + ".givenName, ''), ' ', coalesce(" + person
+                + ".familyName, ''))) like :text escape '!'";
     }
 
     /** A person's inbox orders and pages by their own row; a proxy's by the thread. */

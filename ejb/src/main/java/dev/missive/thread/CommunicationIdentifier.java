@@ -36,6 +36,11 @@ public class CommunicationIdentifier {
         return communicationId;
     }
 
+    /** The identifier as the client gave it (an empty system is none). */
+    public Identifier identifier() {
+        return key.identifier();
+    }
+
     /** The account and the identifier. */
     @Embeddable
     public static class Key implements Serializable {
@@ -52,6 +57,10 @@ public class CommunicationIdentifier {
         private String value;
 
         protected Key() {}
+
+        Identifier identifier() {
+            return new Identifier(system.isEmpty() ? null : system, value);
+        }
 
         public Key(String account, Identifier identifier) {
             this.account = Objects.requireNonNull(account);

@@ -8,7 +8,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 @Stateless
 @DeclareRoles({Roles.PATIENT, Roles.PROXY, Roles.PRACTITIONER, Roles.CLINIC_ADMIN, Roles.INTEGRATION})
@@ -35,5 +38,24 @@ public class DefaultCommunicationIdentifiers implements CommunicationIdentifiers
             identifier.requireValid();
             identifiers.add(new CommunicationIdentifier(account, identifier, communicationId));
         }
+    }
+
+    @Override
+    @RolesAllowed({Roles.PATIENT, Roles.PROXY, Roles.PRACTITIONER, Roles.CLINIC_ADMIN, Roles.INTEGRATION})
+    public Map<String, List<Identifier>> carriedBy(Collection<String> communicationIds) {
+        if (communicationIds.isEmpty()) {
+            return Map.of();
+        }
+        return identifiers.ofCommunications(communicationIds).stream()
+                .collect(Collectors.groupingBy(
+                        CommunicationIdentifier::getCommunicationId,
+                        Collectors.mapping(CommunicationIdentifier::identifier, Collectors.toList())));
+    }
+
+    @Override
+    @RolesAllowed({Roles.PATIENT, Roles.PROXY, Roles.PRACTITIONER, Roles.CLINIC_ADMIN, Roles.INTEGRATION})
+    public List<String> carrying(Identifier identifier, int limit) {
+        identifier.requireValid();
+        return identifiers.communicationsCarrying(identifier, limit);
     }
 }

@@ -1,5 +1,6 @@
 package dev.missive.thread;
 
+import dev.missive.domain.Party;
 import dev.missive.policy.PolicyService;
 import dev.missive.security.Caller;
 import dev.missive.security.CallerContext;
@@ -139,18 +140,19 @@ public class DefaultThreadActions implements ThreadActions {
         Instant now = clock.instant();
         Optional<ThreadView> thread = lockedThread(caller, communicationId);
         if (thread.isPresent()) {
-            Participant reader = participantIn(thread.get());
+            ThreadView view = asParticipant(thread.get());
+            Participant reader = view.participant();
             for (Message message : conversations.unreceived(communicationId)) {
                 if (!message.isFromSideOf(reader.getParty())) {
                     message.markReceived(now);
                 }
             }
             reader.readAll(now);
-            return ThreadOrMessage.of(thread.get());
+            return ThreadOrMessage.of(view);
         }
         Message message = lockedMessage(communicationId);
-        ThreadView view = access.require(caller, message.getConversationId());
-        Participant reader = participantIn(view);
+        ThreadView view = asParticipant(access.require(caller, message.getConversationId()));
+        Participant reader = view.participant();
         boolean firstOpened = !message.isFromSideOf(reader.getParty()) && message.markReceived(now);
         reader.read(now, firstOpened);
         return new ThreadOrMessage(view, message);
@@ -163,8 +165,7 @@ public class DefaultThreadActions implements ThreadActions {
                     callers.current(), conversationId); // not found unless the caller sees a message with this id
             throw new InvalidRequestException("This operation applies to a thread, not to a message");
         });
-        participantIn(view);
-        return view;
+        return asParticipant(view);
     }
 
     private Optional<ThreadView> lockedThread(Caller caller, String id) {
@@ -179,12 +180,22 @@ public class DefaultThreadActions implements ThreadActions {
         return message;
     }
 
-    /** Integration engines and clinic admins see threads without taking part in them. */
-    private static Participant participantIn(ThreadView view) {
-        if (view.participant() == null) {
-            throw new ForbiddenException("Only the thread's participants may do this");
+    /**
+     * The thread as the participant the caller is. Integration engines and clinic admins see
+     * threads without taking part in them; a proxy who became one after the thread began takes
+     * part from their first action on, as from their first message.
+     */
+    private ThreadView asParticipant(ThreadView view) {
+        if (view.participant() != null) {
+            return view;
         }
-        return view.participant();
+        Conversation conversation = view.conversation();
+        Party party = callers.current()
+                .patientSideFor(conversation.getPatientId())
+                .orElseThrow(() -> new ForbiddenException("Only the thread's participants may do this"));
+        Participant joined = new Participant(conversation.getId(), party, conversation.getLastActivity());
+        conversations.add(joined);
+        return new ThreadView(conversation, joined);
     }
 
     /** A later message (follow-up or reply), an archive or a close since it was sent. */

@@ -1,6 +1,7 @@
 package dev.missive.thread;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.missive.directory.Identifier;
@@ -8,7 +9,9 @@ import dev.missive.service.IdentifierTakenException;
 import dev.missive.service.InvalidRequestException;
 import dev.missive.testing.TestClinic;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CommunicationIdentifiersTest {
@@ -49,5 +52,30 @@ class CommunicationIdentifiersTest {
         for (Identifier bad : List.of(new Identifier("s", " "), new Identifier("s", "v".repeat(256)))) {
             assertThrows(InvalidRequestException.class, () -> identifiers.record(thread, List.of(bad)));
         }
+    }
+
+    @Test
+    void theIdentifiersOfCommunicationsAreReadBackAndFoundWhoeverGaveThem() {
+        clinic.actAs("alice");
+        String thread = clinic.start("alice", "drlee");
+        String untagged = clinic.start("alice", "drlee");
+        Identifier noSystem = new Identifier(null, "M-1");
+        identifiers.record(thread, List.of(EHR_MESSAGE, noSystem));
+        clinic.actAs("drlee");
+        String drLees = clinic.start("alice", "drlee");
+        identifiers.record(drLees, List.of(EHR_MESSAGE));
+
+        Map<String, List<Identifier>> carried = identifiers.carriedBy(List.of(thread, untagged, drLees));
+        assertEquals(Set.of(EHR_MESSAGE, noSystem), Set.copyOf(carried.get(thread)));
+        assertEquals(List.of(EHR_MESSAGE), carried.get(drLees));
+        assertFalse(carried.containsKey(untagged));
+
+        assertEquals(Set.of(thread, drLees), Set.copyOf(identifiers.carrying(EHR_MESSAGE, 10)));
+        assertEquals(
+                Set.of(thread, drLees),
+                Set.copyOf(identifiers.carrying(new Identifier(null, "M-1"), 10)),
+                "any system");
+        assertEquals(List.of(thread), identifiers.carrying(new Identifier("", "M-1"), 10), "no system");
+        assertEquals(1, identifiers.carrying(EHR_MESSAGE, 1).size());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.missive.directory.RelatedPerson;
 import dev.missive.domain.Party;
 import dev.missive.domain.PartyType;
 import dev.missive.eligibility.EligibilityService;
@@ -180,6 +181,10 @@ class ConversationServiceTest {
     void patientsStartThreadsOnlyWhenTheClinicAllowsIt() {
         clinic.policy(policy -> policy.setPatientsMayStart(false));
         assertRule("patients-may-not-start", () -> clinic.start("alice", "drlee"));
+        assertEquals(
+                List.of(),
+                clinic.bean(EligibilityService.class).recipientsForCaller("alice", "general"),
+                "nobody to start a thread with");
         clinic.actAs("drlee");
         String thread = clinic.start("alice", "drlee");
         clinic.actAs("alice");
@@ -496,6 +501,23 @@ class ConversationServiceTest {
         assertEquals(List.of(bens), ids(new InboxFilter(null, false, "test-results", null, null)));
         assertEquals(List.of(bens), ids(new InboxFilter(null, false, null, "ben", null)));
         assertFalse(ids(new InboxFilter(false, false, null, null, null)).isEmpty());
+    }
+
+    @Test
+    void searchTextFindsTheProxiesWhoTookPartByName() {
+        RelatedPerson named = new RelatedPerson("gina-named-for-ben");
+        named.setPatientId("ben");
+        named.setPortalUsername("gina");
+        named.setGivenName("Gina");
+        named.setFamilyName("Okafor");
+        clinic.save(named);
+        clinic.actAs("gina");
+        String bens = clinic.start("ben", "drlee");
+        clinic.actAs("drlee");
+        clinic.start("alice", "drlee");
+
+        assertEquals(List.of(bens), ids(new InboxFilter(null, false, null, null, "okafor")));
+        assertEquals(List.of(), ids(new InboxFilter(null, false, null, null, "nobody-named-so")));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.missive.thread;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -150,6 +151,30 @@ class ThreadActionsTest {
         assertEquals(ConversationStatus.OPEN, conversation().getStatus());
         assertEquals("Hello", conversations.findMessage(message).orElseThrow().getText());
         assertEquals(1, stateOf(DRLEE).getUnread());
+    }
+
+    @Test
+    void aProxyWhoArrivedAfterTheThreadBeganActsOnItAtOnce() {
+        clinic.actAs("ben");
+        String bens = clinic.start("ben", "drlee");
+        clinic.actAs("drlee");
+        String answer =
+                threads.send(new NewMessage(bens, "Your results are in", null)).getId();
+
+        clinic.actAs("gina");
+        ThreadView read = actions.markRead(bens).thread();
+        assertEquals(
+                new Party(PartyType.RELATED_PERSON, "gina-for-ben"),
+                read.participant().getParty());
+        assertNotNull(conversations.findMessage(answer).orElseThrow().getReceived(), "read by the patient side");
+        assertTrue(actions.archive(bens).participant().isArchived());
+        assertEquals(
+                1,
+                conversations.participants(bens).stream()
+                        .filter(participant ->
+                                participant.getParty().equals(new Party(PartyType.RELATED_PERSON, "gina-for-ben")))
+                        .count(),
+                "joined once");
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Communication.CommunicationStatus;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Reference;
@@ -51,6 +52,11 @@ public final class CommunicationMapper {
     /** The identifiers the client gave the Communication (those with a value). */
     public static List<dev.missive.directory.Identifier> identifiers(Communication resource) {
         return DirectoryMapping.fromFhir(resource.getIdentifier());
+    }
+
+    /** Identifiers as a Communication carries them. */
+    public static List<Identifier> toFhirIdentifiers(List<dev.missive.directory.Identifier> identifiers) {
+        return DirectoryMapping.toFhir(identifiers);
     }
 
     public static boolean isThreadHeader(Communication resource) {

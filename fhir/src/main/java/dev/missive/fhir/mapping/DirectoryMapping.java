@@ -1,6 +1,7 @@
 package dev.missive.fhir.mapping;
 
 import dev.missive.directory.DirectoryEntry;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.r4.model.Identifier;
@@ -27,9 +28,14 @@ final class DirectoryMapping {
 
     static void toFhir(DirectoryEntry entry, Resource resource, List<Identifier> identifiers) {
         VersionIds.setMeta(resource, entry.getId(), entry.getVersion(), entry.getLastUpdated());
-        entry.getIdentifiers()
-                .forEach(identifier -> identifiers.add(
-                        new Identifier().setSystem(identifier.system()).setValue(identifier.value())));
+        identifiers.addAll(toFhir(entry.getIdentifiers()));
+    }
+
+    static List<Identifier> toFhir(Collection<dev.missive.directory.Identifier> identifiers) {
+        return identifiers.stream()
+                .map(identifier ->
+                        new Identifier().setSystem(identifier.system()).setValue(identifier.value()))
+                .toList();
     }
 
     static dev.missive.directory.Period fromFhir(Period period) {

@@ -23,8 +23,11 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import dev.missive.directory.DirectoryService;
+import dev.missive.directory.Identifier;
 import dev.missive.fhir.mapping.CommunicationMapper;
+import dev.missive.service.NotFoundException;
 import dev.missive.service.Page;
+import dev.missive.thread.CommunicationIdentifiers;
 import dev.missive.thread.DraftService;
 import dev.missive.thread.InboxFilter;
 import dev.missive.thread.Message;
@@ -37,7 +40,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.IdType;
@@ -61,6 +66,9 @@ public class CommunicationProvider implements IResourceProvider {
 
     @EJB
     DirectoryService directory;
+
+    @EJB
+    CommunicationIdentifiers identifiers;
 
     @Inject
     ConditionalCreates conditionalCreates;
@@ -122,11 +130,13 @@ public class CommunicationProvider implements IResourceProvider {
      * {@code archived}, {@code unread}, {@code category}, {@code subject} and {@code _content};
      * {@code part-of=Communication/{id}} is one thread's messages in the order they were sent;
      * {@code status=preparation} is the caller's drafts. {@code _include=Communication:sender}
-     * adds the senders of a thread's messages that the caller may see.
+     * adds the senders of a thread's messages that the caller may see. {@code identifier}, alone,
+     * finds the Communications carrying it that the caller may see.
      */
     @Search
     public IBundleProvider search(
             @OptionalParam(name = Communication.SP_PART_OF) ReferenceParam partOf,
+            @OptionalParam(name = Communication.SP_IDENTIFIER) TokenParam identifier,
             @OptionalParam(name = Communication.SP_STATUS) TokenParam status,
             @OptionalParam(name = SP_ARCHIVED) TokenParam archived,
             @OptionalParam(name = SP_UNREAD) TokenParam unread,
@@ -138,6 +148,13 @@ public class CommunicationProvider implements IResourceProvider {
             SummaryEnum summary) {
         // A count reads no page; otherwise the first page comes with the total in one call.
         int firstPage = summary == SummaryEnum.COUNT ? 0 : Paging.firstPageSize(count);
+        if (identifier != null) {
+            if (Stream.of(partOf, status, archived, unread, category, subject, content)
+                    .anyMatch(Objects::nonNull)) {
+                throw new InvalidRequestException("identifier is searched alone");
+            }
+            return carrying(identifier);
+        }
         if (status != null) {
             if (!PREPARATION.equals(status.getValue()) || partOf != null) {
                 throw new InvalidRequestException(
@@ -180,6 +197,25 @@ public class CommunicationProvider implements IResourceProvider {
         return messages.stream()
                 .map(message -> senders.attach(CommunicationMapper.toFhir(message), message.getSender()))
                 .toList();
+    }
+
+    /** At most a page of them: an identifier names one Communication of each account that gave it. */
+    private SimpleBundleProvider carrying(TokenParam identifier) {
+        if (identifier.getModifier() != null
+                || identifier.getValue() == null
+                || identifier.getValue().isBlank()) {
+            throw new InvalidRequestException("identifier is system|value, |value (no system) or value (any system)");
+        }
+        List<IBaseResource> found = new ArrayList<>();
+        for (String id : identifiers.carrying(
+                new Identifier(identifier.getSystem(), identifier.getValue()), Paging.MAX_PAGE_SIZE)) {
+            try {
+                found.add(CommunicationMapper.toFhir(reading.communication(id)));
+            } catch (NotFoundException notTheCallers) {
+                // someone else's: as if it did not exist
+            }
+        }
+        return new SimpleBundleProvider(found);
     }
 
     private SimpleBundleProvider drafts() {

@@ -10,7 +10,9 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Reference;
@@ -24,6 +26,12 @@ import org.hl7.fhir.r4.model.Resource;
 @ApplicationScoped
 public class TransactionProvider {
 
+    /**
+     * A portal sends two entries, an integration engine a few more: a cap keeps one request from
+     * holding a transaction (and its locks) for long.
+     */
+    static final int MAX_ENTRIES = 100;
+
     @EJB
     UnitOfWork unitOfWork;
 
@@ -35,7 +43,14 @@ public class TransactionProvider {
         if (request.getType() != Bundle.BundleType.TRANSACTION) {
             throw new InvalidRequestException("Only transaction Bundles are accepted at the base URL");
         }
+        if (request.getEntry().size() > MAX_ENTRIES) {
+            throw new InvalidRequestException("A transaction holds at most " + MAX_ENTRIES + " entries");
+        }
+        Set<String> fullUrls = new HashSet<>();
         for (Bundle.BundleEntryComponent entry : request.getEntry()) {
+            if (entry.hasFullUrl() && !fullUrls.add(entry.getFullUrl())) {
+                throw new InvalidRequestException("Two entries of the transaction have one fullUrl");
+            }
             if (entry.getRequest().getMethod() != Bundle.HTTPVerb.POST
                     || !(entry.getResource() instanceof Communication)) {
                 throw new InvalidRequestException("A transaction holds POSTs of Communication resources");

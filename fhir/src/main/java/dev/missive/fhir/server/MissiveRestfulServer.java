@@ -9,6 +9,7 @@ import dev.missive.fhir.provider.AppointmentProvider;
 import dev.missive.fhir.provider.AuditEventProvider;
 import dev.missive.fhir.provider.BinaryProvider;
 import dev.missive.fhir.provider.CareTeamProvider;
+import dev.missive.fhir.provider.CommunicationIdentifierEcho;
 import dev.missive.fhir.provider.CommunicationProvider;
 import dev.missive.fhir.provider.ConsentProvider;
 import dev.missive.fhir.provider.EpisodeOfCareProvider;
@@ -93,6 +94,9 @@ public class MissiveRestfulServer extends RestfulServer {
     transient AuditEventProvider auditEvents;
 
     @Inject
+    transient CommunicationIdentifierEcho identifierEcho;
+
+    @Inject
     transient SigningRealm realm;
 
     @EJB
@@ -154,6 +158,7 @@ public class MissiveRestfulServer extends RestfulServer {
         server.registerInterceptor(serviceExceptions);
         server.registerInterceptor(binaryStreaming);
         server.registerInterceptor(audit);
+        server.registerInterceptor(identifierEcho);
         server.registerInterceptor(new UnknownSearchParameters(server));
         server.registerInterceptor(new IncompleteRequests());
         server.registerInterceptor(new ServedFormats());

@@ -6,6 +6,8 @@ import dev.missive.audit.AuditAccess;
 import dev.missive.audit.AuditQuery;
 import dev.missive.audit.AuditRecord;
 import dev.missive.audit.AuditService;
+import dev.missive.directory.Identifier;
+import dev.missive.thread.CommunicationIdentifiers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +18,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -42,7 +47,8 @@ public final class StubbedEndpoint extends RestfulServerExtension {
 
     public StubbedEndpoint(Object... services) {
         super(FhirContext.forR4Cached());
-        Object[] stubs = Stream.concat(Stream.of(new Unaudited(), new SearchesKept()), Stream.of(services))
+        Object[] stubs = Stream.concat(
+                        Stream.of(new Unaudited(), new SearchesKept(), new NoIdentifiers()), Stream.of(services))
                 .toArray();
         MissiveRestfulServer production = new Beans(stubs).get(MissiveRestfulServer.class);
         withServer(production::assemble);
@@ -159,6 +165,30 @@ public final class StubbedEndpoint extends RestfulServerExtension {
         @Override
         public long count(AuditQuery query) {
             throw new UnsupportedOperationException();
+        }
+    }
+
+    /** Communications carrying no identifiers, when a test gives no CommunicationIdentifiers of its own. */
+    private static final class NoIdentifiers implements CommunicationIdentifiers {
+
+        @Override
+        public Optional<String> find(Identifier identifier) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void record(String communicationId, Collection<Identifier> identifiers) {
+            throw new UnsupportedOperationException("CommunicationIdentifiers is not stubbed in this test");
+        }
+
+        @Override
+        public Map<String, List<Identifier>> carriedBy(Collection<String> communicationIds) {
+            return Map.of();
+        }
+
+        @Override
+        public List<String> carrying(Identifier identifier, int limit) {
+            return List.of();
         }
     }
 }
