@@ -38,9 +38,10 @@ cluster_members() {
     (IFS=,; echo "${members[*]}")
 }
 
-# What every node reads at start (ha.cli's TCPPING hosts; one attachment directory for all, as
-# a shared mount would be on several machines).
+# What every node reads at start: the stack's PostgreSQL, ha.cli's TCPPING hosts, one attachment
+# directory for all (as a shared mount would be on several machines).
 cluster_env() {
+    postgres_export
     mkdir -p "$CLUSTER_ATTACHMENTS"
     export MISSIVE_CLUSTER_MEMBERS MISSIVE_ATTACHMENT_DIR=$CLUSTER_ATTACHMENTS
     MISSIVE_CLUSTER_MEMBERS=$(cluster_members "$(cluster_size)")
