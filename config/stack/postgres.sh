@@ -78,10 +78,15 @@ postgres_use_for_wildfly() {
         postgres_stop
         postgres_start
     fi
-    export MISSIVE_DB_DRIVER=postgresql MISSIVE_DB_URL
-    MISSIVE_DB_URL=$(cat "$RUN/postgres.url")
-    export MISSIVE_DB_USER=missive MISSIVE_DB_PASSWORD=missive
+    postgres_export
     say "postgres on port $POSTGRES_PORT: $MISSIVE_DB_URL (user missive / missive)"
+}
+
+# The datasource settings of the running cluster, for a WildFly started from this shell.
+postgres_export() {
+    export MISSIVE_DB_DRIVER=postgresql MISSIVE_DB_URL
+    MISSIVE_DB_URL=$(cat "$RUN/postgres.url") || die "the stack's PostgreSQL is not running"
+    export MISSIVE_DB_USER=missive MISSIVE_DB_PASSWORD=missive
 }
 
 # Starts the server of the cluster postgres_start made in $PG_DIR.

@@ -2,19 +2,24 @@
 # WildFly: a provisioned copy in the state dir (config/wildfly/provision owns how), the EAR
 # deployed by the deployment scanner.
 #
-# The functions act on the node chosen with `wildfly_node NAME [OFFSET [HOME]]`: NAME is its
-# pid, url and log file name and its status line, OFFSET is added to the ports it binds (HTTP
-# 8080, management 9990), HOME is its server directory (default $STATE/NAME). The stack runs
-# one node: wildfly, offset 0, in $STATE/wildfly.
+# The functions act on the node chosen with `wildfly_node NAME [OFFSET [HOME [BASE]]]`: NAME is
+# its pid, url and log file name and its status line, OFFSET is added to the ports it binds
+# (HTTP 8080, management 9990), HOME is its server directory (default $STATE/NAME), BASE its
+# jboss.server.base.dir (configuration, data, deployments; default HOME/standalone). The stack
+# runs one node: wildfly, offset 0, in $STATE/wildfly; a cluster (cluster.sh) runs several
+# bases of one server, each started with WILDFLY_CONFIG and WILDFLY_OPTS of its own.
 
 wildfly_node() {
     WILDFLY_NODE=$1
     WILDFLY_OFFSET=${2:-0}
     WILDFLY_HOME=${3:-$STATE/$1}
+    WILDFLY_BASE=${4:-$WILDFLY_HOME/standalone}
     WILDFLY_HTTP_PORT=$((8080 + WILDFLY_OFFSET))
     WILDFLY_MGMT_PORT=$((9990 + WILDFLY_OFFSET))
     WILDFLY_MGMT_URL=http://127.0.0.1:$WILDFLY_MGMT_PORT
-    DEPLOYMENTS=$WILDFLY_HOME/standalone/deployments
+    DEPLOYMENTS=$WILDFLY_BASE/deployments
+    WILDFLY_CONFIG=standalone-full.xml
+    WILDFLY_OPTS=()
 }
 
 wildfly_node wildfly
@@ -34,7 +39,7 @@ wildfly_provision() {
     [[ -x $ROOT/config/wildfly/provision ]] || die "config/wildfly/provision is missing"
     say "provisioning WildFly into $WILDFLY_HOME"
     mkdir -p "$(dirname "$WILDFLY_HOME")"
-    "$ROOT/config/wildfly/provision" "$WILDFLY_HOME" >"$LOGS/provision.log" 2>&1 || {
+    "$ROOT/config/wildfly/provision" "$WILDFLY_HOME" "$WILDFLY_CONFIG" >"$LOGS/provision.log" 2>&1 || {
         tail -n 40 "$LOGS/provision.log" >&2
         rm -rf "$WILDFLY_HOME"
         die "config/wildfly/provision failed (log $LOGS/provision.log)"
@@ -55,8 +60,8 @@ wildfly_deploy() {
     else
         rm -f "$target".{deployed,failed,undeployed,isdeploying,pending,skipdeploy}
     fi
-    cp "$EAR" "$WILDFLY_HOME/standalone/missive.ear.tmp"
-    mv -f "$WILDFLY_HOME/standalone/missive.ear.tmp" "$target"
+    cp "$EAR" "$WILDFLY_BASE/missive.ear.tmp"
+    mv -f "$WILDFLY_BASE/missive.ear.tmp" "$target"
 }
 
 # A marker (.deployed/.failed) that belongs to the archive now in place. The scanner stamps a
@@ -93,8 +98,9 @@ wildfly_start() {
     # LAUNCH_JBOSS_IN_BACKGROUND: standalone.sh forwards TERM to the JVM it forks and writes
     # the JVM's pid to JBOSS_PIDFILE; our own pid file holds the session leader (standalone.sh).
     launch "$WILDFLY_NODE" env LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$RUN/$WILDFLY_NODE-java.pid" \
-        "$WILDFLY_HOME/bin/standalone.sh" -c standalone-full.xml -b 127.0.0.1 -bmanagement 127.0.0.1 \
-        -Djboss.socket.binding.port-offset="$WILDFLY_OFFSET"
+        "$WILDFLY_HOME/bin/standalone.sh" -c "$WILDFLY_CONFIG" -b 127.0.0.1 -bmanagement 127.0.0.1 \
+        -Djboss.server.base.dir="$WILDFLY_BASE" -Djboss.socket.binding.port-offset="$WILDFLY_OFFSET" \
+        "${WILDFLY_OPTS[@]}"
     echo "$url" >"$RUN/$WILDFLY_NODE.url"
     say "$WILDFLY_NODE starting on $url (log $LOGS/$WILDFLY_NODE.log)"
 }

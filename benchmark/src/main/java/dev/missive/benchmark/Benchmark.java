@@ -46,6 +46,7 @@ public final class Benchmark {
         long end = measureFrom + options.duration().toMillis();
         AtomicInteger budget = options.notificationMode() ? new AtomicInteger(options.notifications()) : null;
         WarmUpCurve curve = new WarmUpCurve(start);
+        RequestLog log = options.log() == null ? RequestLog.off() : RequestLog.to(options.log());
         List<Thread> users = new ArrayList<>();
         for (int k = 0; k < options.users(); k++) {
             List<Clinic.Person> side = k % 2 == 0 ? clinic.patients : clinic.practitioners;
@@ -63,7 +64,8 @@ public final class Benchmark {
                             measureFrom,
                             () -> options.notificationMode() || System.currentTimeMillis() < end,
                             budget,
-                            curve),
+                            curve,
+                            log),
                     "user-" + k));
         }
         System.out.printf(
@@ -89,6 +91,7 @@ public final class Benchmark {
             user.join();
         }
         long measuredEnd = System.currentTimeMillis();
+        log.close();
         double cpuAfter = server.map(ServerProcess::cpuSeconds).orElse(0.0);
         Map<String, Double> groupsAfter = server.map(ServerProcess::cpuByGroup).orElse(Map.of());
         double clientCores = (ownCpuSeconds() - clientCpuBefore) * 1000.0 / (measuredEnd - measuredStart);

@@ -21,7 +21,8 @@ record Options(
         String db,
         String stackDir,
         String results,
-        boolean staffMail) {
+        boolean staffMail,
+        String log) {
 
     static Options parse(String[] args) {
         Map<String, String> flags = new HashMap<>();
@@ -47,7 +48,8 @@ record Options(
                 flags.getOrDefault("db", "h2"),
                 flags.getOrDefault("stack", ".stack"),
                 flags.getOrDefault("results", "benchmark/results"),
-                staffMail(flags.getOrDefault("staff-mail", "no")));
+                staffMail(flags.getOrDefault("staff-mail", "no")),
+                flags.get("log"));
         flags.keySet()
                 .removeAll(java.util.Set.of(
                         "users",
@@ -65,7 +67,8 @@ record Options(
                         "db",
                         "stack",
                         "results",
-                        "staff-mail"));
+                        "staff-mail",
+                        "log"));
         if (!flags.isEmpty()) {
             throw new IllegalArgumentException("unknown flags: " + flags.keySet());
         }

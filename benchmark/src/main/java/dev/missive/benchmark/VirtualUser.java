@@ -25,6 +25,7 @@ final class VirtualUser implements Runnable {
     private final BooleanSupplier keepGoing;
     private final AtomicInteger sendBudget;
     private final WarmUpCurve curve;
+    private final RequestLog log;
 
     VirtualUser(
             Clinic clinic,
@@ -36,7 +37,8 @@ final class VirtualUser implements Runnable {
             long measureFrom,
             BooleanSupplier keepGoing,
             AtomicInteger sendBudget,
-            WarmUpCurve curve) {
+            WarmUpCurve curve,
+            RequestLog log) {
         this.clinic = clinic;
         this.me = me;
         this.tokens = tokens;
@@ -47,6 +49,7 @@ final class VirtualUser implements Runnable {
         this.keepGoing = keepGoing;
         this.sendBudget = sendBudget;
         this.curve = curve;
+        this.log = log;
     }
 
     @Override
@@ -68,18 +71,19 @@ final class VirtualUser implements Runnable {
             } else if (dice < 40) {
                 send(thread);
             } else if (dice < 70) {
-                timed("inbox", () -> api.inbox(tokens.get()));
+                timed("inbox", null, () -> api.inbox(tokens.get()));
             } else if (dice < 90) {
-                timed("thread", () -> api.thread(tokens.get(), thread.id()));
+                timed("thread", null, () -> api.thread(tokens.get(), thread.id()));
             } else {
-                timed("mark-read", () -> api.markRead(tokens.get(), thread.id()));
+                timed("mark-read", null, () -> api.markRead(tokens.get(), thread.id()));
             }
         }
     }
 
     private void send(Clinic.Thread thread) {
-        if (timed("send", () -> api.send(tokens.get(), thread.id(), "Benchmark message")) != null) {
-            mail.sent(thread.other(me), thread.id(), System.currentTimeMillis());
+        Clinic.Person recipient = thread.other(me);
+        if (timed("send", recipient, () -> api.send(tokens.get(), thread.id(), "Benchmark message")) != null) {
+            mail.sent(recipient, thread.id(), System.currentTimeMillis());
         }
     }
 
@@ -88,19 +92,35 @@ final class VirtualUser implements Runnable {
         Clinic.Person other = counterparts.get(random.nextInt(counterparts.size()));
         Clinic.Person patient = me.kind() == Clinic.Kind.PATIENT ? me : other;
         Clinic.Person practitioner = me.kind() == Clinic.Kind.PATIENT ? other : me;
-        Http.Answer created = timed("start-thread", () -> api.startThread(tokens.get(), patient, practitioner));
+        Http.Answer created = timed("start-thread", other, () -> api.startThread(tokens.get(), patient, practitioner));
         if (created != null) {
             clinic.add(new Clinic.Thread(api.idOf(created), patient, practitioner));
         }
     }
 
-    /** Runs one request; its answer if it succeeded, else null (the error is recorded). */
-    private Http.Answer timed(String operation, java.util.function.Supplier<Http.Answer> request) {
+    /**
+     * Runs one request; its answer if it succeeded, else null (the error is recorded). A write
+     * names the recipient of what it creates (null for a read or a mark-read), for the log.
+     */
+    private Http.Answer timed(
+            String operation, Clinic.Person recipient, java.util.function.Supplier<Http.Answer> request) {
         long start = System.nanoTime();
         long startMillis = System.currentTimeMillis();
         Http.Answer answer = request.get();
         double ms = (System.nanoTime() - start) / 1e6;
-        curve.completed(System.currentTimeMillis());
+        long endMillis = System.currentTimeMillis();
+        curve.completed(endMillis);
+        if (log.on()) {
+            boolean created = answer.ok() && recipient != null;
+            log.record(
+                    startMillis,
+                    endMillis,
+                    me.username(),
+                    operation,
+                    answer.status(),
+                    created ? api.idOf(answer) : "-",
+                    created ? recipient.reference() : "-");
+        }
         Latencies stats = latencies.get(operation);
         if (!answer.ok()) {
             stats.error(me.username() + ": HTTP " + answer.status() + " " + answer.body());
