@@ -19,10 +19,11 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 
 /**
- * Records every request the FHIR server handles, whatever provider handled it (or refused it):
- * {@code SERVER_PROCESSING_COMPLETED} runs once per request, after the response was written,
- * for successes, exceptions and operations that write their response themselves alike, so a
- * provider added later is audited without doing anything.
+ * Records every request the FHIR server handles, whatever provider handled it (or refused it),
+ * once per request and before anything of its response is sent: the request's response
+ * ({@link AuditedResponse}) calls {@link #record} when the status is set and the body is about to
+ * be written, for successes, exceptions and operations that write their response themselves
+ * alike, so a provider added later is audited without doing anything.
  */
 @Interceptor
 @ApplicationScoped
@@ -42,8 +43,8 @@ public class AuditInterceptor {
         }
     }
 
-    @Hook(Pointcut.SERVER_PROCESSING_COMPLETED)
-    public void record(ServletRequestDetails details) {
+    /** Answers whether the record is durable (if not, the request is answered 503). */
+    public boolean record(ServletRequestDetails details) {
         HttpServletRequest request = details.getServletRequest();
         HttpServletResponse response = details.getServletResponse();
         IBaseResource sent = (IBaseResource) details.getUserData().get(RESPONSE);
@@ -59,7 +60,7 @@ public class AuditInterceptor {
                 request.getHeader(FORWARDED_FOR),
                 null);
         Principal principal = request.getUserPrincipal();
-        trail.record(
+        return trail.record(
                 access,
                 ConcernedPatients.of(details.getResource(), sent),
                 principal == null ? null : principal.getName());
