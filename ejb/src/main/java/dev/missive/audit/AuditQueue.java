@@ -1,88 +1,41 @@
 package dev.missive.audit;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.EJB;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
 
 /**
- * Audit records on their way to the table. A request hands its record over and goes on; every
- * tenth of a second the records gathered meanwhile are saved in one transaction, which costs a
- * request a queue insertion instead of a commit of its own (measured: 2.6 ms per request on H2,
- * 12.6 ms on PostgreSQL). A full queue makes the request save its own record: none is dropped.
- * What a hard crash can lose is the last tenth of a second; a record that cannot be saved goes
- * to the server log, which carries no health information.
+ * Where a request's audit record becomes durable before its response is sent: {@link #add}
+ * returns once the record is committed. Requests that hand records over together share one
+ * commit ({@link AuditCommitter}, one {@link AuditWriter} transaction on a managed thread), so
+ * a busy server does not pay a commit per request, and an idle one commits a record at once.
+ * A record that cannot be committed within {@link #WAIT} (the database down or stuck) throws:
+ * the request is then refused as a server failure rather than answered unrecorded.
  */
-@Singleton
-@Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@ApplicationScoped
 public class AuditQueue {
 
-    private static final Logger LOG = Logger.getLogger(AuditQueue.class.getName());
-    private static final long DRAIN_EVERY_MS = 100;
-    private static final int CAPACITY = 20_000;
-    private static final int BATCH = 500;
-
-    private final BlockingQueue<AuditRecord> pending = new LinkedBlockingQueue<>(CAPACITY);
+    /** Far above a commit's few milliseconds; short enough that a stuck database is a prompt 503. */
+    static final Duration WAIT = Duration.ofSeconds(10);
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedExecutorService executor;
 
-    @EJB
+    @Inject
     AuditWriter writer;
 
-    private ScheduledFuture<?> drainer;
+    private AuditCommitter committer;
 
     @PostConstruct
     void start() {
-        drainer = scheduler.scheduleWithFixedDelay(this::drain, DRAIN_EVERY_MS, DRAIN_EVERY_MS, TimeUnit.MILLISECONDS);
+        committer = new AuditCommitter(writer::write, executor, WAIT);
     }
 
-    @PreDestroy
-    void stop() {
-        drainer.cancel(false);
-        drain();
-    }
-
+    /** Returns once {@code record} is committed; throws {@link AuditNotWrittenException} if it was not. */
     public void add(AuditRecord record) {
-        if (!pending.offer(record)) {
-            save(List.of(record));
-        }
-    }
-
-    /** Saves every record handed over so far: also before the trail is read, so a search sees them. */
-    public synchronized void drain() {
-        List<AuditRecord> batch = new ArrayList<>(BATCH);
-        while (pending.drainTo(batch, BATCH) > 0) {
-            save(batch);
-            batch.clear();
-        }
-    }
-
-    private void save(List<AuditRecord> batch) {
-        try {
-            writer.write(batch);
-        } catch (RuntimeException e) {
-            batch.forEach(record -> LOG.log(
-                    Level.SEVERE,
-                    "Audit record not written, kept here instead: "
-                            + "recorded=" + record.getRecorded() + " account="
-                            + record.who().username() + " "
-                            + record.what().describe() + " cause="
-                            + e.getClass().getName()));
-        }
+        committer.commit(record);
     }
 }

@@ -50,21 +50,18 @@ public class DefaultAuditService implements AuditService {
     @Override
     @RolesAllowed(Roles.CLINIC_ADMIN)
     public AuditRecord find(long id) {
-        queue.drain();
         return records.find(id).orElseThrow(() -> new NotFoundException("AuditEvent", String.valueOf(id)));
     }
 
     @Override
     @RolesAllowed(Roles.CLINIC_ADMIN)
     public List<AuditRecord> search(AuditQuery query, int offset, int limit) {
-        queue.drain();
         return records.search(query, offset, limit);
     }
 
     @Override
     @RolesAllowed(Roles.CLINIC_ADMIN)
     public long count(AuditQuery query) {
-        queue.drain();
         return records.count(query);
     }
 

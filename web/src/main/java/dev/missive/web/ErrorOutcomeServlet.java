@@ -21,7 +21,8 @@ import org.hl7.fhir.r4.model.OperationOutcome;
  * a bad or expired token, a method no servlet knows, a failure of its own): a FHIR client still
  * gets an OperationOutcome, never an HTML page, and a 500 says nothing of the failure.
  * A refused token is recorded in the audit trail with what is known: no account, the address,
- * the resource the path names, and whether a token was sent at all (never the token).
+ * the resource the path names, and whether a token was sent at all (never the token); like any
+ * request, it is answered once its record is durable, else with a 503.
  */
 @WebServlet("/errors/outcome")
 public class ErrorOutcomeServlet extends HttpServlet {
@@ -42,7 +43,10 @@ public class ErrorOutcomeServlet extends HttpServlet {
             status = HttpServletResponse.SC_METHOD_NOT_ALLOWED;
             response.setHeader("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
         }
-        record(request, status);
+        if (!record(request, status)) {
+            AuditTrail.refuse(response);
+            return;
+        }
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue()
                 .setSeverity(OperationOutcome.IssueSeverity.ERROR)
@@ -56,7 +60,8 @@ public class ErrorOutcomeServlet extends HttpServlet {
         response.getWriter().write(FhirContext.forR4Cached().newJsonParser().encodeResourceToString(outcome));
     }
 
-    private void record(HttpServletRequest request, int status) {
+    /** Whether the record is durable (if not, the request is answered 503 instead). */
+    private boolean record(HttpServletRequest request, int status) {
         // .../fhir/{type}/{id}: a type starts with a capital; an id is not an operation or _history.
         List<String> path = List.of(String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))
                 .split("/"));
@@ -71,7 +76,7 @@ public class ErrorOutcomeServlet extends HttpServlet {
                         .orElse(null);
         boolean refusedToken = status == HttpServletResponse.SC_UNAUTHORIZED;
         String interaction = refusedToken ? AuditAccess.LOGIN : AuditInterceptor.byMethod(request.getMethod());
-        audit.record(
+        return audit.record(
                 new AuditAccess(
                         interaction,
                         type,

@@ -19,10 +19,11 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 
 /**
- * Records every request the FHIR server handles, whatever provider handled it (or refused it):
- * {@code SERVER_PROCESSING_COMPLETED} runs once per request, after the response was written,
- * for successes, exceptions and operations that write their response themselves alike, so a
- * provider added later is audited without doing anything.
+ * Records every request the FHIR server handles, whatever provider handled it (or refused it),
+ * once per request and before anything of its response is sent: the request's response
+ * ({@link AuditedResponse}) calls {@link #record} when the status is set and the body is about to
+ * be written, for successes, exceptions and operations that write their response themselves
+ * alike, so a provider added later is audited without doing anything.
  */
 @Interceptor
 @ApplicationScoped
@@ -43,14 +44,14 @@ public class AuditInterceptor {
     }
 
     /**
-     * A search run again for a page of it ({@link SearchReplay}) is part of the page request, which
-     * is recorded as on the node that held the search: one read by the caller, of what was sent.
+     * Answers whether the record is durable (if not, the request is answered 503). A search run
+     * again for a page of it ({@link SearchReplay}) is part of the page request, which is recorded
+     * as on the node that held the search: one read by the caller, of what was sent.
      */
-    @Hook(Pointcut.SERVER_PROCESSING_COMPLETED)
-    public void record(ServletRequestDetails details) {
+    public boolean record(ServletRequestDetails details) {
         HttpServletRequest request = details.getServletRequest();
         if (request instanceof SearchReplay) {
-            return;
+            return true;
         }
         HttpServletResponse response = details.getServletResponse();
         IBaseResource sent = (IBaseResource) details.getUserData().get(RESPONSE);
@@ -66,7 +67,7 @@ public class AuditInterceptor {
                 request.getHeader(FORWARDED_FOR),
                 null);
         Principal principal = request.getUserPrincipal();
-        trail.record(
+        return trail.record(
                 access,
                 ConcernedPatients.of(details.getResource(), sent),
                 principal == null ? null : principal.getName());

@@ -2,7 +2,9 @@ package dev.missive.fhir.server;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import dev.missive.fhir.conformance.CanonicalSearchProvider;
 import dev.missive.fhir.conformance.ConformanceResources;
 import dev.missive.fhir.provider.AppointmentProvider;
@@ -28,6 +30,10 @@ import dev.missive.fhir.provider.TransactionProvider;
 import dev.missive.search.PagedSearches;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -115,28 +121,38 @@ public class MissiveRestfulServer extends RestfulServer {
         super(FhirContext.forR4Cached());
     }
 
+    /** Every request's response is held until its audit record is durable ({@link AuditedResponse}). */
     @Override
-    protected void initialize() {
-        assemble(this);
+    protected void handleRequest(RequestTypeEnum type, HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        AuditedResponse audited = new AuditedResponse(response);
+        super.handleRequest(type, request, audited);
+        audited.finish();
     }
 
-    /**
-     * Puts every setting, provider and interceptor on {@code server}: this servlet in production;
-     * in the FHIR layer's tests, a server of HAPI's embedded-Jetty harness, so that they run this
-     * same assembly.
-     */
-    void assemble(RestfulServer server) {
-        server.setDefaultResponseEncoding(EncodingEnum.JSON);
-        server.setDefaultPrettyPrint(false);
+    /** HAPI's view of the request, made first thing: from here on the response knows how to record it. */
+    @Override
+    protected ServletRequestDetails newRequestDetails(
+            RequestTypeEnum type, HttpServletRequest request, HttpServletResponse response) {
+        ServletRequestDetails details = super.newRequestDetails(type, request, response);
+        ((AuditedResponse) response).recordWith(() -> audit.record(details));
+        return details;
+    }
+
+    /** Every setting, provider and interceptor; the FHIR layer's tests serve this same servlet. */
+    @Override
+    protected void initialize() {
+        setDefaultResponseEncoding(EncodingEnum.JSON);
+        setDefaultPrettyPrint(false);
         // Missive's resources point at others by id only (an _include's targets have theirs):
         // nothing to contain, so no walk over every element of every resource encoded to look
-        server.getFhirContext().getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
+        getFhirContext().getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
         CallersSearches paging = new CallersSearches(PAGED_SEARCHES_HELD, pagedSearches);
         paging.setDefaultPageSize(Paging.DEFAULT_PAGE_SIZE);
         paging.setMaximumPageSize(Paging.MAX_PAGE_SIZE);
-        server.setPagingProvider(paging);
-        server.registerInterceptor(paging);
-        server.registerProviders(List.of(
+        setPagingProvider(paging);
+        registerInterceptor(paging);
+        registerProviders(List.of(
                 communications,
                 patients,
                 practitioners,
@@ -145,23 +161,23 @@ public class MissiveRestfulServer extends RestfulServer {
                 transactions,
                 threadActions,
                 messageRecipients));
-        server.registerProviders(List.of(practitionerRoles, relatedPersons, episodes, appointments, consents));
-        server.registerProvider(notificationDeadLetters);
-        server.registerProviders(List.of(messageExport, patientMerges));
-        server.registerProvider(binaries);
-        server.registerProvider(auditEvents);
+        registerProviders(List.of(practitionerRoles, relatedPersons, episodes, appointments, consents));
+        registerProvider(notificationDeadLetters);
+        registerProviders(List.of(messageExport, patientMerges));
+        registerProvider(binaries);
+        registerProvider(auditEvents);
         ConformanceResources conformance = ConformanceResources.load();
-        server.registerProviders(CanonicalSearchProvider.forEachType(conformance));
+        registerProviders(CanonicalSearchProvider.forEachType(conformance));
         ConformanceDocuments conformanceDocuments = new ConformanceDocuments(conformance.typeNames());
-        server.registerInterceptor(new AuthenticatedCallerInterceptor(conformanceDocuments));
-        server.registerInterceptor(new ScopeEnforcement(conformanceDocuments));
-        server.registerInterceptor(serviceExceptions);
-        server.registerInterceptor(binaryStreaming);
-        server.registerInterceptor(audit);
-        server.registerInterceptor(identifierEcho);
-        server.registerInterceptor(new UnknownSearchParameters(server));
-        server.registerInterceptor(new IncompleteRequests());
-        server.registerInterceptor(new ServedFormats());
-        server.setServerConformanceProvider(new MissiveCapabilityStatementProvider(server, conformance, realm));
+        registerInterceptor(new AuthenticatedCallerInterceptor(conformanceDocuments));
+        registerInterceptor(new ScopeEnforcement(conformanceDocuments));
+        registerInterceptor(serviceExceptions);
+        registerInterceptor(binaryStreaming);
+        registerInterceptor(audit);
+        registerInterceptor(identifierEcho);
+        registerInterceptor(new UnknownSearchParameters(this));
+        registerInterceptor(new IncompleteRequests());
+        registerInterceptor(new ServedFormats());
+        setServerConformanceProvider(new MissiveCapabilityStatementProvider(this, conformance, realm));
     }
 }

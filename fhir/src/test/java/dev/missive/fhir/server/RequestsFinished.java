@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Tells when the server is done with a request. A client has the response as soon as it is
- * written, but HAPI runs its last hooks (the audit record among them) after that: a test that
- * waits here sees everything a request did. Requests are told apart by a header of their own.
+ * written, but HAPI runs its last hooks after that: a test that waits here sees everything a
+ * request did. Requests are told apart by a header of their own.
  */
 final class RequestsFinished implements Filter {
 

@@ -8,6 +8,7 @@ import dev.missive.audit.AuditRecord;
 import dev.missive.audit.AuditService;
 import dev.missive.directory.Identifier;
 import dev.missive.thread.CommunicationIdentifiers;
+import jakarta.servlet.http.HttpServlet;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,10 +30,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Missive's FHIR endpoint as production assembles it ({@link MissiveRestfulServer#assemble}) over
- * the stub services given, in HAPI's embedded Jetty. Requests are sent as the signed-in account
- * {@link #CALLER}. Paged searches are recorded in memory of its own, unless a test gives a
- * PagedSearches (two endpoints given one stand for two nodes of a cluster). Register it on an instance field of a {@code @TestInstance(PER_CLASS)} test:
+ * Missive's FHIR endpoint, the production servlet ({@link MissiveRestfulServer}) over the stub
+ * services given, in HAPI's embedded Jetty. Requests are sent as the signed-in account
+ * {@link #CALLER}. Register it on an instance field of a {@code @TestInstance(PER_CLASS)} test:
  * the server then starts once for the class, with the stubs that test instance holds.
  */
 public final class StubbedEndpoint extends RestfulServerExtension {
@@ -44,19 +44,25 @@ public final class StubbedEndpoint extends RestfulServerExtension {
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final RequestsFinished finished = new RequestsFinished();
+    private final MissiveRestfulServer production;
 
     public StubbedEndpoint(Object... services) {
         super(FhirContext.forR4Cached());
         Object[] stubs = Stream.concat(
                         Stream.of(new Unaudited(), new SearchesKept(), new NoIdentifiers()), Stream.of(services))
                 .toArray();
-        MissiveRestfulServer production = new Beans(stubs).get(MissiveRestfulServer.class);
-        withServer(production::assemble);
+        production = new Beans(stubs).get(MissiveRestfulServer.class);
         withServletFilter(new BearerCaller());
         withServletFilter(finished);
         // where the web module maps it (links such as a search's next page are built on it)
         withServletPath("/fhir/*");
         keepAliveBetweenTests();
+    }
+
+    /** The production servlet itself, not a server of the harness's own. */
+    @Override
+    protected HttpServlet provideServlet() {
+        return production;
     }
 
     @Override
