@@ -10,9 +10,6 @@ import dev.missive.attachment.AttachmentService;
 import dev.missive.attachment.AttachmentType;
 import dev.missive.audit.AuditAccess;
 import dev.missive.audit.AuditNotWrittenException;
-import dev.missive.audit.AuditQuery;
-import dev.missive.audit.AuditRecord;
-import dev.missive.audit.AuditService;
 import dev.missive.domain.Party;
 import dev.missive.thread.Conversation;
 import dev.missive.thread.ThreadOrMessage;
@@ -23,7 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -130,7 +126,7 @@ class AuditedResponseTest {
     }
 
     /** An audit service that waits at its gate, then records or fails as the test says. */
-    private static final class Trail implements AuditService {
+    private static final class Trail extends AuditTrailStub {
 
         volatile boolean failing;
         volatile CountDownLatch gate = new CountDownLatch(0);
@@ -152,21 +148,6 @@ class AuditedResponseTest {
         @Override
         public void recordWithoutCaller(AuditAccess access) {
             record(access, Set.of());
-        }
-
-        @Override
-        public AuditRecord find(long id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<AuditRecord> search(AuditQuery query, int offset, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long count(AuditQuery query) {
-            throw new UnsupportedOperationException();
         }
     }
 

@@ -3,9 +3,6 @@ package dev.missive.fhir.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.missive.audit.AuditAccess;
-import dev.missive.audit.AuditQuery;
-import dev.missive.audit.AuditRecord;
-import dev.missive.audit.AuditService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /** An audit service that keeps what the endpoint hands it, for a test to read request by request. */
-final class AuditsKept implements AuditService {
+final class AuditsKept extends AuditTrailStub {
 
     /** One record as handed over: with the patients concerned for a caller, or without a caller. */
     record Audited(AuditAccess access, Set<String> patients, boolean withCaller) {}
@@ -43,20 +40,5 @@ final class AuditsKept implements AuditService {
     @Override
     public void recordWithoutCaller(AuditAccess access) {
         kept.add(new Audited(access, Set.of(), false));
-    }
-
-    @Override
-    public AuditRecord find(long id) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<AuditRecord> search(AuditQuery query, int offset, int limit) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public long count(AuditQuery query) {
-        throw new UnsupportedOperationException();
     }
 }
