@@ -45,10 +45,11 @@ public class StaffActivity {
         try {
             activity.seen(practitionerId, now);
             written.put(practitionerId, now);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             // A hint, never worth failing the request: two nodes writing a practitioner's first
             // row at once, or a database hiccup, leave the time a little older, which errs on
-            // the side of emailing.
+            // the side of emailing. Exception, not RuntimeException: the failed commit of the
+            // write's own transaction comes through the bean's proxy as the checked RollbackException.
             LOG.log(Level.FINE, "Staff activity not recorded", e);
         }
     }
