@@ -32,7 +32,8 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
  * thread. GreenMail's own Received header has a one-second resolution, so the push is the
  * clock. Each watched inbox has its own thread and connection; a NOOP every half second catches
  * an email that arrived between a fetch and the next IDLE, so a latency is late by at most that
- * in that rare case. Emails to one recipient about one thread are matched to its sends in order.
+ * in that rare case. Emails to one recipient about one thread are matched to its sends in order;
+ * an email that arrives before the client has seen its send answered counts as 0 ms.
  * GreenMail's REST API serves the purge and the wait for the seed's emails.
  */
 final class MailWatch {
@@ -46,6 +47,8 @@ final class MailWatch {
     private final Session imap;
     private final boolean staffMail;
     private final Map<String, Deque<Long>> pending = new HashMap<>();
+    // emails that arrived before the client saw its POST answered (the relay can beat the response)
+    private final Map<String, Deque<Long>> early = new HashMap<>();
     private final List<long[]> received = new ArrayList<>(); // {send, receipt} in ms
     private final List<IMAPFolder> inboxes = new CopyOnWriteArrayList<>();
     private final List<Thread> watchers = new ArrayList<>();
@@ -109,8 +112,13 @@ final class MailWatch {
         if (recipient.kind() == Clinic.Kind.PRACTITIONER && !staffMail) {
             return;
         }
-        pending.computeIfAbsent(recipient.email() + " " + threadId, k -> new ArrayDeque<>())
-                .add(sendMillis);
+        String key = recipient.email() + " " + threadId;
+        Deque<Long> arrived = early.get(key);
+        if (arrived != null && !arrived.isEmpty()) {
+            received.add(new long[] {sendMillis, Math.max(sendMillis, arrived.poll())});
+            return;
+        }
+        pending.computeIfAbsent(key, k -> new ArrayDeque<>()).add(sendMillis);
     }
 
     /** Latencies in ms of the emails received for sends at or after the given time. */
@@ -204,9 +212,12 @@ final class MailWatch {
         for (String mail : mails) {
             Matcher link = THREAD_LINK.matcher(mail.replace("=\r\n", ""));
             if (link.find()) {
-                Deque<Long> sends = pending.get(address + " " + link.group(1));
+                String key = address + " " + link.group(1);
+                Deque<Long> sends = pending.get(key);
                 if (sends != null && !sends.isEmpty()) {
                     received.add(new long[] {sends.poll(), now});
+                } else {
+                    early.computeIfAbsent(key, k -> new ArrayDeque<>()).add(now);
                 }
             }
         }
