@@ -14,9 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * When each practitioner last made a request, so that someone working in the portal right now
  * is not also emailed. Kept in the database, so that a practitioner active on one node is not
- * emailed by another. A node writes a practitioner's time at most once per tenth of the window:
- * the last write of each practitioner, in memory, is all a request looks at until one is due,
- * and all this node's memory holds (losing it costs one early write).
+ * emailed by another. A node writes a practitioner's time at most once per tenth of the window,
+ * by one request: the last write of each practitioner, in memory, is all a request looks at
+ * until one is due, and all this node's memory holds (losing it costs one early write).
  */
 @ApplicationScoped
 public class StaffActivity {
@@ -38,18 +38,27 @@ public class StaffActivity {
 
     public void seen(String practitionerId) {
         Instant now = clock.instant();
-        Instant last = written.get(practitionerId);
-        if (last != null && now.isBefore(last.plus(window().dividedBy(10)))) {
+        // claimed before the write, so that a practitioner's concurrent requests on this node
+        // make one write, not a race of first inserts
+        boolean[] due = {false};
+        written.compute(practitionerId, (id, last) -> {
+            if (last != null && now.isBefore(last.plus(window().dividedBy(10)))) {
+                return last;
+            }
+            due[0] = true;
+            return now;
+        });
+        if (!due[0]) {
             return;
         }
         try {
             activity.seen(practitionerId, now);
-            written.put(practitionerId, now);
         } catch (Exception e) {
             // A hint, never worth failing the request: two nodes writing a practitioner's first
             // row at once, or a database hiccup, leave the time a little older, which errs on
             // the side of emailing. Exception, not RuntimeException: the failed commit of the
             // write's own transaction comes through the bean's proxy as the checked RollbackException.
+            written.remove(practitionerId, now);
             LOG.log(Level.FINE, "Staff activity not recorded", e);
         }
     }
