@@ -29,6 +29,10 @@ class ConditionalCreateIT extends MissiveIT {
 
         Fhir.Response first = alice.postIfNoneExist("Communication", message, condition);
         assertEquals(201, first.status(), first::toString);
+        assertEquals(
+                value,
+                first.as(Communication.class).getIdentifierFirstRep().getValue(),
+                "the answer shows the identifier given");
         Fhir.Response retry = alice.postIfNoneExist("Communication", message, condition);
         assertEquals(200, retry.status(), retry::toString);
         assertEquals(idOf(first), idOf(retry));

@@ -54,13 +54,14 @@ public class ConditionalCreates {
             return Versions.outcome(creating.apply(resource), true);
         }
         try {
-            Communication created = unitOfWork.together(() -> {
-                Communication made = creating.apply(resource);
-                identifiers.record(made.getIdElement().getIdPart(), given);
-                return made;
-            });
-            created.setIdentifier(resource.getIdentifier());
-            return Versions.outcome(created, true);
+            // the answer shows the identifiers as every response does (CommunicationIdentifierEcho)
+            return Versions.outcome(
+                    unitOfWork.together(() -> {
+                        Communication made = creating.apply(resource);
+                        identifiers.record(made.getIdElement().getIdPart(), given);
+                        return made;
+                    }),
+                    true);
         } catch (IdentifierTakenException race) {
             if (condition == null || !standalone) {
                 throw race;
