@@ -25,7 +25,7 @@ public class SubscriptionEvent {
 
     protected SubscriptionEvent() {}
 
-    SubscriptionEvent(String subscriptionId, long number, String messageId, Instant occurred) {
+    public SubscriptionEvent(String subscriptionId, long number, String messageId, Instant occurred) {
         this.key = new Key(subscriptionId, number);
         this.messageId = messageId;
         this.occurred = occurred;

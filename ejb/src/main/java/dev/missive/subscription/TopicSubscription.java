@@ -70,7 +70,7 @@ public class TopicSubscription {
 
     protected TopicSubscription() {}
 
-    TopicSubscription(String id, String owner, NewSubscription request, Instant now) {
+    public TopicSubscription(String id, String owner, NewSubscription request, Instant now) {
         this.id = id;
         this.owner = owner;
         this.endpoint = request.endpoint();
