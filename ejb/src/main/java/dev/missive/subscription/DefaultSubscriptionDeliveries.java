@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -55,10 +56,12 @@ public class DefaultSubscriptionDeliveries implements SubscriptionDeliveries {
     @Override
     public List<SubscriptionNotification> claimDue(int limit) {
         Instant now = clock.instant();
+        // As the database keeps it (to the microsecond at best), so that the outcome finds its claim equal
+        Instant until = now.plus(CLAIM).truncatedTo(ChronoUnit.MILLIS);
         return subscriptions.claimDue(now, limit).stream()
                 .map(subscription -> subscription.claim(
                         membership.self(),
-                        now.plus(CLAIM),
+                        until,
                         subscriptions.events(
                                 subscription.getId(),
                                 subscription.getDeliveredThrough(),
