@@ -31,7 +31,8 @@ public enum Rule {
     MERGE_INTO_ITSELF,
     PATIENT_ALREADY_MERGED,
     MERGE_TARGET_MERGED,
-    PATIENT_NOT_MERGED;
+    PATIENT_NOT_MERGED,
+    SUBSCRIPTION_ENDPOINT_NOT_ALLOWED;
 
     /** The code in the CodeSystem: the name in lower case, words joined by hyphens. */
     public String code() {

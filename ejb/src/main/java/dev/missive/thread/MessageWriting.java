@@ -36,6 +36,9 @@ class MessageWriting {
     NotificationPublisher notifications;
 
     @Inject
+    SentMessageLog sentMessages;
+
+    @Inject
     Clock clock;
 
     /**
@@ -84,7 +87,7 @@ class MessageWriting {
 
     /**
      * Sends a stored message, checked against the thread as it is now: it moves the thread up
-     * every inbox and asks for everyone on the other side to be notified.
+     * every inbox, asks for everyone on the other side to be notified and records it for subscribers.
      */
     void send(Caller caller, Conversation conversation, Message message) {
         if (conversation.getStatus() == ConversationStatus.DRAFT) {
@@ -103,6 +106,8 @@ class MessageWriting {
                         new NotificationRequested(message.getId(), conversation.getId(), participant.getParty()));
             }
         }
+        sentMessages.record(new SentMessage(
+                message.getId(), conversation.getId(), conversation.getPatientId(), message.getRecipient(), now));
         if (conversation.isNoResponseNeeded() && message.getSender().equals(conversation.getStartedBy())) {
             conversation.close(ThreadStatusReason.NO_RESPONSE_NEEDED, now);
         }

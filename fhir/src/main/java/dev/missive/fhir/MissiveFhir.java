@@ -31,4 +31,14 @@ public final class MissiveFhir {
     public static final String CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
 
     private MissiveFhir() {}
+
+    /** The topic of every sent message: what an integration engine subscribes to. */
+    public static final String MESSAGE_SENT_TOPIC = BASE + "/SubscriptionTopic/message-sent";
+    /** The Subscriptions R5 Backport IG, which R4 subscriptions follow. */
+    public static final String BACKPORT = "http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/";
+
+    public static final String BACKPORT_FILTER_CRITERIA = BACKPORT + "backport-filter-criteria";
+    public static final String BACKPORT_HEARTBEAT_PERIOD = BACKPORT + "backport-heartbeat-period";
+    public static final String BACKPORT_PAYLOAD_CONTENT = BACKPORT + "backport-payload-content";
+    public static final String BACKPORT_TOPIC_CANONICAL = BACKPORT + "capabilitystatement-subscriptiontopic-canonical";
 }

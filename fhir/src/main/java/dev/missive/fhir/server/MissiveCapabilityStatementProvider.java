@@ -3,6 +3,7 @@ package dev.missive.fhir.server;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ServerCapabilityStatementProvider;
+import dev.missive.fhir.MissiveFhir;
 import dev.missive.fhir.conformance.CapabilityDefinitions;
 import dev.missive.fhir.conformance.ConformanceResources;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestSecurityComponent;
 import org.hl7.fhir.r4.model.Coding;
@@ -58,6 +60,10 @@ public class MissiveCapabilityStatementProvider extends ServerCapabilityStatemen
         statement.getSoftware().setName("Missive");
         describeSecurity(statement.getRestFirstRep().getSecurity());
         new CapabilityDefinitions(conformance).link(statement);
+        statement.getRestFirstRep().getResource().stream()
+                .filter(resource -> "Subscription".equals(resource.getType()))
+                .forEach(resource -> resource.addExtension(
+                        MissiveFhir.BACKPORT_TOPIC_CANONICAL, new CanonicalType(MissiveFhir.MESSAGE_SENT_TOPIC)));
         return statement;
     }
 

@@ -25,6 +25,7 @@ import dev.missive.fhir.provider.PatientProvider;
 import dev.missive.fhir.provider.PractitionerProvider;
 import dev.missive.fhir.provider.PractitionerRoleProvider;
 import dev.missive.fhir.provider.RelatedPersonProvider;
+import dev.missive.fhir.provider.SubscriptionProvider;
 import dev.missive.fhir.provider.ThreadActionProvider;
 import dev.missive.fhir.provider.TransactionProvider;
 import dev.missive.search.PagedSearches;
@@ -100,6 +101,9 @@ public class MissiveRestfulServer extends RestfulServer {
     transient AuditEventProvider auditEvents;
 
     @Inject
+    transient SubscriptionProvider subscriptions;
+
+    @Inject
     transient CommunicationIdentifierEcho identifierEcho;
 
     @Inject
@@ -166,6 +170,7 @@ public class MissiveRestfulServer extends RestfulServer {
         registerProviders(List.of(messageExport, patientMerges));
         registerProvider(binaries);
         registerProvider(auditEvents);
+        registerProvider(subscriptions);
         ConformanceResources conformance = ConformanceResources.load();
         registerProviders(CanonicalSearchProvider.forEachType(conformance));
         ConformanceDocuments conformanceDocuments = new ConformanceDocuments(conformance.typeNames());

@@ -27,6 +27,8 @@ public record RequestedAccess(String resourceType, Interaction interaction) {
             Map.entry("$notification-dead-letters", new RequestedAccess(COMMUNICATION, Interaction.SEARCH)),
             Map.entry("$replay-notifications", new RequestedAccess(COMMUNICATION, Interaction.UPDATE)),
             Map.entry("$message-recipients", new RequestedAccess("Practitioner", Interaction.SEARCH)),
+            Map.entry("$status", new RequestedAccess("Subscription", Interaction.READ)),
+            Map.entry("$events", new RequestedAccess("Subscription", Interaction.READ)),
             Map.entry("$merge", new RequestedAccess("Patient", Interaction.UPDATE)),
             Map.entry("$unmerge", new RequestedAccess("Patient", Interaction.UPDATE)));
 
