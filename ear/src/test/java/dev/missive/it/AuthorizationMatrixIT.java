@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every demo account and the integration engine, against each kind of thread, for each thing
  * one can do to a thread: the exact status, and nothing of a hidden thread in bodies, inboxes
- * or counts.
+ * or counts. The engine writes only for the practitioner it names, as that practitioner may.
  */
 class AuthorizationMatrixIT extends MissiveIT {
 
@@ -26,7 +27,13 @@ class AuthorizationMatrixIT extends MissiveIT {
 
     /** A kind of thread, who takes part in it, what a participant's new message gets, and whose it is not. */
     private record Kind(
-            String name, String id, String secret, Set<String> participants, int newMessage, String author) {}
+            String name,
+            String id,
+            String secret,
+            String patient,
+            Set<String> participants,
+            int newMessage,
+            String author) {}
 
     @TestFactory
     List<DynamicTest> everyCallerAgainstEveryKindOfThread() {
@@ -55,9 +62,20 @@ class AuthorizationMatrixIT extends MissiveIT {
             assertFalse(header.body().contains(kind.secret()) || messages.body().contains(kind.secret()), "leak");
         }
 
-        int write = participant ? kind.newMessage() : sees ? 403 : 404;
+        boolean engine = account.equals(Tokens.INTEGRATION);
+        // an engine names the practitioner it writes for, or is refused whatever the thread
+        int write = participant ? kind.newMessage() : engine ? 422 : sees ? 403 : 404;
         Fhir.Response sent = caller.post("Communication", Threads.message(kind.id(), "From " + account));
         assertEquals(write, sent.status(), "write " + sent);
+        if (engine) {
+            Communication forDrLee = Threads.message(kind.id(), "Filed for the thread's practitioner");
+            forDrLee.setSender(new Reference("Practitioner/drlee"));
+            Fhir.Response filed = caller.post("Communication", forDrLee);
+            assertEquals(kind.newMessage(), filed.status(), "write as Dr Lee, as he would " + filed);
+            Communication forThePatient = Threads.message(kind.id(), "Filed for the patient");
+            forThePatient.setSender(new Reference("Patient/" + kind.patient()));
+            assertEquals(422, caller.post("Communication", forThePatient).status(), "never for the patient");
+        }
 
         int act = participant ? 200 : sees ? 403 : 404;
         if (!kind.name().equals("draft of someone else")) {
@@ -184,10 +202,11 @@ class AuthorizationMatrixIT extends MissiveIT {
                 "confidential", Set.of("ben", "drlee"),
                 "closed", Set.of("chloe", "gina", "drlee"));
         return List.of(
-                new Kind("own thread", own, "knee", people.get("own"), 201, null),
-                new Kind("a proxied patient's thread", proxiedId, "cough", people.get("proxied"), 201, null),
-                new Kind("a confidential thread", confidentialId, "worry", people.get("confidential"), 201, null),
-                new Kind("a closed thread", closed, "results", people.get("closed"), 422, null),
-                new Kind("draft of someone else", draftId, "Matrix draft", Set.of(), 404, "alice"));
+                new Kind("own thread", own, "knee", "alice", people.get("own"), 201, null),
+                new Kind("a proxied patient's thread", proxiedId, "cough", "ben", people.get("proxied"), 201, null),
+                new Kind(
+                        "a confidential thread", confidentialId, "worry", "ben", people.get("confidential"), 201, null),
+                new Kind("a closed thread", closed, "results", "chloe", people.get("closed"), 422, null),
+                new Kind("draft of someone else", draftId, "Matrix draft", "alice", Set.of(), 404, "alice"));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
@@ -16,6 +17,7 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class RulesIT extends MissiveIT {
 
     private static final String MESSAGING_ENABLED = "https://missive.dev/fhir/StructureDefinition/messaging-enabled";
+    private static final String BILLING_CONSENT = "https://missive.dev/fhir/StructureDefinition/billing-consent";
 
     @Test
     void theClinicAdminSwitchesMessagingOffAndEveryoneIsTold() {
@@ -90,28 +93,86 @@ class RulesIT extends MissiveIT {
         Fhir.Response refused = alice.post("Communication", Threads.header("alice", "drpatel", "Billing"));
         assertEquals("billing-consent-required", rule(refused));
 
-        Consent consent = new Consent();
-        consent.setStatus(Consent.ConsentState.ACTIVE);
-        consent.setPatient(new Reference("Patient/alice"));
-        consent.getScope()
-                .addCoding()
-                .setSystem("http://terminology.hl7.org/CodeSystem/consentscope")
-                .setCode("patient-privacy");
-        consent.addCategory()
-                .addCoding()
-                .setSystem("https://missive.dev/fhir/CodeSystem/consent-category")
-                .setCode("message-billing");
-        consent.setDateTimeElement(org.hl7.fhir.r4.model.DateTimeType.now());
-        Fhir.Response created = alice.post("Consent", consent);
+        Fhir.Response created = alice.post("Consent", billingConsent());
         assertEquals(201, created.status(), created::toString);
 
         Communication header = Threads.header("alice", "drpatel", "Billing");
         header.addExtension(
-                "https://missive.dev/fhir/StructureDefinition/billing-consent",
+                BILLING_CONSENT,
                 new Reference(
                         "Consent/" + created.as(Consent.class).getIdElement().getIdPart()));
         Fhir.Response accepted = alice.post("Communication", header);
         assertEquals(201, accepted.status(), accepted::toString);
+    }
+
+    /**
+     * The billing consent sent with its thread in one transaction Bundle: written with the thread,
+     * or, when the thread is refused, not at all.
+     */
+    @Test
+    void aBillingConsentSentWithItsThreadIsWrittenWithItOrNotAtAll() {
+        Fhir alice = Fhir.as("alice");
+        String refusedConsent = "urn:uuid:" + UUID.randomUUID();
+        Fhir.Response refused = alice.post(
+                "", consentAndThread(Threads.header("alice", "nursekim", "Billing refused"), refusedConsent));
+        assertEquals(422, refused.status(), refused::toString);
+        assertEquals("recipient-not-eligible", rule(refused));
+        assertEquals(
+                0,
+                alice.get("Consent?identifier=" + refusedConsent)
+                        .bundle()
+                        .getEntry()
+                        .size(),
+                "no orphan consent");
+
+        String acceptedConsent = "urn:uuid:" + UUID.randomUUID();
+        Fhir.Response accepted = alice.post(
+                "", consentAndThread(Threads.header("alice", "drpatel", "Billing together"), acceptedConsent));
+        assertEquals(200, accepted.status(), accepted::toString);
+        Bundle response = accepted.bundle();
+        assertEquals("201 Created", response.getEntry().get(0).getResponse().getStatus());
+        String consentId =
+                response.getEntry().get(0).getResource().getIdElement().getIdPart();
+        Communication thread = (Communication) response.getEntry().get(1).getResource();
+        assertEquals(
+                "Consent/" + consentId,
+                ((Reference) thread.getExtensionByUrl(BILLING_CONSENT).getValue()).getReference());
+        assertEquals(
+                1,
+                alice.get("Consent?identifier=" + acceptedConsent)
+                        .bundle()
+                        .getEntry()
+                        .size());
+    }
+
+    private static Bundle consentAndThread(Communication header, String consentIdentifier) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        Consent consent = billingConsent();
+        consent.addIdentifier().setSystem("urn:ietf:rfc:3986").setValue(consentIdentifier);
+        bundle.addEntry()
+                .setFullUrl(consentIdentifier)
+                .setResource(consent)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Consent");
+        header.addExtension(BILLING_CONSENT, new Reference(consentIdentifier));
+        String headerUrl = "urn:uuid:" + UUID.randomUUID();
+        bundle.addEntry()
+                .setFullUrl(headerUrl)
+                .setResource(header)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Communication");
+        Communication first = new Communication();
+        first.setStatus(Communication.CommunicationStatus.COMPLETED);
+        first.addPartOf(new Reference(headerUrl));
+        first.addPayload().setContent(new StringType("Will this be charged?"));
+        bundle.addEntry()
+                .setResource(first)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Communication");
+        return bundle;
     }
 
     @Test
@@ -295,6 +356,23 @@ class RulesIT extends MissiveIT {
         return client.get("Communication?part-of:missing=true&_summary=count")
                 .bundle()
                 .getTotal();
+    }
+
+    /** Alice's consent to be billed for messages. */
+    private static Consent billingConsent() {
+        Consent consent = new Consent();
+        consent.setStatus(Consent.ConsentState.ACTIVE);
+        consent.setPatient(new Reference("Patient/alice"));
+        consent.getScope()
+                .addCoding()
+                .setSystem("http://terminology.hl7.org/CodeSystem/consentscope")
+                .setCode("patient-privacy");
+        consent.addCategory()
+                .addCoding()
+                .setSystem("https://missive.dev/fhir/CodeSystem/consent-category")
+                .setCode("message-billing");
+        consent.setDateTimeElement(org.hl7.fhir.r4.model.DateTimeType.now());
+        return consent;
     }
 
     private static String rule(Fhir.Response response) {

@@ -43,6 +43,9 @@ public class AuditRecord {
     @Column(name = "on_behalf_of", length = 64)
     private String onBehalfOf;
 
+    @Column(name = "for_practitioner", length = 64)
+    private String forPractitioner;
+
     @Column(nullable = false, length = 40)
     private String interaction;
 
@@ -81,6 +84,7 @@ public class AuditRecord {
         this.roles = who.roles();
         this.agent = who.party();
         this.onBehalfOf = who.onBehalfOf();
+        this.forPractitioner = who.forPractitioner();
         this.interaction = what.interaction();
         this.resourceType = what.resourceType();
         this.resourceId = what.resourceId();
@@ -104,7 +108,7 @@ public class AuditRecord {
     }
 
     public AuditAgent who() {
-        return new AuditAgent(username, roles, agent, onBehalfOf);
+        return new AuditAgent(username, roles, agent, onBehalfOf, forPractitioner);
     }
 
     public AuditAccess what() {

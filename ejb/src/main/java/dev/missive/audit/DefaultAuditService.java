@@ -37,7 +37,13 @@ public class DefaultAuditService implements AuditService {
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void record(AuditAccess access, Set<String> patientsConcerned) {
-        queue.add(new AuditRecord(clock.instant(), agentOf(callers.current(), patientsConcerned), access));
+        AuditAgent agent = agentOf(callers.current(), patientsConcerned);
+        queue.add(new AuditRecord(
+                clock.instant(),
+                callers.onBehalfOf()
+                        .map(practitioner -> agent.actingFor(practitioner.id()))
+                        .orElse(agent),
+                access));
     }
 
     @Override

@@ -60,6 +60,16 @@ public class SessionCallerContext implements CallerContext {
         });
     }
 
+    @Override
+    public void actingFor(Party practitioner) {
+        requestCaller.actingFor(current().username(), practitioner);
+    }
+
+    @Override
+    public Optional<Party> onBehalfOf() {
+        return requestCaller.onBehalfOf(context.getCallerPrincipal().getName());
+    }
+
     private Caller resolve(String username) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (Role role : Role.values()) {

@@ -20,19 +20,22 @@ public class DefaultSendingService implements SendingService {
     MessageWriting writing;
 
     @Inject
+    WritingCaller writers;
+
+    @Inject
     CallerContext callers;
 
     @Override
-    @RolesAllowed({Roles.PATIENT, Roles.PROXY, Roles.PRACTITIONER})
+    @RolesAllowed({Roles.PATIENT, Roles.PROXY, Roles.PRACTITIONER, Roles.INTEGRATION})
     public ThreadView start(NewThread request) {
-        Caller caller = callers.current();
+        Caller caller = writers.of(callers.current(), request.sender());
         Conversation conversation = opening.compose(caller, request);
         return new ThreadView(conversation, opening.open(caller, conversation));
     }
 
     @Override
     public Message send(NewMessage request) {
-        Caller caller = callers.current();
+        Caller caller = writers.of(callers.current(), request.sender());
         Conversation conversation = writing.lockedThread(caller, request.conversationId());
         Message message = writing.compose(caller, conversation, request);
         writing.send(caller, conversation, message);

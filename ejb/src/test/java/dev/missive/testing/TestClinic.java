@@ -69,13 +69,29 @@ public final class TestClinic {
     public final ConversationRepository conversations;
     public final TestAttachments attachments;
     private Caller caller;
+    private Party onBehalfOf;
 
     public TestClinic() {
         EntityManager em = TestDatabase.emptied();
         beans = new TestBeans(new TestTransactions(em));
         beans.add(em);
         beans.add((Clock) clock);
-        beans.add((CallerContext) () -> caller);
+        beans.add(new CallerContext() {
+            @Override
+            public Caller current() {
+                return caller;
+            }
+
+            @Override
+            public void actingFor(Party practitioner) {
+                onBehalfOf = practitioner;
+            }
+
+            @Override
+            public Optional<Party> onBehalfOf() {
+                return Optional.ofNullable(onBehalfOf);
+            }
+        });
         // The real outbox: what reaches the queue, relayed after each commit on this thread, is published.
         beans.add(new NotificationQueue() {
             @Override
@@ -196,10 +212,17 @@ public final class TestClinic {
 
     public void actAs(Caller caller) {
         this.caller = caller;
+        this.onBehalfOf = null;
+    }
+
+    /** The practitioner the current caller said it acts for, as the audit record would name them. */
+    public Optional<Party> onBehalfOf() {
+        return Optional.ofNullable(onBehalfOf);
     }
 
     /** Signs in as a demo account: patients and practitioners by id, gina as the proxy, anyone else as an integration. */
     public void actAs(String account) {
+        onBehalfOf = null;
         if (account.equals("gina")) {
             Map<String, String> proxyFor = new LinkedHashMap<>();
             relatedPersons.findByPortalUsername("gina").stream()

@@ -16,6 +16,7 @@ import dev.missive.service.ForbiddenException;
 import dev.missive.service.InvalidRequestException;
 import dev.missive.service.NotFoundException;
 import dev.missive.service.Page;
+import dev.missive.service.Rule;
 import dev.missive.service.RuleViolationException;
 import dev.missive.service.VersionConflictException;
 import dev.missive.testing.TestClinic;
@@ -47,7 +48,11 @@ class ConversationServiceTest {
         clinic.actAs("drpatel");
         assertThrows(ForbiddenException.class, () -> clinic.start("alice", "drlee"));
         clinic.actAs("integration");
-        assertThrows(ForbiddenException.class, () -> clinic.start("alice", "drlee"));
+        assertEquals(
+                Rule.SENDER_REQUIRED,
+                assertThrows(RuleViolationException.class, () -> clinic.start("alice", "drlee"))
+                        .rule(),
+                "an integration engine names the practitioner it writes for");
     }
 
     @Test
@@ -144,13 +149,18 @@ class ConversationServiceTest {
     }
 
     @Test
-    void integrationEnginesReadEveryThreadButNeitherWriteNorHaveAnInbox() {
+    void integrationEnginesReadEveryThreadButWriteOnlyForAPractitionerAndHaveNoInbox() {
         String thread = clinic.start("alice", "drlee");
         clinic.actAs("integration");
         assertEquals(
                 thread, reading.communication(thread).thread().conversation().getId());
         assertEquals(0, reading.inboxPage(InboxFilter.ALL, 0).total());
-        assertThrows(ForbiddenException.class, () -> sending.send(new NewMessage(thread, "From the EHR", null)));
+        assertEquals(
+                Rule.SENDER_REQUIRED,
+                assertThrows(
+                                RuleViolationException.class,
+                                () -> sending.send(new NewMessage(thread, "From the EHR", null)))
+                        .rule());
     }
 
     @Test

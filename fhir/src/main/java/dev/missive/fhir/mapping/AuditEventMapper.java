@@ -24,6 +24,8 @@ import org.hl7.fhir.r4.model.StringType;
  * subtype (a refused token is a DICOM user authentication / login), the account as the
  * requesting agent with its address, Missive as the observer, the resource as the entity with
  * the query as kept, and the patient a proxy acted for as a second entity in the patient role.
+ * An integration engine that wrote on behalf of a practitioner is the requestor; the
+ * practitioner is a second agent, the author.
  */
 public final class AuditEventMapper {
 
@@ -34,6 +36,7 @@ public final class AuditEventMapper {
     static final String ENTITY_TYPE = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
     static final String OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role";
     static final String RESOURCE_TYPES = "http://hl7.org/fhir/resource-types";
+    static final String PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
 
     private static final Set<String> INTERACTIONS = Set.of(
             "read",
@@ -77,6 +80,12 @@ public final class AuditEventMapper {
                 AuditEventOutcome.fromCode(String.valueOf(record.outcome().code())));
         event.setOutcomeDesc("HTTP " + what.status() + (what.reason() == null ? "" : " (" + what.reason() + ")"));
         event.addAgent(requestor(record.who(), what));
+        if (record.who().forPractitioner() != null) {
+            event.addAgent()
+                    .setRequestor(false)
+                    .setType(new CodeableConcept(new Coding(PARTICIPATION_TYPE, "AUT", "author (originator)")))
+                    .setWho(new Reference("Practitioner/" + record.who().forPractitioner()));
+        }
         if (what.forwardedFor() != null) {
             event.addAgent()
                     .setRequestor(false)

@@ -5,6 +5,9 @@ import ca.uhn.fhir.rest.annotation.TransactionParam;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import dev.missive.fhir.MissiveFhir;
+import dev.missive.fhir.smart.GrantedScopes;
+import dev.missive.fhir.smart.Interaction;
 import dev.missive.service.UnitOfWork;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,13 +18,16 @@ import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
  * {@code POST /} with a transaction Bundle: what a portal sends on "Send", the thread header
  * and its first message (entries POST to Communication, the message's partOf naming the
- * header's fullUrl), all written or none.
+ * header's fullUrl), all written or none. The billing Consent a thread rests on may come with
+ * it, the header's billing-consent naming the Consent's fullUrl: a thread refused leaves no
+ * consent behind.
  */
 @ApplicationScoped
 public class TransactionProvider {
@@ -38,6 +44,9 @@ public class TransactionProvider {
     @Inject
     CommunicationProvider communications;
 
+    @Inject
+    ConsentProvider consents;
+
     @Transaction
     public Bundle transaction(@TransactionParam Bundle request, RequestDetails details) {
         if (request.getType() != Bundle.BundleType.TRANSACTION) {
@@ -52,8 +61,12 @@ public class TransactionProvider {
                 throw new InvalidRequestException("Two entries of the transaction have one fullUrl");
             }
             if (entry.getRequest().getMethod() != Bundle.HTTPVerb.POST
-                    || !(entry.getResource() instanceof Communication)) {
-                throw new InvalidRequestException("A transaction holds POSTs of Communication resources");
+                    || !(entry.getResource() instanceof Communication || entry.getResource() instanceof Consent)) {
+                throw new InvalidRequestException("A transaction holds POSTs of Communication and Consent resources");
+            }
+            if (entry.getResource() instanceof Consent) {
+                // the request's scope check saw a transaction, which is Communications' alone
+                GrantedScopes.of(details).ifPresent(granted -> granted.require("Consent", Interaction.CREATE));
             }
         }
         return unitOfWork.inOneTransaction(() -> apply(request, details.getFhirServerBase()));
@@ -64,13 +77,9 @@ public class TransactionProvider {
         Map<String, String> created = new HashMap<>();
         Bundle response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
         for (Bundle.BundleEntryComponent entry : request.getEntry()) {
-            Communication communication = (Communication) entry.getResource();
-            communication.getPartOf().forEach(reference -> resolve(reference, created));
-            communication.getInResponseTo().forEach(reference -> resolve(reference, created));
-            MethodOutcome outcome =
-                    communications.create(communication, entry.getRequest().getIfNoneExist(), false);
+            MethodOutcome outcome = create(entry, created);
             Resource saved = (Resource) outcome.getResource();
-            String id = "Communication/" + saved.getIdElement().getIdPart();
+            String id = saved.fhirType() + "/" + saved.getIdElement().getIdPart();
             if (entry.hasFullUrl()) {
                 created.put(entry.getFullUrl(), id);
             }
@@ -82,6 +91,20 @@ public class TransactionProvider {
                     .setLocation(id + "/_history/" + saved.getMeta().getVersionId());
         }
         return response;
+    }
+
+    private MethodOutcome create(Bundle.BundleEntryComponent entry, Map<String, String> created) {
+        String ifNoneExist = entry.getRequest().getIfNoneExist();
+        if (entry.getResource() instanceof Consent consent) {
+            return consents.create(consent, ifNoneExist);
+        }
+        Communication communication = (Communication) entry.getResource();
+        communication.getPartOf().forEach(reference -> resolve(reference, created));
+        communication.getInResponseTo().forEach(reference -> resolve(reference, created));
+        communication.getExtensionsByUrl(MissiveFhir.BILLING_CONSENT).stream()
+                .filter(extension -> extension.getValue() instanceof Reference)
+                .forEach(extension -> resolve((Reference) extension.getValue(), created));
+        return communications.create(communication, ifNoneExist, false);
     }
 
     /** Points a reference at the resource an earlier entry created, by that entry's fullUrl. */

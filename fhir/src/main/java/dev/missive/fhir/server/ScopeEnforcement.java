@@ -5,7 +5,6 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
-import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import dev.missive.fhir.smart.GrantedScopes;
 import dev.missive.fhir.smart.Interaction;
 import dev.missive.fhir.smart.RequestedAccess;
@@ -22,7 +21,6 @@ import org.hl7.fhir.r4.model.Bundle;
 @Interceptor
 public class ScopeEnforcement {
 
-    private static final String GRANTED = ScopeEnforcement.class.getName() + ".granted";
     /** Before the Binary streaming hook of the same pointcut, which answers some requests itself. */
     static final int FIRST = -100;
 
@@ -41,23 +39,19 @@ public class ScopeEnforcement {
         GrantedScopes granted = new GrantedScopes(
                 token.claim(request.getHeader("Authorization"), "scope"),
                 ScopeContext.usableBy(role -> request.isUserInRole(role.roleName())));
-        details.getUserData().put(GRANTED, granted);
-        RequestedAccess.of(details).ifPresent(access -> {
-            if (!granted.allow(access.resourceType(), access.interaction())) {
-                throw new ForbiddenOperationException("The token's scopes do not allow this request: it needs "
-                        + granted.needed(access.resourceType(), access.interaction()));
-            }
-        });
+        granted.keep(details);
+        RequestedAccess.of(details).ifPresent(access -> granted.require(access.resourceType(), access.interaction()));
         return true;
     }
 
     @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
     public void dropUngrantedIncludes(RequestDetails details, ResponseDetails response) {
-        if (details.getUserData().get(GRANTED) instanceof GrantedScopes granted
-                && response.getResponseResource() instanceof Bundle bundle) {
-            bundle.getEntry()
-                    .removeIf(entry -> entry.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE
-                            && !granted.allow(entry.getResource().fhirType(), Interaction.READ));
-        }
+        GrantedScopes.of(details).ifPresent(granted -> {
+            if (response.getResponseResource() instanceof Bundle bundle) {
+                bundle.getEntry()
+                        .removeIf(entry -> entry.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE
+                                && !granted.allow(entry.getResource().fhirType(), Interaction.READ));
+            }
+        });
     }
 }

@@ -1,5 +1,7 @@
 package dev.missive.fhir.smart;
 
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +10,8 @@ import java.util.stream.Collectors;
 
 /** The resource scopes of one token that count for its caller (see {@link ScopeContext}). */
 public final class GrantedScopes {
+
+    private static final String KEPT = GrantedScopes.class.getName();
 
     private final List<SmartScope> scopes;
     private final Set<ScopeContext> usable;
@@ -20,6 +24,26 @@ public final class GrantedScopes {
                 .flatMap(Optional::stream)
                 .filter(scope -> usable.contains(scope.context()))
                 .toList();
+    }
+
+    /** The scopes of the request's token, as the scope check kept them; empty before it ran. */
+    public static Optional<GrantedScopes> of(RequestDetails details) {
+        return details.getUserData().get(KEPT) instanceof GrantedScopes granted
+                ? Optional.of(granted)
+                : Optional.empty();
+    }
+
+    /** Kept with the request, for what is checked once its content is known (a transaction's entries). */
+    public void keep(RequestDetails details) {
+        details.getUserData().put(KEPT, this);
+    }
+
+    /** Refuses (403, naming the scope it needs) an interaction no scope grants. */
+    public void require(String type, Interaction interaction) {
+        if (!allow(type, interaction)) {
+            throw new ForbiddenOperationException(
+                    "The token's scopes do not allow this request: it needs " + needed(type, interaction));
+        }
     }
 
     public boolean allow(String type, Interaction interaction) {

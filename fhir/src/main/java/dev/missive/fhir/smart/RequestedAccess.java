@@ -48,7 +48,7 @@ public record RequestedAccess(String resourceType, Interaction interaction) {
                     ofOperation(operation).orElse(new RequestedAccess(SmartScope.ANY_TYPE, Interaction.UPDATE)));
         }
         if (details.getResourceName() == null && method == RequestTypeEnum.POST) {
-            // a transaction: it holds creates of Communications and nothing else
+            // a transaction: creates of Communications, and of the Consents they rest on (checked per entry)
             return Optional.of(new RequestedAccess(COMMUNICATION, Interaction.CREATE));
         }
         return Optional.of(new RequestedAccess(type, byMethod(method, hasId, operation)));

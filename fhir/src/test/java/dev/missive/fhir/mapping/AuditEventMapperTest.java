@@ -100,6 +100,23 @@ class AuditEventMapperTest {
     }
 
     @Test
+    void anEngineWritingForAPractitionerIsTheRequestorAndThePractitionerTheAuthor() {
+        AuditEvent event = AuditEventMapper.toFhir(new AuditRecord(
+                WHEN,
+                new AuditAgent("service-account-integration-engine", "integration", null, null).actingFor("drlee"),
+                new AuditAccess("create", "Communication", "9", null, null, 201, "::1", null, null)));
+        assertEquals(2, event.getAgent().size());
+        assertTrue(event.getAgent().get(0).getRequestor());
+        assertEquals(
+                "service-account-integration-engine", event.getAgent().get(0).getAltId());
+        assertFalse(event.getAgent().get(1).getRequestor());
+        assertEquals("Practitioner/drlee", event.getAgent().get(1).getWho().getReference());
+        assertEquals(
+                "AUT", event.getAgent().get(1).getType().getCodingFirstRep().getCode());
+        assertValid(event);
+    }
+
+    @Test
     void aRequestNoHandlerTookHasNoRestfulSubtype() {
         AuditEvent event = AuditEventMapper.toFhir(new AuditRecord(
                 WHEN,

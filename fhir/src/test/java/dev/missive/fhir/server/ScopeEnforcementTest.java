@@ -58,6 +58,21 @@ class ScopeEnforcementTest {
     }
 
     @Test
+    void aTransactionCarryingAConsentNeedsAConsentScopeToo() throws Exception {
+        TestToken messagesOnly = new TestToken("alice", "patient", "patient/Communication.crus");
+        String transaction = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":["
+                + "{\"fullUrl\":\"urn:uuid:11111111-1111-4111-8111-111111111111\","
+                + "\"resource\":{\"resourceType\":\"Consent\",\"status\":\"active\"},"
+                + "\"request\":{\"method\":\"POST\",\"url\":\"Consent\"}}]}";
+        // no service is stubbed: a write that got past the check would be a 500, not a 403
+        assertRefused(
+                send(endpoint.request("", messagesOnly)
+                        .header("Content-Type", "application/fhir+json")
+                        .POST(HttpRequest.BodyPublishers.ofString(transaction))),
+                "patient/Consent.c");
+    }
+
+    @Test
     void aTokenWithoutAResourceScopeIsRefusedAllButTheConformanceDocuments() throws Exception {
         TestToken signInOnly = TestToken.PRACTITIONER.withScope("openid profile email");
         assertRefused(
