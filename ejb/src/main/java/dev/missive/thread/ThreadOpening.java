@@ -29,7 +29,8 @@ import java.util.Set;
 
 /**
  * What starting a thread takes, for a new thread and for a draft alike: who may start it with
- * whom, its details checked, and, once it is sent, every rule and each participant's row.
+ * whom, its details checked, and, once it is sent, every rule and each participant's row. An
+ * open thread's details, when its patient side edits them, are held to the same rules.
  */
 @ApplicationScoped
 class ThreadOpening {
