@@ -14,7 +14,40 @@ const RESPONSE_METHODS = { ONLINEWRIT: 'Portal message', PHONE: 'Phone call', EM
 const PARTICIPATION_MODE = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationMode';
 const BILLING_CATEGORY = `${CANON}/CodeSystem/consent-category`;
 
-function offeredTypes() {
+/** An active billing consent of the patient, the one on file or a new one. */
+export async function billingConsent(patientId) {
+  const onFile = resources(await fhir.get(`Consent?patient=Patient/${patientId}`))
+    .find((c) => c.status === 'active' && c.category?.some((cat) => cat.coding?.some((k) => k.system === BILLING_CATEGORY)));
+  if (onFile) {
+    return onFile.id;
+  }
+  const consent = await fhir.post('Consent', {
+    resourceType: 'Consent', status: 'active',
+    scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] },
+    category: [{ coding: [{ system: BILLING_CATEGORY, code: 'message-billing' }] }],
+    patient: { reference: `Patient/${patientId}` },
+    dateTime: new Date().toISOString(),
+  });
+  return consent.id;
+}
+
+/** Whom the patient may write to for this message type ($message-recipients): reference, name, whether they charge. */
+export async function recipientChoices(patientId, type) {
+  const bundle = await fhir.get(`Patient/${patientId}/$message-recipients?category=${type}`);
+  const practitioners = new Map(resources(bundle, 'include').map((p) => [`Practitioner/${p.id}`, p]));
+  return resources(bundle).map((role) => ({
+    reference: role.practitioner.reference,
+    name: personName(practitioners.get(role.practitioner.reference)) || role.practitioner.reference,
+    charges: extension(role, 'charges-for-messages')?.valueBoolean === true,
+  }));
+}
+
+/** The active charts of the patient, for "regarding" when there are several. */
+export async function activeEpisodes(patientId) {
+  return resources(await fhir.get(`EpisodeOfCare?patient=Patient/${patientId}`)).filter((e) => e.status === 'active');
+}
+
+export function offeredTypes() {
   const offered = (session.policy.extension ?? []).filter((e) => e.url === EXT('offered-message-type')).map((e) => e.valueCode);
   return offered.length ? offered : Object.keys(MESSAGE_TYPES);
 }
@@ -107,29 +140,12 @@ class Draft {
     return { thread, text: message?.payload?.[0]?.contentString ?? '', attachments: message ? attachmentsOf(message) : [] };
   }
 
-  /** An active billing consent of the patient, the one on file or a new one. */
-  async billingConsent() {
-    const onFile = resources(await fhir.get(`Consent?patient=Patient/${this.patient.id}`))
-      .find((c) => c.status === 'active' && c.category?.some((cat) => cat.coding?.some((k) => k.system === BILLING_CATEGORY)));
-    if (onFile) {
-      return onFile.id;
-    }
-    const consent = await fhir.post('Consent', {
-      resourceType: 'Consent', status: 'active',
-      scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] },
-      category: [{ coding: [{ system: BILLING_CATEGORY, code: 'message-billing' }] }],
-      patient: { reference: `Patient/${this.patient.id}` },
-      dateTime: new Date().toISOString(),
-    });
-    return consent.id;
-  }
-
   /** The thread and its first message in one transaction; then the draft goes. Answers the new thread's id. */
   async send(values) {
     const header = this.header(values, 'in-progress');
     if (this.charges && session.patientSide) {
       header.extension = [...(header.extension ?? []),
-        { url: EXT('billing-consent'), valueReference: { reference: `Consent/${await this.billingConsent()}` } }];
+        { url: EXT('billing-consent'), valueReference: { reference: `Consent/${await billingConsent(this.patient.id)}` } }];
     }
     if (this.messageId && values.attachments.length) {
       // A file is carried by one message at a time: the draft lets go of them for the message.
@@ -210,8 +226,7 @@ export async function renderCompose(main, draftId) {
   }, 800);
 
   async function loadEpisodes() {
-    draft.episodes = resources(await fhir.get(`EpisodeOfCare?patient=Patient/${draft.patient.id}`))
-      .filter((e) => e.status === 'active');
+    draft.episodes = await activeEpisodes(draft.patient.id);
     replace(el.episode, option('', 'Choose a chart'),
       draft.episodes.map((e) => option(`EpisodeOfCare/${e.id}`, e.type?.[0]?.text ?? e.id)));
     episodeField.hidden = draft.episodes.length < 2;
@@ -223,15 +238,8 @@ export async function renderCompose(main, draftId) {
       draft.practitioner = session.me;
       return;
     }
-    const bundle = await fhir.get(`Patient/${draft.patient.id}/$message-recipients?category=${el.type.value}`);
+    const choices = await recipientChoices(draft.patient.id, el.type.value);
     keep ??= el.to.value;   // what is chosen now, once the list for the new type is here
-    const roles = resources(bundle);
-    const practitioners = new Map(resources(bundle, 'include').map((p) => [`Practitioner/${p.id}`, p]));
-    const choices = roles.map((role) => ({
-      reference: role.practitioner.reference,
-      name: personName(practitioners.get(role.practitioner.reference)) || role.practitioner.reference,
-      charges: extension(role, 'charges-for-messages')?.valueBoolean === true,
-    }));
     replace(el.to, choices.length ? option('', 'Choose a practitioner') : option('', 'Nobody takes this message type'),
       choices.map((c) => option(c.reference, c.name, c.reference === keep)));
     replace(el.responder, option('', 'Anyone on my care team'), choices.map((c) => option(c.reference, c.name)));

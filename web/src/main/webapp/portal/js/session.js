@@ -78,5 +78,6 @@ export function participantState(thread) {
   return {
     archived: subExtension(state, 'archived')?.valueBoolean === true,
     unread: subExtension(state, 'unread')?.valueInteger ?? 0,
+    left: subExtension(state, 'left')?.valueInstant ?? null,   // the thread moved to another practitioner then
   };
 }

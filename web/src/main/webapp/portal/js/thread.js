@@ -1,12 +1,14 @@
 // One conversation: the clinic's guidelines and the non-urgent notice, the messages with
 // replies nested under what they answer with their files, read receipts, retraction while it is
-// allowed, and the thread's actions (archive, close). Replying is offered only where the rules allow it.
+// allowed, the changes of its details as event lines, and the thread's actions (archive, close,
+// edit its details). Replying is offered only where the rules allow it.
 import { h, replace, errorBox, field, day, time } from './dom.js';
 import { fhir, resources, nextLink, extension, subExtension, personName } from './fhir.js';
 import {
   session, messageType, senderFlag, counterpart, participantState, refreshBadge,
 } from './session.js';
 import { attachmentPicker, attachmentList } from './attachments.js';
+import { editForm, threadChanges, changeLine } from './edit.js';
 
 const DEFAULT_NUMBERS = { 'en-US': '911', 'en-GB': '999', 'en-AU': '000', fr: '112', de: '112', es: '112' };
 
@@ -111,8 +113,17 @@ export async function renderThread(main, threadId) {
     byParent.set(known, [...(byParent.get(known) ?? []), m]);
   });
   const timers = [];
+  const events = await Promise.all(threadChanges(thread).map(async (change) => ({ sent: change.time, line: await changeLine(change) })));
+  /** The top level holds the changes of details too, each where it happened among the messages. */
+  const itemsOf = (parent) => {
+    const items = byParent.get(parent) ?? [];
+    return parent ? items : [...items, ...events].sort((a, b) => Date.parse(a.sent) - Date.parse(b.sent));
+  };
   const renderLevel = async (parent) => h('ol', { class: parent ? 'replies' : 'messages' },
-    await Promise.all((byParent.get(parent) ?? []).map(async (message) => {
+    await Promise.all(itemsOf(parent).map(async (message) => {
+      if (message.line) {
+        return message.line;
+      }
       const flag = await senderFlag(message.sender?.reference);
       const retracted = message.status === 'entered-in-error';
       const windowLeft = retractableFor(message, messages, thread);
@@ -148,10 +159,21 @@ export async function renderThread(main, threadId) {
         byParent.has(message.id) ? await renderLevel(message.id) : null);
     })));
 
+  const editing = h('div', { id: 'editing' });
+  const openEditor = async () => {
+    try {
+      replace(editing, await editForm(thread, reload, () => replace(editing)));
+      editing.querySelector('select')?.focus();
+    } catch (error) {
+      replace(status, errorBox(error));
+    }
+  };
   const threadActions = participant ? h('div', { class: 'thread-actions' },
+    session.patientSide && thread.status === 'in-progress'
+      ? h('button', { type: 'button', id: 'edit-thread', onclick: openEditor }, 'Edit') : null,
     h('button', { type: 'button', id: state.archived ? 'unarchive' : 'archive', onclick: () => act(state.archived ? 'unarchive' : 'archive') },
       state.archived ? 'Unarchive' : 'Archive'),
-    thread.status === 'completed'
+    state.left ? null : thread.status === 'completed'
       ? h('button', { type: 'button', id: 'reopen', onclick: () => act('reopen') }, 'Reopen')
       : h('button', { type: 'button', id: 'close', onclick: () => act('close') }, 'Close conversation')) : null;
 
@@ -165,6 +187,11 @@ export async function renderThread(main, threadId) {
         episode?.type?.[0]?.text && `Regarding ${episode.type[0].text}`, state.archived && 'Archived'].filter(Boolean).join(' · '),
       confidential ? h('span', { class: 'tag' }, 'Confidential') : null),
       threadActions),
+    editing,
+    state.left
+      ? h('p', { class: 'notice', id: 'left-notice' },
+        `This conversation moved to another practitioner on ${day(state.left)} ${time(state.left)}. You keep what was sent until then.`)
+      : null,
     thread.status === 'completed'
       ? h('p', { class: 'notice', id: 'closed-notice' }, `This conversation is closed. ${CLOSED_REASONS[closedReason] ?? ''}`)
       : null,
@@ -196,6 +223,9 @@ async function replyBox(thread, setReplyTo, getReplyTo, reload) {
   }
   if (thread.status === 'completed') {
     return { open: false, element: refusal('thread-closed') };
+  }
+  if (participantState(thread).left) {
+    return { open: false, element: null };
   }
   if (!session.messagingEnabled) {
     return { open: false, element: refusal('messaging-disabled') };

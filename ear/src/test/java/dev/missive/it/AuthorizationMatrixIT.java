@@ -24,6 +24,7 @@ class AuthorizationMatrixIT extends MissiveIT {
     private static final List<String> CALLERS =
             List.of("alice", "ben", "chloe", "gina", "drlee", "drpatel", "nursekim", "admin", Tokens.INTEGRATION);
     private static final Set<String> SEE_SENT_THREADS = Set.of("admin", Tokens.INTEGRATION);
+    private static final Set<String> PATIENT_SIDE = Set.of("alice", "ben", "chloe", "gina");
 
     /** A kind of thread, who takes part in it, what a participant's new message gets, and whose it is not. */
     private record Kind(
@@ -93,6 +94,22 @@ class AuthorizationMatrixIT extends MissiveIT {
                     caller.postEmpty("Communication/" + kind.id() + "/$unarchive")
                             .status(),
                     "unarchive");
+        }
+
+        // editing the details: the patient side of an open thread; staff and onlookers are refused,
+        // a closed thread is read-only to all. The edit keeps every detail as read: it changes nothing.
+        int edit = !sees
+                ? 404
+                : kind.newMessage() == 422 ? 422 : participant && PATIENT_SIDE.contains(account) ? 200 : 403;
+        Communication details = header.status() == 200
+                ? header.as(Communication.class)
+                : Threads.header("alice", "drlee", "Matrix edit");
+        details.setId(kind.id());
+        details.setStatus(Communication.CommunicationStatus.INPROGRESS);
+        Fhir.Response edited = caller.put("Communication/" + kind.id(), details, null);
+        assertEquals(edit, edited.status(), "edit " + edited);
+        if (!sees) {
+            assertFalse(edited.body().contains(kind.secret()), "leak");
         }
 
         Fhir.Response inbox = caller.get("Communication?part-of:missing=true&_count=100");

@@ -154,6 +154,41 @@ class PortalE2EIT extends MissiveIT {
     }
 
     @Test
+    void aliceEditsAnOpenThreadAndDrLeeKeepsOnlyWhatHeHad(Browsers browsers) {
+        String threadId = aliceWroteToDrLee("Knee question", "Does the swelling matter?");
+
+        Browser alice = browsers.signIn("alice");
+        alice.open("#/threads/" + threadId);
+        alice.visible(messageWithText("Does the swelling matter?"));
+        alice.click(By.id("edit-thread"));
+        alice.choose(By.id("edit-recipient"), "Raj Patel");
+        alice.click(By.id("edit-billing-consent"));
+        alice.screenshot("thread-edit-form");
+        alice.type(By.id("edit-subject"), "Knee swelling");
+        alice.click(By.id("save-details"));
+        alice.textAppears(By.id("thread-subject"), "Knee swelling");
+        String line = alice.text(By.cssSelector(".messages .event"));
+        assertTrue(line.startsWith("Subject and recipient changed by Alice Moreau, "), line);
+        assertTrue(alice.text(By.cssSelector(".thread-head .meta")).contains("With Raj Patel"));
+        alice.type(By.id("reply-text"), "Dr Patel, the swelling is worse today.");
+        alice.click(By.id("send-reply"));
+        alice.visible(messageWithText("Dr Patel, the swelling is worse today."));
+        alice.screenshot("thread-edited");
+
+        Browser drlee = browsers.signIn("drlee");
+        drlee.open("#/threads/" + threadId);
+        drlee.visible(messageWithText("Does the swelling matter?"));
+        drlee.textAppears(By.id("left-notice"), "This conversation moved to another practitioner");
+        assertTrue(
+                drlee.all(messageWithText("Dr Patel, the swelling is worse today."))
+                        .isEmpty(),
+                "nothing new");
+        assertTrue(drlee.all(By.id("reply-text")).isEmpty(), "no reply box");
+        assertTrue(drlee.all(By.id("edit-thread")).isEmpty(), "staff do not edit");
+        drlee.screenshot("thread-moved-away");
+    }
+
+    @Test
     void aliceRetractsAMessageWithinTheWindow(Browsers browsers) {
         String threadId = aliceWroteToDrLee("Wrong clinic", "Sent to the wrong clinic, sorry");
 

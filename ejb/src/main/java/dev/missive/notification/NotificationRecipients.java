@@ -53,6 +53,9 @@ public class NotificationRecipients {
                 ? addressOf(request.recipient())
                         .filter(recipient -> conversations
                                 .find(recipient.scope(), request.conversationId())
+                                // a practitioner the thread has left since gets nothing new
+                                .filter(view -> view.participant() == null
+                                        || view.participant().isActive())
                                 .isPresent())
                         .map(Addressee::recipient)
                 : Optional.empty();

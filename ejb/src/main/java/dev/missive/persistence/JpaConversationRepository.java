@@ -8,12 +8,14 @@ import dev.missive.thread.InboxQuery;
 import dev.missive.thread.Message;
 import dev.missive.thread.MessageStatus;
 import dev.missive.thread.Participant;
+import dev.missive.thread.ThreadChange;
 import dev.missive.thread.ThreadScope;
 import dev.missive.thread.ThreadView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -23,6 +25,9 @@ import java.util.Optional;
 public class JpaConversationRepository implements ConversationRepository {
 
     private static final List<MessageStatus> VISIBLE_IN_THREAD = List.of(MessageStatus.SENT, MessageStatus.RETRACTED);
+
+    /** Later than anything is sent: "until" for those who see a thread whole. */
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
 
     @PersistenceContext(unitName = "missive")
     EntityManager em;
@@ -98,11 +103,13 @@ public class JpaConversationRepository implements ConversationRepository {
     }
 
     @Override
-    public List<Message> messages(String conversationId, int offset, int limit) {
-        return em.createQuery(
-                        "select m from Message m where m.conversationId = :conversation"
-                                + " and m.status in :statuses order by m.sent, m.id",
-                        Message.class)
+    public List<Message> messages(String conversationId, Instant until, int offset, int limit) {
+        return sentUntil(
+                        em.createQuery(
+                                "select m from Message m where m.conversationId = :conversation"
+                                        + " and m.status in :statuses and m.sent <= :until order by m.sent, m.id",
+                                Message.class),
+                        until)
                 .setParameter("conversation", conversationId)
                 .setParameter("statuses", VISIBLE_IN_THREAD)
                 .setFirstResult(offset)
@@ -111,14 +118,38 @@ public class JpaConversationRepository implements ConversationRepository {
     }
 
     @Override
-    public long messageCount(String conversationId) {
-        return em.createQuery(
-                        "select count(m) from Message m where m.conversationId = :conversation"
-                                + " and m.status in :statuses",
-                        Long.class)
+    public long messageCount(String conversationId, Instant until) {
+        return sentUntil(
+                        em.createQuery(
+                                "select count(m) from Message m where m.conversationId = :conversation"
+                                        + " and m.status in :statuses and m.sent <= :until",
+                                Long.class),
+                        until)
                 .setParameter("conversation", conversationId)
                 .setParameter("statuses", VISIBLE_IN_THREAD)
                 .getSingleResult();
+    }
+
+    @Override
+    public List<ThreadChange> changes(String conversationId, Instant until) {
+        return sentUntil(
+                        em.createQuery(
+                                "select t from ThreadChange t where t.conversationId = :conversation"
+                                        + " and t.changed <= :until order by t.changed, t.id",
+                                ThreadChange.class),
+                        until)
+                .setParameter("conversation", conversationId)
+                .getResultList();
+    }
+
+    /** No limit is the end of time: one query text, whatever the caller sees. */
+    private static <T> TypedQuery<T> sentUntil(TypedQuery<T> query, Instant until) {
+        return query.setParameter("until", until == null ? END_OF_TIME : until);
+    }
+
+    @Override
+    public void add(ThreadChange change) {
+        em.persist(change);
     }
 
     @Override

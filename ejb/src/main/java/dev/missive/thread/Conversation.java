@@ -166,7 +166,7 @@ public class Conversation implements Correspondence {
         return lastActivity;
     }
 
-    /** A draft's details can change until it is sent. */
+    /** A draft's practitioner and type change until it is sent; an open thread's when its patient side edits them. */
     public void redirect(String practitionerId, String category) {
         this.practitionerId = practitionerId;
         this.category = category;

@@ -38,10 +38,18 @@ public interface ConversationRepository {
 
     void remove(Conversation conversation);
 
-    /** A thread's sent and retracted messages in the order they were sent. */
-    List<Message> messages(String conversationId, int offset, int limit);
+    /**
+     * A thread's sent and retracted messages in the order they were sent; with {@code until},
+     * only those sent until then (what a practitioner the thread left still sees).
+     */
+    List<Message> messages(String conversationId, Instant until, int offset, int limit);
 
-    long messageCount(String conversationId);
+    long messageCount(String conversationId, Instant until);
+
+    /** The changes of a thread's details, oldest first; with {@code until}, only those made until then. */
+    List<ThreadChange> changes(String conversationId, Instant until);
+
+    void add(ThreadChange change);
 
     /** The practitioner's threads that are still open (to close them when they leave). */
     List<Conversation> openThreadsOf(String practitionerId);

@@ -4,7 +4,6 @@ import dev.missive.security.Caller;
 import dev.missive.security.CallerContext;
 import dev.missive.security.Roles;
 import dev.missive.service.InvalidRequestException;
-import dev.missive.service.VersionConflictException;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -51,23 +50,11 @@ public class DefaultDraftService implements DraftService {
     }
 
     @Override
-    public ThreadView editThread(String id, NewThread edited, Long expectedVersion) {
-        Caller caller = callers.current();
-        Conversation conversation = access.require(caller, id).conversation();
-        if (conversation.getStatus() != ConversationStatus.DRAFT) {
-            throw new InvalidRequestException("Only a draft thread's details can be edited");
-        }
-        requireVersion(expectedVersion, conversation.getVersion(), id);
-        opening.edit(caller, conversation, edited);
-        return new ThreadView(conversation, edited.draft() ? null : opening.open(caller, conversation));
-    }
-
-    @Override
     public Message editMessage(String id, NewMessage edited, Long expectedVersion) {
         Caller caller = callers.current();
         Message message = draftOf(caller, id);
         Conversation conversation = writing.lockedThread(caller, message.getConversationId());
-        requireVersion(expectedVersion, message.getVersion(), id);
+        ExpectedVersion.require(expectedVersion, message.getVersion(), id);
         writing.edit(caller, conversation, message, edited);
         if (!edited.draft()) {
             message.send(clock.instant());
@@ -119,12 +106,5 @@ public class DefaultDraftService implements DraftService {
                 .filter(message ->
                         access.find(caller, message.getConversationId()).isPresent())
                 .toList();
-    }
-
-    /** Two tabs editing one draft: the edit based on a version since replaced changes nothing. */
-    private static void requireVersion(Long expected, long current, String id) {
-        if (expected != null && expected != current) {
-            throw new VersionConflictException("Communication", id);
-        }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +35,7 @@ public class DefaultReadingService implements ReadingService {
     public ThreadOrMessage communication(String id) {
         Caller caller = callers.current();
         return conversations.find(id).isPresent()
-                ? ThreadOrMessage.of(access.require(caller, id))
+                ? ThreadOrMessage.of(access.withChanges(access.require(caller, id)))
                 : ThreadOrMessage.of(access.requireMessage(caller, id));
     }
 
@@ -62,13 +63,15 @@ public class DefaultReadingService implements ReadingService {
 
     @Override
     public List<Message> messages(String conversationId, int offset, int limit) {
-        access.require(callers.current(), conversationId);
-        return conversations.messages(conversationId, offset, limit);
+        Instant until = access.require(callers.current(), conversationId).seesUntil();
+        return conversations.messages(conversationId, until, offset, limit);
     }
 
     @Override
     public Page<Message> messagePage(String conversationId, int limit) {
-        access.require(callers.current(), conversationId);
-        return new Page<>(conversations.messages(conversationId, 0, limit), conversations.messageCount(conversationId));
+        Instant until = access.require(callers.current(), conversationId).seesUntil();
+        return new Page<>(
+                conversations.messages(conversationId, until, 0, limit),
+                conversations.messageCount(conversationId, until));
     }
 }

@@ -46,7 +46,7 @@ public class DefaultThreadActions implements ThreadActions {
 
     @Override
     public ThreadView close(String conversationId) {
-        ThreadView view = participating(conversationId);
+        ThreadView view = takingPart(conversationId);
         Conversation conversation = view.conversation();
         switch (conversation.getStatus()) {
             case OPEN -> conversation.close(ThreadStatusReason.CLOSED_BY_PARTICIPANT, clock.instant());
@@ -60,7 +60,7 @@ public class DefaultThreadActions implements ThreadActions {
 
     @Override
     public ThreadView reopen(String conversationId) {
-        ThreadView view = participating(conversationId);
+        ThreadView view = takingPart(conversationId);
         Conversation conversation = view.conversation();
         switch (conversation.getStatus()) {
             case OPEN -> {
@@ -124,7 +124,7 @@ public class DefaultThreadActions implements ThreadActions {
         if (message.getReceived() == null) {
             // the reverse of sending, which counted it unread for everyone but its sender
             for (Participant participant : conversations.participants(message.getConversationId())) {
-                if (!participant.getParty().equals(message.getSender())) {
+                if (!participant.getParty().equals(message.getSender()) && participant.sees(message.getSent())) {
                     participant.unreadMessageRetracted();
                 }
             }
@@ -143,7 +143,7 @@ public class DefaultThreadActions implements ThreadActions {
             ThreadView view = asParticipant(thread.get());
             Participant reader = view.participant();
             for (Message message : conversations.unreceived(communicationId)) {
-                if (!message.isFromSideOf(reader.getParty())) {
+                if (!message.isFromSideOf(reader.getParty()) && reader.sees(message.getSent())) {
                     message.markReceived(now);
                 }
             }
@@ -166,6 +166,15 @@ public class DefaultThreadActions implements ThreadActions {
             throw new InvalidRequestException("This operation applies to a thread, not to a message");
         });
         return asParticipant(view);
+    }
+
+    /** As {@link #participating}, for a participant the thread has not left: they keep reading, not acting on it. */
+    private ThreadView takingPart(String conversationId) {
+        ThreadView view = participating(conversationId);
+        if (!view.participant().isActive()) {
+            throw new ForbiddenException("The thread has moved to another practitioner");
+        }
+        return view;
     }
 
     private Optional<ThreadView> lockedThread(Caller caller, String id) {

@@ -16,12 +16,10 @@ public interface DraftService {
     Message saveMessage(NewMessage draft);
 
     /**
-     * Edits a draft thread; when the edit is not itself a draft, sends it. {@code expectedVersion}:
-     * the version the edit was based on (If-Match), or null for an unconditional edit.
+     * Edits a draft message; when the edit is not itself a draft, sends it. {@code
+     * expectedVersion}: the version the edit was based on (If-Match), or null for an
+     * unconditional edit. A draft thread is edited through {@link ThreadEditing}.
      */
-    ThreadView editThread(String id, NewThread edited, Long expectedVersion);
-
-    /** Edits a draft message, as {@link #editThread} a thread. */
     Message editMessage(String id, NewMessage edited, Long expectedVersion);
 
     /** Discards a draft thread (with its draft messages) or a draft message; nothing else. */

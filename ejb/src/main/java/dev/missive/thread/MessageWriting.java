@@ -99,6 +99,9 @@ class MessageWriting {
         conversation.recordActivity(now);
         boolean fromPatientSide = message.getSender().type() != PartyType.PRACTITIONER;
         for (Participant participant : conversations.participants(conversation.getId())) {
+            if (!participant.isActive()) {
+                continue; // a practitioner the thread left gets nothing new
+            }
             boolean sameSide = (participant.getParty().type() != PartyType.PRACTITIONER) == fromPatientSide;
             participant.messageArrived(now, participant.getParty().equals(message.getSender()));
             if (!sameSide) {

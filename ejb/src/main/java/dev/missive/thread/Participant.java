@@ -44,6 +44,13 @@ public class Participant {
     @Column(name = "last_archived")
     private Instant lastArchived;
 
+    /**
+     * When this practitioner stopped taking part: the thread was redirected to another. They keep
+     * the messages sent until then and see none after it; null while they take part.
+     */
+    @Column(name = "left_at")
+    private Instant leftAt;
+
     protected Participant() {}
 
     public Participant(String conversationId, Party party, Instant lastActivity) {
@@ -84,6 +91,41 @@ public class Participant {
         if (!fromThisParty) {
             unread++;
         }
+    }
+
+    public Instant getLeftAt() {
+        return leftAt;
+    }
+
+    /** Whether this person still takes part: new messages reach them. */
+    public boolean isActive() {
+        return leftAt == null;
+    }
+
+    /** Whether this person sees a message sent at {@code sent}: all of them, or those from before they left. */
+    public boolean sees(Instant sent) {
+        return leftAt == null || !sent.isAfter(leftAt);
+    }
+
+    /** The thread moved to another practitioner: this one keeps what they had, and gets nothing new. */
+    public void leave(Instant when) {
+        this.leftAt = when;
+    }
+
+    /**
+     * The thread came (back) to this person: they take part again, with what waits for them
+     * unread and the thread at the top of their inbox.
+     */
+    public void join(Instant when, int waiting) {
+        this.leftAt = null;
+        this.lastActivity = when;
+        this.archived = false;
+        this.unread = waiting;
+    }
+
+    /** The thread's details changed: it moves up the inbox, nothing more to read. */
+    public void detailsChanged(Instant when) {
+        this.lastActivity = when;
     }
 
     public Instant getLastArchived() {

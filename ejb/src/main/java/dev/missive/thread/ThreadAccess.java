@@ -33,14 +33,28 @@ public class ThreadAccess implements MessageVisibility {
         return conversations
                 .findMessage(messageId)
                 .filter(message -> find(caller, message.getConversationId())
-                        .map(view -> message.getStatus() != MessageStatus.DRAFT
-                                || ThreadScope.of(caller)
-                                        .isAuthor(view.conversation().getPatientId(), message.getSender()))
+                        .map(view -> seesMessageOf(view, message)
+                                && (message.getStatus() != MessageStatus.DRAFT
+                                        || ThreadScope.of(caller)
+                                                .isAuthor(view.conversation().getPatientId(), message.getSender())))
                         .orElse(false));
     }
 
     public Message requireMessage(Caller caller, String messageId) {
         return findMessage(caller, messageId).orElseThrow(() -> new NotFoundException("Communication", messageId));
+    }
+
+    /** The thread with the changes of its details the person sees: those made until they left, if they did. */
+    public ThreadView withChanges(ThreadView view) {
+        return new ThreadView(
+                view.conversation(),
+                view.participant(),
+                conversations.changes(view.conversation().getId(), view.seesUntil()));
+    }
+
+    /** A practitioner the thread left sees the messages sent until then, and none after. */
+    private static boolean seesMessageOf(ThreadView view, Message message) {
+        return view.participant() == null || view.participant().sees(message.getSent());
     }
 
     @Override

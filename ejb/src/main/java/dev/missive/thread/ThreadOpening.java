@@ -24,11 +24,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * What starting a thread takes, for a new thread and for a draft alike: who may start it with
- * whom, its details checked, and, once it is sent, every rule and each participant's row.
+ * whom, its details checked, and, once it is sent, every rule and each participant's row. An
+ * open thread's details, when its patient side edits them, are held to the same rules.
  */
 @ApplicationScoped
 class ThreadOpening {
@@ -75,6 +77,8 @@ class ThreadOpening {
         Conversation conversation =
                 new Conversation(patientId, request.practitionerId(), starter, request.category(), clock.instant());
         applyDetails(conversation, request);
+        conversation.setConfidential(request.confidential());
+        conversation.setNoResponseNeeded(request.noResponseNeeded());
         conversations.add(conversation);
         return conversation;
     }
@@ -88,6 +92,39 @@ class ThreadOpening {
         AssertedSender.requireWriter(edited.sender(), draft.getStartedBy());
         draft.redirect(edited.practitionerId(), edited.category());
         applyDetails(draft, edited);
+        draft.setConfidential(edited.confidential());
+        draft.setNoResponseNeeded(edited.noResponseNeeded());
+    }
+
+    /**
+     * An open thread's details as its patient side edits them: subject, practitioner, message
+     * type and regarding, with the response preference and billing consent that go with them.
+     * Its patient, starter and confidentiality stay. A new practitioner, message type or
+     * regarding is checked as when a thread starts: eligibility (the clinic's policy, the care
+     * relationship, the role that takes this type), regarding and billing consent.
+     */
+    void amend(Caller caller, Conversation thread, NewThread edited) {
+        if (edited.draft()) {
+            throw new InvalidRequestException("An open thread cannot become a draft again");
+        }
+        if (edited.patientId() != null && !edited.patientId().equals(thread.getPatientId())) {
+            throw new InvalidRequestException("A thread cannot move to another patient");
+        }
+        if (edited.confidential() != thread.isConfidential()) {
+            throw new InvalidRequestException("A thread's confidentiality is set when it starts");
+        }
+        AssertedSender.requireWriter(edited.sender(), thread.getStartedBy());
+        boolean recheck = !edited.practitionerId().equals(thread.getPractitionerId())
+                || !edited.category().equals(thread.getCategory())
+                || !Objects.equals(edited.episodeId(), thread.getEpisodeId());
+        starterFor(caller, thread.getPatientId(), edited.practitionerId());
+        thread.redirect(edited.practitionerId(), edited.category());
+        applyDetails(thread, edited);
+        if (recheck) {
+            eligibility.checkMayStart(caller, thread.getPatientId(), thread.getPractitionerId(), thread.getCategory());
+            requireRegardingWhenAmbiguous(thread);
+            requireBillingConsent(thread);
+        }
     }
 
     /** Who starts a thread about this patient with this practitioner, or why they may not. */
@@ -116,7 +153,6 @@ class ThreadOpening {
             throw new InvalidRequestException("A subject is at most " + Conversation.MAX_TOPIC_LENGTH + " characters");
         }
         conversation.setTopic(details.topic());
-        conversation.setConfidential(details.confidential());
         conversation.setEpisodeId(details.episodeId());
         conversation.setBillingConsentId(details.billingConsentId());
         if (details.responderId() != null
@@ -124,7 +160,6 @@ class ThreadOpening {
             throw new InvalidRequestException("The responder must be a known Practitioner");
         }
         conversation.setResponsePreference(details.responderId(), details.responseMethod());
-        conversation.setNoResponseNeeded(details.noResponseNeeded());
         if (details.episodeId() != null
                 && episodes.find(details.episodeId())
                         .filter(episode -> episode.getPatientId().equals(conversation.getPatientId()))

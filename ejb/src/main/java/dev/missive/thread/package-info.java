@@ -1,5 +1,5 @@
 /**
  * Threads (Conversation) and their messages: who sees them (ThreadScope, ThreadAccess), drafts,
- * sending, reading, inbox state and thread actions. A sent message asks for notifications here.
+ * sending, reading, inbox state, thread actions and editing a thread's details. A sent message asks for notifications here.
  */
 package dev.missive.thread;

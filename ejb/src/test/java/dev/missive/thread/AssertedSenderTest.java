@@ -26,6 +26,7 @@ class AssertedSenderTest {
     private final TestClinic clinic = new TestClinic();
     private final SendingService sending = clinic.bean(SendingService.class);
     private final DraftService drafts = clinic.bean(DraftService.class);
+    private final ThreadEditing editing = clinic.bean(ThreadEditing.class);
 
     @Test
     void aPatientWhoNamesTheirPractitionerAsSenderIsRefusedAndNothingIsWritten() {
@@ -75,11 +76,11 @@ class AssertedSenderTest {
         assertTrue(clinic.threads().isEmpty());
         String thread =
                 drafts.saveThread(draftThread("drlee", ALICE)).conversation().getId();
-        assertRefused(() -> drafts.editThread(thread, thread(null, "drlee", DRLEE), null));
+        assertRefused(() -> editing.editThread(thread, thread(null, "drlee", DRLEE), null));
         assertEquals(
                 ConversationStatus.DRAFT,
                 clinic.conversations.find(thread).orElseThrow().getStatus());
-        drafts.editThread(thread, thread(null, "drlee", ALICE), null);
+        editing.editThread(thread, thread(null, "drlee", ALICE), null);
 
         assertRefused(() -> drafts.saveMessage(new NewMessage(thread, "Draft", null, true, List.of(), DRLEE)));
         Message draft = drafts.saveMessage(new NewMessage(thread, "Draft", null, true, List.of(), ALICE));

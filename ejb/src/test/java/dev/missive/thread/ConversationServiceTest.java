@@ -30,6 +30,7 @@ class ConversationServiceTest {
     private final TestClinic clinic = new TestClinic();
     private final SendingService sending = clinic.bean(SendingService.class);
     private final DraftService drafts = clinic.bean(DraftService.class);
+    private final ThreadEditing editing = clinic.bean(ThreadEditing.class);
     private final ReadingService reading = clinic.bean(ReadingService.class);
 
     @Test
@@ -379,14 +380,14 @@ class ConversationServiceTest {
         assertEquals(0, reading.inboxPage(InboxFilter.ALL, 0).total());
 
         clinic.actAs("alice");
-        drafts.editThread(
+        editing.editThread(
                 id,
                 new NewThread(
                         "alice", "drpatel", "general", "Edited", false, null, null, null, null, false, true, null),
                 null);
         assertEquals(
                 "drpatel", reading.communication(id).thread().conversation().getPractitionerId(), "recipient edited");
-        drafts.editThread(id, NewThread.of("alice", "drlee", "general", "Sent", false), null);
+        editing.editThread(id, NewThread.of("alice", "drlee", "general", "Sent", false), null);
         drafts.editMessage(draftMessage.getId(), new NewMessage(id, "Whole now", null, false), null);
 
         clinic.actAs("drlee");
@@ -409,8 +410,8 @@ class ConversationServiceTest {
         ThreadView draftThread = drafts.saveThread(draftThread("Draft"));
         String id = draftThread.conversation().getId();
         long threadSeen = draftThread.conversation().getVersion();
-        drafts.editThread(id, draftThread("Tab one"), threadSeen);
-        assertThrows(VersionConflictException.class, () -> drafts.editThread(id, draftThread("Tab two"), threadSeen));
+        editing.editThread(id, draftThread("Tab one"), threadSeen);
+        assertThrows(VersionConflictException.class, () -> editing.editThread(id, draftThread("Tab two"), threadSeen));
         assertEquals("Tab one", drafts.threads().get(0).conversation().getTopic());
     }
 

@@ -9,6 +9,8 @@ public final class MissiveFhir {
     public static final String THREAD_STATUS_REASON = BASE + "/CodeSystem/thread-status-reason";
     public static final String RULE = BASE + "/CodeSystem/rule";
     public static final String PARTICIPANT_STATE = BASE + "/StructureDefinition/participant-state";
+    public static final String THREAD_CHANGE = BASE + "/StructureDefinition/thread-change";
+    public static final String THREAD_DETAIL = BASE + "/CodeSystem/thread-detail";
     public static final String RESPONSE_PREFERENCE = BASE + "/StructureDefinition/response-preference";
     public static final String BILLING_CONSENT = BASE + "/StructureDefinition/billing-consent";
     public static final String PARTICIPATION_MODE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationMode";

@@ -11,6 +11,8 @@ import dev.missive.thread.Message;
 import dev.missive.thread.NewMessage;
 import dev.missive.thread.NewThread;
 import dev.missive.thread.Participant;
+import dev.missive.thread.ThreadChange;
+import dev.missive.thread.ThreadDetail;
 import dev.missive.thread.ThreadOrMessage;
 import dev.missive.thread.ThreadStatusReason;
 import dev.missive.thread.ThreadView;
@@ -217,6 +219,7 @@ public final class CommunicationMapper {
             }
         }
         resource.setSent(Date.from(conversation.getCreated()));
+        view.changes().forEach(change -> resource.addExtension(threadChange(change)));
         if (view.participant() != null) {
             resource.addExtension(participantState(view.participant()));
         }
@@ -263,12 +266,35 @@ public final class CommunicationMapper {
         };
     }
 
+    /** One change of the thread's details: who, when, and which details (an event line in the thread). */
+    private static Extension threadChange(ThreadChange change) {
+        Extension extension = new Extension(MissiveFhir.THREAD_CHANGE);
+        extension.addExtension("author", References.to(change.getChangedBy()));
+        extension.addExtension("time", new InstantType(Date.from(change.getChanged())));
+        change.getDetails()
+                .forEach(detail -> extension.addExtension(
+                        "changed", new Coding(MissiveFhir.THREAD_DETAIL, detailCode(detail), null)));
+        return extension;
+    }
+
+    private static String detailCode(ThreadDetail detail) {
+        return switch (detail) {
+            case SUBJECT -> "topic";
+            case RECIPIENT -> "recipient";
+            case MESSAGE_TYPE -> "category";
+            case REGARDING -> "about";
+        };
+    }
+
     private static Extension participantState(Participant participant) {
         Extension state = new Extension(MissiveFhir.PARTICIPANT_STATE);
         state.addExtension("archived", new BooleanType(participant.isArchived()));
         state.addExtension("unread", new IntegerType(participant.getUnread()));
         if (participant.getLastRead() != null) {
             state.addExtension("lastRead", new InstantType(Date.from(participant.getLastRead())));
+        }
+        if (participant.getLeftAt() != null) {
+            state.addExtension("left", new InstantType(Date.from(participant.getLeftAt())));
         }
         return state;
     }

@@ -35,6 +35,7 @@ import dev.missive.thread.NewMessage;
 import dev.missive.thread.NewThread;
 import dev.missive.thread.ReadingService;
 import dev.missive.thread.SendingService;
+import dev.missive.thread.ThreadEditing;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,6 +61,9 @@ public class CommunicationProvider implements IResourceProvider {
 
     @EJB
     DraftService drafts;
+
+    @EJB
+    ThreadEditing editing;
 
     @EJB
     ReadingService reading;
@@ -101,14 +105,17 @@ public class CommunicationProvider implements IResourceProvider {
         return CommunicationMapper.toFhir(message.draft() ? drafts.saveMessage(message) : sending.send(message));
     }
 
-    /** Edits a draft, or sends it when the new status is no longer {@code preparation}. */
+    /**
+     * Edits a draft, or sends it when the new status is no longer {@code preparation}; edits an
+     * open thread's details. With If-Match, an edit based on a replaced version is 412.
+     */
     @Update
     public MethodOutcome update(@IdParam IdType id, @ResourceParam Communication resource) {
         String communicationId = Versions.idForUpdate(id, resource);
         Long expectedVersion = Versions.expected(id);
         Communication updated = CommunicationMapper.isThreadHeader(resource)
                 ? CommunicationMapper.toFhir(
-                        drafts.editThread(communicationId, CommunicationMapper.newThread(resource), expectedVersion))
+                        editing.editThread(communicationId, CommunicationMapper.newThread(resource), expectedVersion))
                 : CommunicationMapper.toFhir(
                         drafts.editMessage(communicationId, CommunicationMapper.newMessage(resource), expectedVersion));
         return Versions.outcome(updated, false);

@@ -228,15 +228,39 @@ class ConformanceResourcesTest {
         state.addExtension("archived", new BooleanType(false));
         state.addExtension("unread", new IntegerType(0));
         state.addExtension("lastRead", new InstantType("2026-11-21T10:00:00Z"));
+        state.addExtension("left", new InstantType("2026-11-21T11:00:00Z"));
         thread.addExtension(state);
+        thread.addExtension(threadChange("topic", "recipient"));
         assertValid(thread);
 
         assertValid(new Patient().addExtension(extension("do-not-email", new BooleanType(true))));
         assertValid(new Practitioner().addExtension(extension("email-notifications", new BooleanType(false))));
     }
 
+    private static Extension threadChange(String... details) {
+        Extension change = extension("thread-change", null);
+        change.addExtension("author", new Reference("Patient/alice"));
+        change.addExtension("time", new InstantType("2026-11-21T14:02:00Z"));
+        for (String detail : details) {
+            change.addExtension("changed", new Coding(MissiveFhir.THREAD_DETAIL, detail, null));
+        }
+        return change;
+    }
+
     @Test
     void extensionsAreHeldToTheirDefinitions() {
+        assertFalse(
+                errors(new Communication()
+                                .setStatus(Communication.CommunicationStatus.INPROGRESS)
+                                .addExtension(threadChange("gossip")))
+                        .isEmpty(),
+                "not a thread detail");
+        assertFalse(
+                errors(new Communication()
+                                .setStatus(Communication.CommunicationStatus.INPROGRESS)
+                                .addExtension(threadChange()))
+                        .isEmpty(),
+                "which details changed is required");
         assertFalse(
                 errors(new Organization()
                                 .setName("Clinic")

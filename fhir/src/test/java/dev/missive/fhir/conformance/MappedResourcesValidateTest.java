@@ -37,10 +37,13 @@ import dev.missive.service.RuleViolationException;
 import dev.missive.thread.Conversation;
 import dev.missive.thread.Message;
 import dev.missive.thread.Participant;
+import dev.missive.thread.ThreadChange;
+import dev.missive.thread.ThreadDetail;
 import dev.missive.thread.ThreadStatusReason;
 import dev.missive.thread.ThreadView;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -63,9 +66,25 @@ class MappedResourcesValidateTest {
         Participant participant = new Participant(conversation.getId(), Party.practitioner("drlee"), NOW);
         participant.readAll(NOW);
         participant.archive(NOW);
-        Communication header = CommunicationMapper.toFhir(new ThreadView(conversation, participant));
-        assertEquals(3, header.getExtension().size(), "billing-consent, response-preference and participant-state");
+        participant.leave(NOW);
+        Communication header = CommunicationMapper.toFhir(new ThreadView(
+                conversation,
+                participant,
+                List.of(new ThreadChange(
+                        conversation.getId(),
+                        Party.patient("alice"),
+                        List.of(
+                                ThreadDetail.SUBJECT,
+                                ThreadDetail.RECIPIENT,
+                                ThreadDetail.MESSAGE_TYPE,
+                                ThreadDetail.REGARDING),
+                        NOW))));
+        assertEquals(
+                4,
+                header.getExtension().size(),
+                "billing-consent, response-preference, thread-change and participant-state");
         assertTrue(header.getExtensionByUrl(MissiveFhir.PARTICIPANT_STATE).hasExtension("lastRead"));
+        assertTrue(header.getExtensionByUrl(MissiveFhir.PARTICIPANT_STATE).hasExtension("left"));
         assertValid(header);
     }
 

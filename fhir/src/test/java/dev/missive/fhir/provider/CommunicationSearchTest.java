@@ -275,11 +275,6 @@ class CommunicationSearchTest {
         }
 
         @Override
-        public ThreadView editThread(String id, NewThread edited, Long expectedVersion) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public Message editMessage(String id, NewMessage edited, Long expectedVersion) {
             throw new UnsupportedOperationException();
         }

@@ -15,6 +15,7 @@ import dev.missive.thread.Message;
 import dev.missive.thread.NewMessage;
 import dev.missive.thread.NewThread;
 import dev.missive.thread.SendingService;
+import dev.missive.thread.ThreadEditing;
 import dev.missive.thread.ThreadView;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,7 +58,7 @@ class CommunicationSenderTest {
             "transaction", sender -> post("", transaction(sender)));
 
     @RegisterExtension
-    final StubbedEndpoint endpoint = new StubbedEndpoint(new Sending(), new Drafts(), new UnitOfWork());
+    final StubbedEndpoint endpoint = new StubbedEndpoint(new Sending(), new Drafts(), new Editing(), new UnitOfWork());
 
     @ParameterizedTest
     @ValueSource(
@@ -182,6 +183,14 @@ class CommunicationSenderTest {
         }
     }
 
+    private static final class Editing implements ThreadEditing {
+
+        @Override
+        public ThreadView editThread(String id, NewThread edited, Long expectedVersion) {
+            return thread(edited.sender());
+        }
+    }
+
     private static final class Drafts implements DraftService {
 
         @Override
@@ -192,11 +201,6 @@ class CommunicationSenderTest {
         @Override
         public Message saveMessage(NewMessage draft) {
             return written(draft.sender());
-        }
-
-        @Override
-        public ThreadView editThread(String id, NewThread edited, Long expectedVersion) {
-            return thread(edited.sender());
         }
 
         @Override
