@@ -19,8 +19,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * request. The delivery is claimed in a transaction of its own before the SMTP conversation,
  * and marked sent in another as soon as the relay accepted the email; a refusal releases the
  * claim and rolls the request back, for Artemis to deliver again. The last attempt that fails
- * records a dead letter in the database instead. Once done with (emailed, nobody to email, or a
- * dead letter) the request's outbox row is removed in the listener's transaction.
+ * records a dead letter in the database instead, and so does the first attempt for a recipient
+ * whose address is not an email address: no later attempt could send it, retrying would only
+ * hold it for the hour of the back-off. Once done with (emailed, nobody to email, or a dead
+ * letter) the request's outbox row is removed in the listener's transaction.
  *
  * <p>A redelivered, replayed or re-relayed request that finds the delivery sent sends nothing.
  * One that finds a claim another live node holds (its attempt may be in the SMTP conversation
@@ -74,21 +76,32 @@ public class NotificationService {
      */
     public void deliver(NotificationRequested request, int attempt, Instant queued) {
         try {
-            email(request);
+            if (!email(request)) {
+                LOG.warning(describe(request) + " cannot be sent, the address is not an email address: dead-lettered");
+                deadLetter(request, attempt, queued);
+            }
         } catch (DeliveryPostponed e) {
             if (attempt < maxAttempts) {
                 throw e;
             }
             LOG.warning(describe(request) + " failed its last attempt: dead-lettered");
-            deadLetters.addIfAbsent(new FailedNotification(request, attempt, queued, clock.instant()));
+            deadLetter(request, attempt, queued);
         }
         outbox.remove(request);
     }
 
-    private void email(NotificationRequested request) {
+    private void deadLetter(NotificationRequested request, int attempt, Instant queued) {
+        deadLetters.addIfAbsent(new FailedNotification(request, attempt, queued, clock.instant()));
+    }
+
+    /** Emails the recipient, if anyone is to be emailed; false if their address cannot be emailed. */
+    private boolean email(NotificationRequested request) {
         Optional<Recipient> recipient = recipients.recipientOf(request);
         if (recipient.isEmpty()) {
-            return;
+            return true;
+        }
+        if (!recipient.get().hasEmailAddress()) {
+            return false;
         }
         try {
             send(request, composer.compose(mailSession, policies.current(), request, recipient.get()));
@@ -97,6 +110,7 @@ public class NotificationService {
             LOG.warning(describe(request) + " not sent yet: " + e.getClass().getSimpleName());
             throw new DeliveryPostponed("SMTP delivery failed", e);
         }
+        return true;
     }
 
     private void send(NotificationRequested request, MimeMessage mail) throws MessagingException {

@@ -142,6 +142,19 @@ class NotificationServiceTest {
     }
 
     @Test
+    void anAddressThatIsNotAnEmailAddressIsADeadLetterAtTheFirstAttempt() {
+        clinic.practitioners.find("drlee").orElseThrow().setEmail("not an address");
+        notifications.deliver(request, 1, queued);
+        assertEquals(
+                List.of(request),
+                clinic.bean(FailedNotificationRepository.class).oldest(10).stream()
+                        .map(FailedNotification::request)
+                        .toList());
+        assertTrue(outbox().isEmpty(), "done with: no redelivery");
+        assertTrue(relay.accepted.isEmpty());
+    }
+
+    @Test
     void aClaimHeldElsewhereAtTheLastAttemptIsADeadLetterToo() {
         nodeB(clinic.clock.instant().minusSeconds(60));
         clinic.inTransaction(() -> clinic.bean(NotificationDeliveryRepository.class)
