@@ -29,9 +29,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * now) is tried again later. One that finds the claim in doubt (a server stopped during the
  * SMTP conversation: this node before a restart, or a node now gone) sends again with the same
  * {@code Message-ID}, which mail systems can fold: a duplicate is better than an email lost.
+ * An email the relay took whose "sent" could not be committed (the database away) is remembered
+ * by this node, and its redelivery here marks it sent instead of sending it again.
  * What can still make a second copy: a crash after the relay took the email and before "sent"
- * committed (the relay's reply, the QUIT and that one-row commit), and a node counted as gone
- * while it was only paused (longer than the window) in that same stretch.
+ * committed (the relay's reply, the QUIT and that one-row commit), or before the database came
+ * back after such a failure, and a node counted as gone while it was only paused (longer than
+ * the window) in that same stretch.
  */
 @Stateless
 public class NotificationService {
@@ -43,6 +46,9 @@ public class NotificationService {
 
     @Inject
     DeliveryClaims claims;
+
+    @Inject
+    UnmarkedDeliveries unmarked;
 
     @Inject
     MailComposer composer;
@@ -122,6 +128,11 @@ public class NotificationService {
             LOG.info(describe(request) + " is being sent by another node: tried again later");
             throw new DeliveryPostponed("Claimed by another node", null);
         }
+        if (claim == DeliveryClaim.IN_DOUBT && unmarked.forget(request)) {
+            LOG.info(describe(request) + " was taken by the relay before the database went away: marked sent now");
+            claims.sent(request);
+            return;
+        }
         if (claim == DeliveryClaim.IN_DOUBT) {
             LOG.warning(
                     describe(request) + " in doubt (claimed, never marked sent): sending it again, same Message-ID");
@@ -132,7 +143,13 @@ public class NotificationService {
             claims.release(request);
             throw e;
         }
-        claims.sent(request);
+        try {
+            claims.sent(request);
+        } catch (RuntimeException e) {
+            // the relay has it: this node's redelivery must not send it again
+            unmarked.remember(request);
+            throw new DeliveryPostponed("Sent, but not yet marked sent", e);
+        }
     }
 
     private static String describe(NotificationRequested request) {
