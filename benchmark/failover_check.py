@@ -185,7 +185,8 @@ def fault(name, directory):
         kinds = {}
         for r in rs:
             kinds[f"{r['op']} {r['status']}"] = kinds.get(f"{r['op']} {r['status']}", 0) + 1
-        print(f"  failed {label}: {len(rs)} ({', '.join(f'{k} x{n}' for k, n in sorted(kinds.items()))})")
+        print(f"  failed {label}: {len(rs)} ({', '.join(f'{k} x{n}' for k, n in sorted(kinds.items()))};"
+              f" the slowest answered in {max(r['end'] - r['start'] for r in rs)} ms)")
 
     lost = lost_writes(writes)
     print(f"2xx writes read back: {len(writes) - len(lost)} of {len(writes)}, lost: {len(lost)}")
