@@ -66,6 +66,7 @@ engine_token() {
 }
 stdin_id() { python3 -c 'import sys,json; print(json.load(sys.stdin)[sys.argv[1]])' "${1:-id}"; }
 psql_missive() { "$(pg_bin)/psql" -qtA -h 127.0.0.1 -p "$POSTGRES_PORT" -U missive -d missive -c "$1"; }
+# WildFly stopped (if it runs) and started again by config/missive up --no-build: the rest runs on
 restart_wildfly() {
     wildfly_stop >/dev/null
     "$ROOT/config/missive" up "${up[@]}" >>"$out/restart.log" 2>&1 || { tail -n 20 "$out/restart.log"; exit 1; }
@@ -87,7 +88,7 @@ fault_kill9() {
     while kill -0 "$launcher" 2>/dev/null; do sleep 0.2; done   # standalone.sh ends with its JVM
     mark cleared
     echo "kill -9 of WildFly (pid $java); config/missive up --no-build at once"
-    "$ROOT/config/missive" up "${up[@]}" >"$out/restart.log" 2>&1 || { tail -n 20 "$out/restart.log"; exit 1; }
+    restart_wildfly
     echo "  WildFly ready again (config/missive up done) $((($(now_ms) - $(awk '$1 == "cleared" {print $2}' "$out/times")) / 1000)) s after the kill"
 }
 
