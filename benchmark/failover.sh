@@ -11,17 +11,19 @@
 #   benchmark/failover.sh [KILL_AFTER [DURATION]]     defaults 20, 100
 # Environment: FAILOVER_USERS (16). Files in $MISSIVE_STATE_DIR/failover (default .stack/failover).
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source-path=SCRIPTDIR/..
+# shellcheck source=benchmark/under-load.sh
+source "$ROOT/benchmark/under-load.sh"
 kill_after=${1:-20}
 duration=${2:-100}
 users=${FAILOVER_USERS:-16}
-state=$(realpath -m "${MISSIVE_STATE_DIR:-$root/.stack}")
+state=$(realpath -m "${MISSIVE_STATE_DIR:-$ROOT/.stack}")
 out=$state/failover
 stats=http://127.0.0.1:8404/\;csv
 fhir=http://localhost:8080/fhir
 kc=http://localhost:8180/realms/missive/protocol/openid-connect/token
 
-now_ms() { date +%s%3N; }
 # node 2's state and the requests the balancer sent it, from HAProxy's statistics
 node2() { curl -sf --max-time 2 "$stats" | awk -F, '$1 == "nodes" && $2 == "missive-2" { print $18, $8 }'; }
 # Waits until node 2's state is $1; prints the time it was seen (ms).
@@ -35,19 +37,12 @@ await_node2() {
 }
 
 if [[ $(cat "$state/run/cluster.nodes" 2>/dev/null) != 2 ]]; then
-    "$root/config/missive" up --nodes 2 --no-build
+    "$ROOT/config/missive" up --nodes 2 --no-build
 fi
 rm -rf "$out"
 mkdir -p "$out"
 
-"$root/benchmark/run" --users "$users" --warmup 0 --duration "$duration" --messages 200 --mail-timeout 60 \
-    --db postgresql-2-nodes --results "$out" --log "$out/requests.tsv" >"$out/benchmark.out" 2>&1 &
-bench=$!
-trap 'kill "$bench" 2>/dev/null || true' EXIT
-until grep -q 'virtual users' "$out/benchmark.out" 2>/dev/null; do     # printed as the users start
-    kill -0 "$bench" 2>/dev/null || { cat "$out/benchmark.out"; exit 1; }
-    sleep 0.2
-done
+load_start "$out" "$users" "$duration" postgresql-2-nodes
 echo "load: $users users for $duration s through the balancer; kill -9 of node 2 in $kill_after s"
 sleep "$kill_after"
 
@@ -57,13 +52,12 @@ kill -9 "$java"
 down_ms=$(await_node2 DOWN 30)
 echo "killed node 2 (pid $java); the balancer marked it DOWN after $((down_ms - kill_ms)) ms"
 
-wait "$bench" || true   # it exits 1 when any request failed: the report says which
-sed -n '/^operation/,/^client:/p' "$out/benchmark.out"
-python3 "$root/benchmark/failover_check.py" mail-snapshot "$out/mail-at-restart.json"
+load_wait
+python3 "$ROOT/benchmark/failover_check.py" mail-snapshot "$out/mail-at-restart.json"
 
 restart_ms=$(now_ms)
 echo "starting node 2 again"
-MISSIVE_TIMEOUT=${MISSIVE_TIMEOUT:-600} "$root/config/missive" node 2 start >"$out/restart.log" 2>&1 \
+MISSIVE_TIMEOUT=${MISSIVE_TIMEOUT:-600} "$ROOT/config/missive" node 2 start >"$out/restart.log" 2>&1 \
     || { tail -n 20 "$out/restart.log"; exit 1; }
 up_ms=$(await_node2 UP 60)
 printf 'kill %s\ndown %s\nrestart %s\nup %s\n' "$kill_ms" "$down_ms" "$restart_ms" "$up_ms" >"$out/times"
@@ -83,4 +77,4 @@ read -r _ served_after < <(node2)
 echo "100 inbox reads through the balancer after the restart: node 2 served $((served_after - served_before)), $failed failed"
 
 sleep 30   # an email node 2 sends again from its own journal would come now
-python3 "$root/benchmark/failover_check.py" report "$out"
+python3 "$ROOT/benchmark/failover_check.py" report "$out"

@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
-"""The checks of benchmark/failover.sh, over what it recorded (standard library only).
+"""The checks of benchmark/failover.sh and benchmark/faults.sh, over what they recorded
+(standard library only).
 
   failover_check.py mail-snapshot OUT      every Message-ID in GreenMail now, with its count, to OUT
-  failover_check.py report DIR             the figures, from DIR/requests.tsv (the load client's
-                                           --log), DIR/times (kill, down, restart, up, ms), the
-                                           balancer's log and GreenMail; exit 1 if a 2xx write is
-                                           lost, an email is missing or one is sent twice
+  failover_check.py report DIR             the failover's figures, from DIR/requests.tsv (the load
+                                           client's --log), DIR/times (kill, down, restart, up, ms),
+                                           DIR/mail-at-restart.json and GreenMail; exit 1 if a 2xx
+                                           write is lost, an email is missing or one is sent twice
+  failover_check.py fault NAME DIR         a fault's figures, from DIR/requests.tsv and DIR/times
+                                           (fault: it began, cleared: it was undone, optionally
+                                           recovered: the script saw the service work again, ms):
+                                           sent, accepted, lost, emailed twice, time to recover,
+                                           and a last line RESULT for the table; exit 1 likewise
 
 The Message-ID of the email about message M to recipient R is the SHA-256 of "M/R" (R as Missive
 writes a party: PATIENT/id), see ejb/.../notification/NotificationMail.java: so the emails due are
@@ -69,6 +75,26 @@ def expected_id(write):
     return hashlib.sha256(f"{write['id']}/{recipient}".encode()).hexdigest()
 
 
+def lost_writes(writes):
+    """Every 2xx write read back with its writer's token: (write, status) of those not 200."""
+    tokens = {user: token(user) for user in {w["user"] for w in writes}}
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        statuses = list(pool.map(lambda w: readable(w, tokens), writes))
+    return [(w, s) for w, s in zip(writes, statuses) if s != 200]
+
+
+def emails(writes):
+    """The emails due, every Message-ID in GreenMail with its count, those missing, those twice.
+
+    Patients are always emailed; a practitioner only when not working in the portal (staff
+    activity), which the load client cannot know: their emails count for duplicates only."""
+    due = {expected_id(w): w for w in writes if w["op"] == "send" and w["recipient"].startswith("Patient/")}
+    counts = mail_ids()
+    missing = [w for m, w in due.items() if m not in counts]
+    twice = {m: c for m, c in counts.items() if c > 1}
+    return due, counts, missing, twice
+
+
 def load(directory):
     requests = []
     with open(f"{directory}/requests.tsv") as lines:
@@ -108,22 +134,14 @@ def report(directory):
         print(f"  failed {name}: {len(rs)} ({', '.join(kinds)}; {span})")
 
     writes = [r for r in ok if r["id"] != "-"]
-    tokens = {user: token(user) for user in {w["user"] for w in writes}}
-    with concurrent.futures.ThreadPoolExecutor(8) as pool:
-        statuses = list(pool.map(lambda w: readable(w, tokens), writes))
-    lost = [(w, s) for w, s in zip(writes, statuses) if s != 200]
+    lost = lost_writes(writes)
     print(f"2xx writes: {len(writes)}, readable through the balancer: {len(writes) - len(lost)}, lost: {len(lost)}")
     for w, s in lost[:5]:
         print(f"  lost: {w['op']} Communication/{w['id']} answered {w['start'] - kill:+} ms from the kill, now {s}")
 
-    # Patients are always emailed; a practitioner only when not working in the portal (staff
-    # activity), which the load client cannot know: their emails count for duplicates only.
-    due = {expected_id(w): w for w in writes if w["op"] == "send" and w["recipient"].startswith("Patient/")}
-    counts = mail_ids()
+    due, _, missing, twice = emails(writes)
     with open(f"{directory}/mail-at-restart.json") as f:
         at_restart = json.load(f)
-    missing = [w for m, w in due.items() if m not in counts]
-    twice = {m: c for m, c in counts.items() if c > 1}
     # Messages accepted after the kill: node 2 was dead until its restart, the survivor's alone.
     dead_window = {m: w for m, w in due.items() if kill <= w["end"] < restart}
     late = [m for m in dead_window if m not in at_restart]
@@ -143,11 +161,62 @@ def report(directory):
     return 1 if lost or missing or twice else 0
 
 
+def fault(name, directory):
+    requests, times = load(directory)
+    began, cleared = times["fault"], times["cleared"]
+    ok = [r for r in requests if 200 <= r["status"] < 300]
+    failed = [r for r in requests if not 200 <= r["status"] < 300]
+    sent = [r for r in requests if r["op"] in ("send", "start-thread")]
+    writes = [r for r in ok if r["id"] != "-"]
+    print(f"requests: {len(requests)}, 2xx {len(ok)}, failed {len(failed)}; "
+          f"messages sent (send, start-thread): {len(sent)}, accepted: {len(writes)}")
+
+    def window(r):
+        if r["end"] < began:
+            return "before the fault"
+        if r["start"] < cleared:
+            return "during the fault"
+        return "after it was undone"
+
+    groups = {}
+    for r in failed:
+        groups.setdefault(window(r), []).append(r)
+    for label, rs in groups.items():
+        kinds = {}
+        for r in rs:
+            kinds[f"{r['op']} {r['status']}"] = kinds.get(f"{r['op']} {r['status']}", 0) + 1
+        print(f"  failed {label}: {len(rs)} ({', '.join(f'{k} x{n}' for k, n in sorted(kinds.items()))};"
+              f" the slowest answered in {max(r['end'] - r['start'] for r in rs)} ms)")
+
+    lost = lost_writes(writes)
+    print(f"2xx writes read back: {len(writes) - len(lost)} of {len(writes)}, lost: {len(lost)}")
+    for w, s in lost[:5]:
+        print(f"  lost: {w['op']} Communication/{w['id']} answered {w['end'] - began:+} ms from the fault, now {s}")
+    due, _, missing, twice = emails(writes)
+    print(f"emails due (messages to patients): {len(due)}, delivered: {len(due) - len(missing)}, "
+          f"missing: {len(missing)}, sent more than once: {len(twice)}")
+    for w in missing[:5]:
+        print(f"  missing: the email about Communication/{w['id']}, accepted {w['end'] - began:+} ms from the fault")
+
+    # Recovered: what the script saw, else the first 2xx of the load after its last failure.
+    recovered = times.get("recovered")
+    late = [r["end"] for r in failed if r["start"] >= began]
+    if recovered is None and late:
+        recovered = min((r["end"] for r in ok if r["start"] >= max(late)), default=None)
+    recover = "-" if recovered is None else f"{max(0, recovered - cleared) / 1000:.1f}"
+    print(f"fault {(cleared - began) / 1000:.1f} s; working again {recover} s after it was undone")
+    print(f"RESULT {name}: sent {len(sent)}, accepted {len(writes)}, lost {len(lost)}, "
+          f"emailed twice {len(twice)}, missing {len(missing)}, failed requests {len(failed)}, recover {recover} s")
+    return 1 if lost or missing or twice else 0
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "mail-snapshot":
         with open(sys.argv[2], "w") as out:
             json.dump(mail_ids(), out)
     elif len(sys.argv) == 3 and sys.argv[1] == "report":
         sys.exit(report(sys.argv[2]))
+    elif len(sys.argv) == 4 and sys.argv[1] == "fault":
+        sys.exit(fault(sys.argv[2], sys.argv[3]))
     else:
         sys.exit(__doc__)

@@ -36,7 +36,7 @@ public final class Benchmark {
         mail.purge();
         mail.start(clinic);
 
-        Optional<ServerProcess> server = ServerProcess.find(options.stackDir());
+        Optional<ServerProcess> started = ServerProcess.find(options.stackDir());
         Map<String, Latencies> latencies = new LinkedHashMap<>();
         VirtualUser.OPERATIONS.forEach(op -> latencies.put(op, new Latencies()));
 
@@ -76,6 +76,7 @@ public final class Benchmark {
                         : options.warmup().toSeconds() + " s warm-up, "
                                 + options.duration().toSeconds() + " s measured");
 
+        Optional<ServerProcess> server = started;
         double cpuBefore = server.map(ServerProcess::cpuSeconds).orElse(0.0);
         Map<String, Double> groupsBefore = server.map(ServerProcess::cpuByGroup).orElse(Map.of());
         double clientCpuBefore = ownCpuSeconds();
@@ -92,6 +93,8 @@ public final class Benchmark {
         }
         long measuredEnd = System.currentTimeMillis();
         log.close();
+        // a server killed and started again during the run (benchmark/faults.sh): not measured
+        server = server.filter(ServerProcess::alive);
         double cpuAfter = server.map(ServerProcess::cpuSeconds).orElse(0.0);
         Map<String, Double> groupsAfter = server.map(ServerProcess::cpuByGroup).orElse(Map.of());
         double clientCores = (ownCpuSeconds() - clientCpuBefore) * 1000.0 / (measuredEnd - measuredStart);
@@ -209,7 +212,10 @@ public final class Benchmark {
                             .map(e -> e.getKey() + " " + String.format("%.2f", e.getValue()))
                             .collect(Collectors.joining(", ")));
         } else {
-            System.out.println("server: WildFly's process not found (--stack DIR), no RSS or CPU");
+            System.out.println(
+                    started.isPresent()
+                            ? "server: WildFly's process ended during the run, no RSS or CPU"
+                            : "server: WildFly's process not found (--stack DIR), no RSS or CPU");
         }
         // The client shares the machine: what it burns, the server cannot have.
         result.put("clientCpuCores", Latencies.round(clientCores * 100) / 100);

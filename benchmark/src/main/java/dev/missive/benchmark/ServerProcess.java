@@ -52,6 +52,10 @@ final class ServerProcess {
     }
 
     /** User plus system CPU time in seconds. */
+    boolean alive() {
+        return Files.exists(Path.of("/proc", Long.toString(pid)));
+    }
+
     double cpuSeconds() {
         String[] fields = afterCommand(read("stat"));
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS;

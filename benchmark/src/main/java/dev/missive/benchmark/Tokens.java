@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
-/** One caller's access token from Keycloak, fetched again a minute before it expires. */
+/**
+ * One caller's access token from Keycloak, fetched again a minute before it expires; while
+ * Keycloak does not answer, the token in hand serves until it expires, as a client's would.
+ */
 final class Tokens {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,9 +69,13 @@ final class Tokens {
     }
 
     synchronized String get() {
-        if (token == null || System.currentTimeMillis() > expiresAt - MARGIN_MS) {
-            Http.Answer answer = http.form(tokenUrl, grant)
-                    .orFail("token for " + grant.getOrDefault("username", grant.get("client_id")));
+        long now = System.currentTimeMillis();
+        if (token == null || now > expiresAt - MARGIN_MS) {
+            Http.Answer answer = http.form(tokenUrl, grant);
+            if (!answer.ok() && token != null && now < expiresAt) {
+                return token;
+            }
+            answer.orFail("token for " + grant.getOrDefault("username", grant.get("client_id")));
             try {
                 JsonNode json = JSON.readTree(answer.body());
                 token = json.get("access_token").asText();

@@ -9,9 +9,13 @@ import java.util.function.BooleanSupplier;
 /**
  * One signed-in person doing the mix: 40% send a message into one of their threads (a tenth of
  * those start a new thread instead), 30% the inbox's first page, 20% a whole thread, 10% mark a
- * thread read. Latencies are kept from {@code measureFrom} on; errors always.
+ * thread read. Latencies are kept from {@code measureFrom} on; errors always. After a failed
+ * request the user pauses a moment, as a client backs off, rather than spin on a server that
+ * refuses connections while it restarts.
  */
 final class VirtualUser implements Runnable {
+
+    private static final long PAUSE_AFTER_FAILURE_MS = 100;
 
     static final List<String> OPERATIONS = List.of("send", "start-thread", "inbox", "thread", "mark-read");
 
@@ -124,11 +128,20 @@ final class VirtualUser implements Runnable {
         Latencies stats = latencies.get(operation);
         if (!answer.ok()) {
             stats.error(me.username() + ": HTTP " + answer.status() + " " + answer.body());
+            pause();
             return null;
         }
         if (startMillis >= measureFrom) {
             stats.add(ms);
         }
         return answer;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(PAUSE_AFTER_FAILURE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -21,4 +21,7 @@ public interface AttachmentStore {
 
     /** Deletes the content for good; nothing happens when there is none. */
     void delete(String key) throws IOException;
+
+    /** Whether the store has no room left for an upload's next bytes: why a write failed, if it did. */
+    boolean isFull() throws IOException;
 }

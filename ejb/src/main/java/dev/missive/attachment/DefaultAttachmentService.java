@@ -7,6 +7,7 @@ import dev.missive.security.Roles;
 import dev.missive.service.AfterCompletion;
 import dev.missive.service.InvalidRequestException;
 import dev.missive.service.NotFoundException;
+import dev.missive.service.StorageFullException;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -21,6 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @Stateless
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DefaultAttachmentService implements AttachmentService {
 
     private static final int BUFFER_BYTES = 64 * 1024;
+    private static final Logger LOG = Logger.getLogger(DefaultAttachmentService.class.getName());
 
     @Inject
     AttachmentRepository attachments;
@@ -88,8 +91,24 @@ public class DefaultAttachmentService implements AttachmentService {
                 Files.deleteIfExists(staged);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("The attachment store failed", e);
+            throw storeFailed(e);
         }
+    }
+
+    /**
+     * A full store is named as such (the operator must free or add space; one line, no stack
+     * trace per upload while it lasts); the staged file is gone by then, no record was kept.
+     */
+    private RuntimeException storeFailed(IOException e) {
+        try {
+            if (store.isFull()) {
+                LOG.severe("Attachment store full: upload refused (507)");
+                return new StorageFullException("The server has no room for this file just now; try again later");
+            }
+        } catch (IOException unknown) {
+            e.addSuppressed(unknown);
+        }
+        return new UncheckedIOException("The attachment store failed", e);
     }
 
     /** Copies the upload to the staging file while hashing it; stops as soon as it passes the limit. */

@@ -19,17 +19,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * request. The delivery is claimed in a transaction of its own before the SMTP conversation,
  * and marked sent in another as soon as the relay accepted the email; a refusal releases the
  * claim and rolls the request back, for Artemis to deliver again. The last attempt that fails
- * records a dead letter in the database instead. Once done with (emailed, nobody to email, or a
- * dead letter) the request's outbox row is removed in the listener's transaction.
+ * records a dead letter in the database instead, and so does the first attempt for a recipient
+ * whose address is not an email address: no later attempt could send it, retrying would only
+ * hold it for the hour of the back-off. Once done with (emailed, nobody to email, or a dead
+ * letter) the request's outbox row is removed in the listener's transaction.
  *
  * <p>A redelivered, replayed or re-relayed request that finds the delivery sent sends nothing.
  * One that finds a claim another live node holds (its attempt may be in the SMTP conversation
  * now) is tried again later. One that finds the claim in doubt (a server stopped during the
  * SMTP conversation: this node before a restart, or a node now gone) sends again with the same
  * {@code Message-ID}, which mail systems can fold: a duplicate is better than an email lost.
+ * An email the relay took whose "sent" could not be committed (the database away) is remembered
+ * by this node, and its redelivery here marks it sent instead of sending it again.
  * What can still make a second copy: a crash after the relay took the email and before "sent"
- * committed (the relay's reply, the QUIT and that one-row commit), and a node counted as gone
- * while it was only paused (longer than the window) in that same stretch.
+ * committed (the relay's reply, the QUIT and that one-row commit), or before the database came
+ * back after such a failure, and a node counted as gone while it was only paused (longer than
+ * the window) in that same stretch.
  */
 @Stateless
 public class NotificationService {
@@ -41,6 +46,9 @@ public class NotificationService {
 
     @Inject
     DeliveryClaims claims;
+
+    @Inject
+    UnmarkedDeliveries unmarked;
 
     @Inject
     MailComposer composer;
@@ -74,21 +82,32 @@ public class NotificationService {
      */
     public void deliver(NotificationRequested request, int attempt, Instant queued) {
         try {
-            email(request);
+            if (!email(request)) {
+                LOG.warning(describe(request) + " cannot be sent, the address is not an email address: dead-lettered");
+                deadLetter(request, attempt, queued);
+            }
         } catch (DeliveryPostponed e) {
             if (attempt < maxAttempts) {
                 throw e;
             }
             LOG.warning(describe(request) + " failed its last attempt: dead-lettered");
-            deadLetters.addIfAbsent(new FailedNotification(request, attempt, queued, clock.instant()));
+            deadLetter(request, attempt, queued);
         }
         outbox.remove(request);
     }
 
-    private void email(NotificationRequested request) {
+    private void deadLetter(NotificationRequested request, int attempt, Instant queued) {
+        deadLetters.addIfAbsent(new FailedNotification(request, attempt, queued, clock.instant()));
+    }
+
+    /** Emails the recipient, if anyone is to be emailed; false if their address cannot be emailed. */
+    private boolean email(NotificationRequested request) {
         Optional<Recipient> recipient = recipients.recipientOf(request);
         if (recipient.isEmpty()) {
-            return;
+            return true;
+        }
+        if (!recipient.get().hasEmailAddress()) {
+            return false;
         }
         try {
             send(request, composer.compose(mailSession, policies.current(), request, recipient.get()));
@@ -97,6 +116,7 @@ public class NotificationService {
             LOG.warning(describe(request) + " not sent yet: " + e.getClass().getSimpleName());
             throw new DeliveryPostponed("SMTP delivery failed", e);
         }
+        return true;
     }
 
     private void send(NotificationRequested request, MimeMessage mail) throws MessagingException {
@@ -108,6 +128,11 @@ public class NotificationService {
             LOG.info(describe(request) + " is being sent by another node: tried again later");
             throw new DeliveryPostponed("Claimed by another node", null);
         }
+        if (claim == DeliveryClaim.IN_DOUBT && unmarked.forget(request)) {
+            LOG.info(describe(request) + " was taken by the relay before the database went away: marked sent now");
+            claims.sent(request);
+            return;
+        }
         if (claim == DeliveryClaim.IN_DOUBT) {
             LOG.warning(
                     describe(request) + " in doubt (claimed, never marked sent): sending it again, same Message-ID");
@@ -118,7 +143,13 @@ public class NotificationService {
             claims.release(request);
             throw e;
         }
-        claims.sent(request);
+        try {
+            claims.sent(request);
+        } catch (RuntimeException e) {
+            // the relay has it: this node's redelivery must not send it again
+            unmarked.remember(request);
+            throw new DeliveryPostponed("Sent, but not yet marked sent", e);
+        }
     }
 
     private static String describe(NotificationRequested request) {

@@ -57,6 +57,14 @@ public class FileSystemAttachmentStore implements AttachmentStore {
         Files.deleteIfExists(file(key));
     }
 
+    /** Less than this left on the file system: an upload's next write (of 64 KB) may not fit. */
+    private static final long ROOM_FOR_A_WRITE = 64 * 1024;
+
+    @Override
+    public boolean isFull() throws IOException {
+        return Files.getFileStore(directory()).getUsableSpace() < ROOM_FOR_A_WRITE;
+    }
+
     private Path file(String key) throws IOException {
         if (!KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("Not an attachment key");

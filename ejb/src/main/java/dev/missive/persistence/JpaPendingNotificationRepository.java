@@ -1,5 +1,6 @@
 package dev.missive.persistence;
 
+import dev.missive.domain.PartyType;
 import dev.missive.notification.PendingNotification;
 import dev.missive.notification.PendingNotificationRepository;
 import dev.missive.thread.NotificationRequested;
@@ -7,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -27,9 +29,12 @@ public class JpaPendingNotificationRepository implements PendingNotificationRepo
     @Override
     public List<PendingNotification> claim(Set<String> alive, int limit) {
         return em.createQuery(
-                        "select p from PendingNotification p where p.relayedBy is null or p.relayedBy not in :alive"
-                                + " order by p.requested",
+                        "select p from PendingNotification p where p.key.recipient.type in :known"
+                                + " and (p.relayedBy is null or p.relayedBy not in :alive) order by p.requested",
                         PendingNotification.class)
+                // A row of a kind this version cannot read (a newer version's) would fail the whole
+                // batch, every time: it is left for a node that reads it, the others go on.
+                .setParameter("known", EnumSet.allOf(PartyType.class))
                 .setParameter("alive", alive)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)

@@ -14,6 +14,7 @@ import dev.missive.samples.AttachmentSamples;
 import dev.missive.service.InvalidRequestException;
 import dev.missive.service.NotFoundException;
 import dev.missive.service.RuleViolationException;
+import dev.missive.service.StorageFullException;
 import dev.missive.service.TooLargeException;
 import dev.missive.service.UnsupportedContentException;
 import dev.missive.testing.TestAttachments;
@@ -25,12 +26,19 @@ import dev.missive.thread.NewMessage;
 import dev.missive.thread.SendingService;
 import dev.missive.thread.ThreadActions;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AttachmentServiceTest {
 
@@ -179,6 +187,50 @@ class AttachmentServiceTest {
                 RuleViolationException.class,
                 () -> sending.send(new NewMessage(
                         thread, "Photo", null, false, List.of(new AttachmentRef(upload.getId(), null)))));
+    }
+
+    @Test
+    void anUploadToAFullStoreIsRefusedAsSuchAndLeavesNeitherFileNorRecord(@TempDir Path staging) {
+        TestClinic full = new TestClinic();
+        full.beans.add(new FullStore(staging));
+        assertThrows(StorageFullException.class, () -> full.attachments.upload(AttachmentSamples.pdf(), PDF));
+        assertTrue(full.attachments.records().isEmpty());
+        assertEquals(List.of(), files(staging), "the half-written staged file is gone");
+    }
+
+    private static List<Path> files(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A store on a file system with no room left: the staged file is written as onto a full disk (/dev/full). */
+    private record FullStore(Path staging) implements AttachmentStore {
+
+        @Override
+        public Path newStagingFile() throws IOException {
+            return Files.createSymbolicLink(staging.resolve("upload.part"), Path.of("/dev/full"));
+        }
+
+        @Override
+        public void put(String key, Path staged) {
+            throw new AssertionError("nothing to keep");
+        }
+
+        @Override
+        public InputStream open(String key) {
+            throw new AssertionError("nothing to read");
+        }
+
+        @Override
+        public void delete(String key) {}
+
+        @Override
+        public boolean isFull() {
+            return true;
+        }
     }
 
     private static void assertRule(

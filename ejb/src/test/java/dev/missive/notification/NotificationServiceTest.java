@@ -142,6 +142,50 @@ class NotificationServiceTest {
     }
 
     @Test
+    void anEmailTheRelayTookWhileTheDatabaseWentAwayIsMarkedSentOnItsRedeliveryNotSentAgain() {
+        DeliveryClaims database = notifications.claims;
+        notifications.claims = new DeliveryClaims() {
+            private boolean away = true;
+
+            @Override
+            public DeliveryClaim claim(NotificationRequested request) {
+                return database.claim(request);
+            }
+
+            @Override
+            public void sent(NotificationRequested request) {
+                if (away) {
+                    away = false;
+                    throw new IllegalStateException("the database went away");
+                }
+                database.sent(request);
+            }
+
+            @Override
+            public void release(NotificationRequested request) {
+                database.release(request);
+            }
+        };
+        assertThrows(DeliveryPostponed.class, () -> notifications.deliver(request, 1, queued));
+        notifications.deliver(request, 2, queued);
+        assertEquals(1, relay.accepted.size());
+        assertTrue(delivery().orElseThrow().isSent());
+    }
+
+    @Test
+    void anAddressThatIsNotAnEmailAddressIsADeadLetterAtTheFirstAttempt() {
+        clinic.practitioners.find("drlee").orElseThrow().setEmail("not an address");
+        notifications.deliver(request, 1, queued);
+        assertEquals(
+                List.of(request),
+                clinic.bean(FailedNotificationRepository.class).oldest(10).stream()
+                        .map(FailedNotification::request)
+                        .toList());
+        assertTrue(outbox().isEmpty(), "done with: no redelivery");
+        assertTrue(relay.accepted.isEmpty());
+    }
+
+    @Test
     void aClaimHeldElsewhereAtTheLastAttemptIsADeadLetterToo() {
         nodeB(clinic.clock.instant().minusSeconds(60));
         clinic.inTransaction(() -> clinic.bean(NotificationDeliveryRepository.class)

@@ -98,6 +98,27 @@ class OutboxTest {
         assertEquals(List.of(onC), queued, "relayed again once: it is on this live node's queue now");
     }
 
+    @Test
+    void aRowOfAKindThisVersionCannotReadIsLeftAsideAndHoldsNothingUp() {
+        clinic.inTransaction(() -> clinic.bean(EntityManager.class)
+                .createNativeQuery("insert into pending_notification (message_id, party_type, party_id,"
+                        + " conversation_id, requested) values ('poison', 'GROUP', 'g1', 'thread', current_timestamp)")
+                .executeUpdate());
+        NotificationRequested next = new NotificationRequested("message-1", "thread", Party.patient("alice"));
+        clinic.inTransaction(() -> clinic.bean(PendingNotificationRepository.class)
+                .add(new PendingNotification(next, clinic.clock.instant())));
+        clinic.bean(OutboxRelay.class).wake();
+        assertEquals(List.of(next), queued);
+        assertEquals(
+                1,
+                ((Number) clinic.bean(EntityManager.class)
+                                .createNativeQuery(
+                                        "select count(*) from pending_notification where message_id = 'poison'")
+                                .getSingleResult())
+                        .intValue(),
+                "kept, for a node that reads it");
+    }
+
     /** The relaying node of each row of the outbox, by name. */
     private List<String> relayedBy() {
         return clinic

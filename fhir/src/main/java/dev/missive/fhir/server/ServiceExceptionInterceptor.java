@@ -19,6 +19,7 @@ import dev.missive.service.ForbiddenException;
 import dev.missive.service.IdentifierTakenException;
 import dev.missive.service.NotFoundException;
 import dev.missive.service.RuleViolationException;
+import dev.missive.service.StorageFullException;
 import dev.missive.service.TooLargeException;
 import dev.missive.service.UnsupportedContentException;
 import dev.missive.service.VersionConflictException;
@@ -42,7 +43,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 /**
  * Turns what the services throw into the FHIR error the design promises: 404 for anything
  * the caller may not see, 403, 409, 422 naming the rule, 503 with Retry-After while the
- * database cannot be reached, and for anything unexpected a 500 whose body says nothing but a
+ * database cannot be reached, 507 with Retry-After while the attachment store is full, and for anything unexpected a 500 whose body says nothing but a
  * reference to the server log.
  */
 @Interceptor
@@ -51,7 +52,10 @@ public class ServiceExceptionInterceptor {
 
     private static final int UNSUPPORTED_MEDIA_TYPE = 415;
     private static final int SERVICE_UNAVAILABLE = 503;
+    private static final int INSUFFICIENT_STORAGE = 507;
     private static final String RETRY_AFTER_SECONDS = "10";
+    /** Space is freed by an operator, not in seconds. */
+    private static final String RETRY_AFTER_STORAGE_SECONDS = "60";
     /** SQLState class 08: connection exception (refused, broken, gone). */
     private static final String CONNECTION_EXCEPTION = "08";
     /** A class by its package and name: two or more lower-case segments and a capitalised one. */
@@ -223,6 +227,12 @@ public class ServiceExceptionInterceptor {
         }
         if (cause instanceof dev.missive.service.InvalidRequestException) {
             return new InvalidRequestException(cause.getMessage());
+        }
+        if (cause instanceof StorageFullException) {
+            UnclassifiedServerFailureException full =
+                    new UnclassifiedServerFailureException(INSUFFICIENT_STORAGE, cause.getMessage());
+            full.addResponseHeader("Retry-After", RETRY_AFTER_STORAGE_SECONDS);
+            return full;
         }
         return null;
     }

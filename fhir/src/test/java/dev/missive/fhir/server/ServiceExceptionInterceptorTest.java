@@ -9,6 +9,7 @@ import dev.missive.service.InvalidRequestException;
 import dev.missive.service.NotFoundException;
 import dev.missive.service.Rule;
 import dev.missive.service.RuleViolationException;
+import dev.missive.service.StorageFullException;
 import dev.missive.service.TooLargeException;
 import dev.missive.service.UnsupportedContentException;
 import dev.missive.service.VersionConflictException;
@@ -58,6 +59,7 @@ class ServiceExceptionInterceptorTest {
                     "database-down",
                     () -> new EJBException(
                             new PersistenceException(new SQLException("Connection to db-7:5432 refused", "08001")))),
+            Map.entry("storage-full", () -> new StorageFullException("No room for this file just now")),
             Map.entry("bad-escape", ServiceExceptionInterceptorTest::malformedEscape));
 
     @RegisterExtension
@@ -147,6 +149,15 @@ class ServiceExceptionInterceptorTest {
         assertEquals(503, response.statusCode());
         assertEquals("10", response.headers().firstValue("Retry-After").orElse(null));
         assertFalse(body(response).contains("db-7"), body(response));
+    }
+
+    @Test
+    void aFullAttachmentStoreIs507WithRetryAfterAndItsReason() throws Exception {
+        HttpResponse<byte[]> response = read("storage-full");
+
+        assertEquals(507, response.statusCode());
+        assertEquals("60", response.headers().firstValue("Retry-After").orElse(null));
+        assertEquals("No room for this file just now", issue(response).getDiagnostics());
     }
 
     @Test
