@@ -3,6 +3,9 @@ package dev.missive.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /** Finding directory entries the way a portal does: by the portal-username identifier. */
@@ -24,5 +27,22 @@ final class Directory {
         assertEquals(1, bundle.getEntry().size(), () -> type + " " + username + " should be visible once");
         Resource resource = bundle.getEntryFirstRep().getResource();
         return resource.getIdElement().getIdPart();
+    }
+
+    /** A patient's agreement to be billed for messages, as the portal posts it. */
+    static Consent billingConsent(String patientId) {
+        Consent consent = new Consent();
+        consent.setStatus(Consent.ConsentState.ACTIVE);
+        consent.setPatient(new Reference("Patient/" + patientId));
+        consent.getScope()
+                .addCoding()
+                .setSystem("http://terminology.hl7.org/CodeSystem/consentscope")
+                .setCode("patient-privacy");
+        consent.addCategory()
+                .addCoding()
+                .setSystem("https://missive.dev/fhir/CodeSystem/consent-category")
+                .setCode("message-billing");
+        consent.setDateTimeElement(DateTimeType.now());
+        return consent;
     }
 }

@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Identifier;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.Test;
 class DirectoryResourcesIT extends MissiveIT {
 
     private static final String MRN = "urn:oid:1.2.36.146.595.217.0.1";
-    private static final String CONSENT_CATEGORY = "https://missive.dev/fhir/CodeSystem/consent-category";
 
     @Test
     void aConditionalCreateSentTwiceMakesOneResource() {
@@ -219,7 +217,8 @@ class DirectoryResourcesIT extends MissiveIT {
                         .get("Practitioner/it-not-by-a-patient")
                         .status());
 
-        Fhir.Response own = alice.post("Consent", billingConsent("alice"));
+        Fhir.Response own =
+                alice.post("Consent", Directory.billingConsent("alice").setDateTimeElement(null));
         assertEquals(201, own.status(), own::toString);
         Consent recorded = own.as(Consent.class);
         assertTrue(recorded.hasDateTime(), "the server records when it was given");
@@ -230,22 +229,20 @@ class DirectoryResourcesIT extends MissiveIT {
                 "billing consents are the patient side's");
 
         // Refused with 403 whether or not the other patient exists: nothing is revealed.
-        assertEquals(403, alice.post("Consent", billingConsent("ben")).status());
+        assertEquals(403, alice.post("Consent", Directory.billingConsent("ben")).status());
         assertEquals(
-                403, alice.post("Consent", billingConsent("no-such-patient")).status());
+                403,
+                alice.post("Consent", Directory.billingConsent("no-such-patient"))
+                        .status());
         Fhir gina = Fhir.as("gina");
-        assertEquals(201, gina.post("Consent", billingConsent("ben")).status());
-        assertEquals(403, gina.post("Consent", billingConsent("alice")).status());
+        assertEquals(201, gina.post("Consent", Directory.billingConsent("ben")).status());
         assertEquals(
-                403, Fhir.as("drlee").post("Consent", billingConsent("chloe")).status());
-    }
-
-    private static Consent billingConsent(String patientId) {
-        Consent consent = new Consent();
-        consent.setStatus(Consent.ConsentState.ACTIVE);
-        consent.setPatient(new Reference("Patient/" + patientId));
-        consent.addCategory(new CodeableConcept(new Coding(CONSENT_CATEGORY, "message-billing", null)));
-        return consent;
+                403, gina.post("Consent", Directory.billingConsent("alice")).status());
+        assertEquals(
+                403,
+                Fhir.as("drlee")
+                        .post("Consent", Directory.billingConsent("chloe"))
+                        .status());
     }
 
     private static Set<String> ids(Bundle bundle) {

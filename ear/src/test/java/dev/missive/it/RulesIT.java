@@ -93,7 +93,7 @@ class RulesIT extends MissiveIT {
         Fhir.Response refused = alice.post("Communication", Threads.header("alice", "drpatel", "Billing"));
         assertEquals("billing-consent-required", rule(refused));
 
-        Fhir.Response created = alice.post("Consent", billingConsent());
+        Fhir.Response created = alice.post("Consent", Directory.billingConsent("alice"));
         assertEquals(201, created.status(), created::toString);
 
         Communication header = Threads.header("alice", "drpatel", "Billing");
@@ -147,7 +147,7 @@ class RulesIT extends MissiveIT {
 
     private static Bundle consentAndThread(Communication header, String consentIdentifier) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        Consent consent = billingConsent();
+        Consent consent = Directory.billingConsent("alice");
         consent.addIdentifier().setSystem("urn:ietf:rfc:3986").setValue(consentIdentifier);
         bundle.addEntry()
                 .setFullUrl(consentIdentifier)
@@ -356,23 +356,6 @@ class RulesIT extends MissiveIT {
         return client.get("Communication?part-of:missing=true&_summary=count")
                 .bundle()
                 .getTotal();
-    }
-
-    /** Alice's consent to be billed for messages. */
-    private static Consent billingConsent() {
-        Consent consent = new Consent();
-        consent.setStatus(Consent.ConsentState.ACTIVE);
-        consent.setPatient(new Reference("Patient/alice"));
-        consent.getScope()
-                .addCoding()
-                .setSystem("http://terminology.hl7.org/CodeSystem/consentscope")
-                .setCode("patient-privacy");
-        consent.addCategory()
-                .addCoding()
-                .setSystem("https://missive.dev/fhir/CodeSystem/consent-category")
-                .setCode("message-billing");
-        consent.setDateTimeElement(org.hl7.fhir.r4.model.DateTimeType.now());
-        return consent;
     }
 
     private static String rule(Fhir.Response response) {

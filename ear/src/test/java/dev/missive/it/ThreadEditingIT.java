@@ -12,7 +12,6 @@ import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Consent;
-import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.BeforeEach;
@@ -238,21 +237,9 @@ class ThreadEditingIT extends MissiveIT {
                 .toList();
     }
 
-    /** Alice's agreement to be billed for messages, as the portal posts it. */
+    /** Alice's agreement to be billed for messages, posted as the portal does. */
     private String billingConsent() {
-        Consent consent = new Consent();
-        consent.setStatus(Consent.ConsentState.ACTIVE);
-        consent.setPatient(new Reference("Patient/alice"));
-        consent.getScope()
-                .addCoding()
-                .setSystem("http://terminology.hl7.org/CodeSystem/consentscope")
-                .setCode("patient-privacy");
-        consent.addCategory()
-                .addCoding()
-                .setSystem("https://missive.dev/fhir/CodeSystem/consent-category")
-                .setCode("message-billing");
-        consent.setDateTimeElement(DateTimeType.now());
-        Fhir.Response created = alice.post("Consent", consent);
+        Fhir.Response created = alice.post("Consent", Directory.billingConsent("alice"));
         assertEquals(201, created.status(), created::toString);
         return created.as(Consent.class).getIdElement().getIdPart();
     }
