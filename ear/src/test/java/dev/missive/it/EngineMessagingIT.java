@@ -95,11 +95,11 @@ class EngineMessagingIT extends MissiveIT {
                 "Communication",
                 identified(as(Threads.header("alice", "engine-inactive", "Inactive"), "engine-inactive"), "inactive"));
         assertEquals(422, inactive.status(), inactive::toString);
-        assertEquals("not-your-patient", rule(inactive));
+        assertEquals("not-your-patient", Fhir.rule(inactive));
         Fhir.Response unrelated = engine.post(
                 "Communication", identified(as(Threads.header("ben", "drpatel", "Not Ben's"), "drpatel"), "unrelated"));
         assertEquals(422, unrelated.status(), unrelated::toString);
-        assertEquals("not-your-patient", rule(unrelated));
+        assertEquals("not-your-patient", Fhir.rule(unrelated));
         for (String refused : List.of("inactive", "unrelated")) {
             assertEquals(
                     0,
@@ -127,13 +127,13 @@ class EngineMessagingIT extends MissiveIT {
         for (Communication posing : List.of(asBen, asGina)) {
             Fhir.Response refused = engine.post("Communication", posing);
             assertEquals(422, refused.status(), refused::toString);
-            assertEquals("sender-not-practitioner", rule(refused));
+            assertEquals("sender-not-practitioner", Fhir.rule(refused));
         }
         Fhir.Response nobody = engine.post("Communication", Threads.message(threadId, "From whom?"));
         assertEquals(422, nobody.status(), nobody::toString);
-        assertEquals("sender-required", rule(nobody));
+        assertEquals("sender-required", Fhir.rule(nobody));
         Fhir.Response newThread = engine.post("Communication", Threads.header("ben", "drlee", "From whom?"));
-        assertEquals("sender-required", rule(newThread));
+        assertEquals("sender-required", Fhir.rule(newThread));
         assertEquals(0, messageCount(threadId));
     }
 
@@ -183,13 +183,5 @@ class EngineMessagingIT extends MissiveIT {
                 .filter(event -> event.getSubtype().stream().anyMatch(subtype -> "create".equals(subtype.getCode())))
                 .findFirst()
                 .orElseThrow();
-    }
-
-    private static String rule(Fhir.Response response) {
-        return response.outcome()
-                .getIssueFirstRep()
-                .getDetails()
-                .getCodingFirstRep()
-                .getCode();
     }
 }

@@ -123,6 +123,15 @@ final class Fhir {
         }
     }
 
+    /** The code of the rule a 422 names (https://missive.dev/fhir/CodeSystem/rule). */
+    static String rule(Response refused) {
+        return refused.outcome()
+                .getIssueFirstRep()
+                .getDetails()
+                .getCodingFirstRep()
+                .getCode();
+    }
+
     record Response(int status, String body, String contentType, String etag) {
 
         <T extends IBaseResource> T as(Class<T> type) {

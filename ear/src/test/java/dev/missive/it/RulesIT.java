@@ -41,7 +41,7 @@ class RulesIT extends MissiveIT {
             assertEquals(200, admin.put("Organization/clinic", clinic, null).status());
             Fhir.Response refused = Fhir.as("alice").post("Communication", Threads.header("alice", "drlee", "Off"));
             assertEquals(422, refused.status(), refused::toString);
-            assertEquals("messaging-disabled", rule(refused));
+            assertEquals("messaging-disabled", Fhir.rule(refused));
         } finally {
             clinic.getExtensionByUrl(MESSAGING_ENABLED).setValue(new BooleanType(true));
             assertEquals(200, admin.put("Organization/clinic", clinic, null).status());
@@ -57,7 +57,7 @@ class RulesIT extends MissiveIT {
     void onlyPortalMessagingStaffOnTheCareTeamCanBeWrittenTo() {
         Fhir.Response nurse = Fhir.as("alice").post("Communication", Threads.header("alice", "nursekim", "Nurse"));
         assertEquals(422, nurse.status(), nurse::toString);
-        assertEquals("recipient-not-eligible", rule(nurse));
+        assertEquals("recipient-not-eligible", Fhir.rule(nurse));
 
         Bundle recipients = Fhir.as("alice")
                 .get("Patient/alice/$message-recipients?category=general")
@@ -91,7 +91,7 @@ class RulesIT extends MissiveIT {
     void aPractitionerWhoChargesNeedsTheBillingConsent() {
         Fhir alice = Fhir.as("alice");
         Fhir.Response refused = alice.post("Communication", Threads.header("alice", "drpatel", "Billing"));
-        assertEquals("billing-consent-required", rule(refused));
+        assertEquals("billing-consent-required", Fhir.rule(refused));
 
         Fhir.Response created = alice.post("Consent", Directory.billingConsent("alice"));
         assertEquals(201, created.status(), created::toString);
@@ -116,7 +116,7 @@ class RulesIT extends MissiveIT {
         Fhir.Response refused = alice.post(
                 "", consentAndThread(Threads.header("alice", "nursekim", "Billing refused"), refusedConsent));
         assertEquals(422, refused.status(), refused::toString);
-        assertEquals("recipient-not-eligible", rule(refused));
+        assertEquals("recipient-not-eligible", Fhir.rule(refused));
         assertEquals(
                 0,
                 alice.get("Consent?identifier=" + refusedConsent)
@@ -201,10 +201,10 @@ class RulesIT extends MissiveIT {
                 "Communication",
                 Threads.message(threadId, "Signed, Dr Lee").setSender(new Reference("Practitioner/drlee")));
         assertEquals(422, posing.status(), posing::toString);
-        assertEquals("sender-not-caller", rule(posing));
+        assertEquals("sender-not-caller", Fhir.rule(posing));
         assertEquals(
                 "sender-not-caller",
-                rule(alice.post(
+                Fhir.rule(alice.post(
                         "Communication",
                         Threads.header("alice", "drlee", "As Dr Lee").setSender(new Reference("Practitioner/drlee")))));
         assertEquals(
@@ -220,7 +220,7 @@ class RulesIT extends MissiveIT {
         Fhir drlee = Fhir.as("drlee");
         assertEquals(
                 "sender-not-caller",
-                rule(drlee.post(
+                Fhir.rule(drlee.post(
                         "Communication",
                         Threads.message(threadId, "Signed, Dr Patel")
                                 .setSender(new Reference("Practitioner/drpatel")))));
@@ -229,7 +229,7 @@ class RulesIT extends MissiveIT {
         String bens = Threads.start(gina, Threads.header("ben", "drlee", "Ben's inhaler"));
         assertEquals(
                 "sender-not-caller",
-                rule(gina.post(
+                Fhir.rule(gina.post(
                         "Communication",
                         Threads.message(bens, "Signed, Ben").setSender(new Reference("Patient/ben")))));
         Fhir.Response asProxy = gina.post(
@@ -348,21 +348,13 @@ class RulesIT extends MissiveIT {
                 "practitioner-inactive",
                 thread.getStatusReason().getCodingFirstRep().getCode());
         Fhir.Response refused = chloe.post("Communication", Threads.message(threadId, "Hello?"));
-        assertEquals("thread-closed", rule(refused));
-        assertEquals("thread-locked", rule(chloe.postEmpty("Communication/" + threadId + "/$reopen")));
+        assertEquals("thread-closed", Fhir.rule(refused));
+        assertEquals("thread-locked", Fhir.rule(chloe.postEmpty("Communication/" + threadId + "/$reopen")));
     }
 
     private static long count(Fhir client) {
         return client.get("Communication?part-of:missing=true&_summary=count")
                 .bundle()
                 .getTotal();
-    }
-
-    private static String rule(Fhir.Response response) {
-        return response.outcome()
-                .getIssueFirstRep()
-                .getDetails()
-                .getCodingFirstRep()
-                .getCode();
     }
 }

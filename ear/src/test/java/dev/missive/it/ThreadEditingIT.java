@@ -55,11 +55,7 @@ class ThreadEditingIT extends MissiveIT {
 
     private static String rule(Fhir.Response refused) {
         assertEquals(422, refused.status(), refused::toString);
-        return refused.outcome()
-                .getIssueFirstRep()
-                .getDetails()
-                .getCodingFirstRep()
-                .getCode();
+        return Fhir.rule(refused);
     }
 
     private void assertUnchanged(String practitioner, String topic, String version) {
