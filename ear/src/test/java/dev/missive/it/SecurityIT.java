@@ -161,7 +161,8 @@ class SecurityIT extends MissiveIT {
                         "ValueSet",
                         "StructureDefinition",
                         "SearchParameter",
-                        "AuditEvent"),
+                        "AuditEvent",
+                        "Subscription"),
                 types);
     }
 
