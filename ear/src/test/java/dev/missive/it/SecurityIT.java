@@ -136,6 +136,22 @@ class SecurityIT extends MissiveIT {
     }
 
     @Test
+    void whatTheContainerRefusesOutsideTheApiIsAnOperationOutcome() {
+        String portal = Fhir.base().replace("/fhir", "/portal/");
+        Fhir anonymous = Fhir.anonymous();
+        Fhir.Response missing = anonymous.get(portal + "no-such-file.js");
+        assertEquals(404, missing.status(), missing::toString);
+        assertEquals(
+                OperationOutcome.IssueType.NOTFOUND,
+                missing.outcome().getIssueFirstRep().getCode());
+        Fhir.Response posted = anonymous.postRaw(portal + "index.html", "{}");
+        assertEquals(405, posted.status(), posted::toString);
+        assertEquals(
+                OperationOutcome.IssueType.NOTSUPPORTED,
+                posted.outcome().getIssueFirstRep().getCode());
+    }
+
+    @Test
     void capabilityStatementListsWhatIsImplemented() {
         Fhir.Response response = Fhir.as("alice").get("metadata");
         assertEquals(200, response.status());

@@ -18,7 +18,8 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
  * The error page for failures the container answers before FHIR sees the request (no token,
- * a bad or expired token, a method no servlet knows, a failure of its own): a FHIR client still
+ * a bad or expired token, a method no servlet knows, a path nothing serves, a request it cannot
+ * read, a failure of its own): a FHIR client still
  * gets an OperationOutcome, never an HTML page, and a 500 says nothing of the failure.
  * A refused token is recorded in the audit trail with what is known: no account, the address,
  * the resource the path names, and whether a token was sent at all (never the token); like any
@@ -108,6 +109,7 @@ public class ErrorOutcomeServlet extends HttpServlet {
 
     private static OperationOutcome.IssueType issueType(int status) {
         return switch (status) {
+            case HttpServletResponse.SC_BAD_REQUEST -> OperationOutcome.IssueType.INVALID;
             case HttpServletResponse.SC_UNAUTHORIZED -> OperationOutcome.IssueType.LOGIN;
             case HttpServletResponse.SC_FORBIDDEN -> OperationOutcome.IssueType.FORBIDDEN;
             case HttpServletResponse.SC_NOT_FOUND -> OperationOutcome.IssueType.NOTFOUND;
@@ -118,6 +120,7 @@ public class ErrorOutcomeServlet extends HttpServlet {
 
     private static String diagnostics(int status) {
         return switch (status) {
+            case HttpServletResponse.SC_BAD_REQUEST -> "The request could not be read";
             case HttpServletResponse.SC_UNAUTHORIZED -> "A valid bearer token is required";
             case HttpServletResponse.SC_FORBIDDEN -> "This account may not make this request";
             case HttpServletResponse.SC_NOT_FOUND -> "Not found";
