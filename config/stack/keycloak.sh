@@ -27,6 +27,17 @@ keycloak_unpack() {
     rmdir "$tmp"
 }
 
+# The realm, letting the portal sign in from MISSIVE_PORTAL_URL too when it is not one the realm lists
+# (a test run on other ports).
+keycloak_realm() {
+    local realm="$ROOT/config/keycloak/missive-realm.json" portal="${MISSIVE_PORTAL_URL:-}"
+    if [ -z "$portal" ] || grep -qF "\"$portal/*\"" "$realm"; then
+        cat "$realm"
+    else
+        sed "s|\"redirectUris\": \[|&\n        \"$portal/*\",|" "$realm"
+    fi
+}
+
 keycloak_ready() { http_ok "$KEYCLOAK_URL/realms/$REALM/.well-known/openid-configuration"; }
 
 keycloak_start() {
@@ -42,7 +53,7 @@ keycloak_start() {
     require_free_port keycloak "$KEYCLOAK_PORT"
     require_free_port "keycloak management" "$KEYCLOAK_MGMT_PORT"
     mkdir -p "$KEYCLOAK_HOME/data/import"
-    cp "$ROOT/config/keycloak/missive-realm.json" "$KEYCLOAK_HOME/data/import/"
+    keycloak_realm >"$KEYCLOAK_HOME/data/import/missive-realm.json"
     # Demo admin console login admin/admin (master realm).
     # The transaction log directory defaults to <home>/data: keep each instance's apart.
     launch keycloak env \
