@@ -20,7 +20,9 @@ public final class FuzzReport {
     final Map<Integer, Integer> byStatus = new TreeMap<>();
     final Map<String, int[]> byTemplate = new TreeMap<>();
     final Map<String, int[]> byToken = new TreeMap<>();
-    final Map<String, Integer> notes = new TreeMap<>();
+    /** What was noted: how often, and the first request it was noted for (to send it again with --only). */
+    final Map<String, int[]> notes = new TreeMap<>();
+
     final List<Failure> failures = new ArrayList<>();
     int requests;
     long millis;
@@ -43,7 +45,7 @@ public final class FuzzReport {
         token[0]++;
         token[1] += ok;
         if (note != null) {
-            notes.merge(note, 1, Integer::sum);
+            notes.computeIfAbsent(note, n -> new int[] {0, request.index()})[0]++;
         }
         if (!problems.isEmpty()) {
             failures.add(new Failure(request, response, problems));
@@ -79,8 +81,8 @@ public final class FuzzReport {
         byToken.forEach((name, n) -> out.append(String.format("  %-20s %6d %6d%n", name, n[0], n[1])));
         if (!notes.isEmpty()) {
             out.append("noted, not failed: errors without an OperationOutcome (status, Content-Type) and requests"
-                    + " a server may close unanswered:\n");
-            notes.forEach((note, n) -> out.append(String.format("  %-60s %6d%n", note, n)));
+                    + " a server may close unanswered (count, the first request):\n");
+            notes.forEach((note, n) -> out.append(String.format("  %-60s %6d  #%d%n", note, n[0], n[1])));
         }
         return out.toString();
     }

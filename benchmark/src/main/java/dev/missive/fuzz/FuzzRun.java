@@ -25,6 +25,9 @@ public final class FuzzRun {
             if (problems.isEmpty() && response.body().contains(fixtures.secret)) {
                 report.secretShown++;
             }
+            if (count == 1) { // one request sent again: show it whole
+                progress.accept(request.describe() + response.describe());
+            }
             if ((i - from + 1) % 1000 == 0) {
                 progress.accept((i - from + 1) + " requests, " + report.failures.size() + " failed");
             }
