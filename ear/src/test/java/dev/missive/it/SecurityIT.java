@@ -1,6 +1,7 @@
 package dev.missive.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -105,8 +106,27 @@ class SecurityIT extends MissiveIT {
                 "Communication/a%E2%80%A8",
                 "Communication/%E3%80%80")) {
             for (Fhir client : List.of(Fhir.anonymous(), Fhir.as("alice"))) {
-                assertEquals(400, client.get(path).status(), path);
+                Fhir.Response response = client.get(path);
+                assertEquals(400, response.status(), path);
+                // Undertow's own answer to it was an HTML page
+                assertEquals(
+                        OperationOutcome.IssueType.INVALID,
+                        response.outcome().getIssueFirstRep().getCode(),
+                        path + " " + response);
             }
+        }
+    }
+
+    @Test
+    void traceIsRefusedWithAnOperationOutcomeAndEchoesNothing() {
+        String portal = Fhir.base().replace("/fhir", "/portal/");
+        for (String path : List.of("Communication", "metadata", portal)) {
+            Fhir.Response response = Fhir.as("alice").method("TRACE", path);
+            assertTrue(response.status() >= 400 && response.status() < 500, path + " " + response);
+            assertEquals(
+                    OperationOutcome.IssueSeverity.ERROR,
+                    response.outcome().getIssueFirstRep().getSeverity());
+            assertFalse(response.body().contains("Bearer"), "the request is not echoed: " + response);
         }
     }
 
