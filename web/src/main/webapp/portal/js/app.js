@@ -1,6 +1,6 @@
 // The portal's shell: who is signed in, the header (unread badge, patient switcher, sign out)
 // and the views by address. Addresses carry ids only (#/threads/123), never health information.
-import { currentUser, signIn, signOut } from './auth.js';
+import { SignInUnavailable, currentUser, signIn, signOut } from './auth.js';
 import { h, replace, errorBox, option } from './dom.js';
 import { fhir, resources, PORTAL_USERNAME, personName } from './fhir.js';
 import { session, refreshBadge } from './session.js';
@@ -109,12 +109,28 @@ function renderSignedOut() {
   replace(main, h('section', { class: 'panel signed-out' },
     h('h1', {}, 'You have signed out'),
     h('p', {}, 'Your secure messages stay on the server. Close this tab if you are on a shared computer.'),
-    h('button', { type: 'button', class: 'primary', onclick: () => { history.replaceState(null, '', location.pathname); signIn(); } },
+    h('button', { type: 'button', class: 'primary', onclick: () => { history.replaceState(null, '', location.pathname); signIn().catch(renderSignInUnavailable); } },
       'Sign in again')));
 }
 
+function renderSignInUnavailable(error) {
+  replace(header, h('span', { class: 'brand' }, 'Missive'));
+  replace(main, h('section', { class: 'panel signed-out', id: 'sign-in-unavailable' },
+    h('h1', {}, 'Sign-in is not available'),
+    h('p', { role: 'alert' }, error.message),
+    h('button', { type: 'button', class: 'primary', onclick: () => location.reload() }, 'Try again')));
+}
+
 async function start() {
-  session.user = await currentUser();
+  try {
+    session.user = await currentUser();
+  } catch (error) {
+    if (error instanceof SignInUnavailable) {
+      renderSignInUnavailable(error);
+      return;
+    }
+    throw error;
+  }
   if (!session.user) {
     renderSignedOut();
     return;

@@ -68,8 +68,33 @@ function scheduleRefresh(tokens) {
   refreshTimer = setTimeout(() => refresh().catch(signIn), due);
 }
 
-/** Sends the browser to Keycloak's login page; comes back to the same view afterwards. */
+/** Keycloak did not answer: the portal says so rather than sending the browser to an error page. */
+export class SignInUnavailable extends Error {
+  constructor() {
+    super('Signing in is not possible just now: the clinic\'s sign-in service is not answering. '
+      + 'Your messages are safe. Please try again in a few minutes.');
+  }
+}
+
+/** Whether Keycloak answers at all (an opaque answer is enough: no CORS needed to know that). */
+async function signInServerAnswers() {
+  try {
+    await fetch(`${config.issuer}/.well-known/openid-configuration`,
+      { mode: 'no-cors', cache: 'no-store', signal: AbortSignal.timeout(5000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Sends the browser to Keycloak's login page; comes back to the same view afterwards. Throws
+ * SignInUnavailable, keeping any tokens, when Keycloak does not answer.
+ */
 export async function signIn() {
+  if (!(await signInServerAnswers())) {
+    throw new SignInUnavailable();
+  }
   sessionStorage.removeItem(TOKENS);
   const verifier = randomString();
   const state = randomString();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.HasCdp;
+import org.openqa.selenium.remote.Augmenter;
 import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -68,6 +71,11 @@ final class Browser implements AutoCloseable {
         // Through the shared driver's URL: a ChromeDriver built on the service would stop it on quit.
         driver = new RemoteWebDriver(service.getUrl(), options);
         wait = new WebDriverWait(driver, PATIENCE);
+    }
+
+    /** A new browser that has not opened anything yet. */
+    static Browser signedOut(ChromeDriverService service) {
+        return new Browser(service);
     }
 
     /** A new browser signed in as the demo account (its password is its name). */
@@ -145,6 +153,18 @@ final class Browser implements AutoCloseable {
     /** Opens a view of the portal by its address (ids only: #/threads/123). */
     void open(String view) {
         driver.get(PORTAL + view);
+    }
+
+    /**
+     * Makes every request of this browser to an address starting with one of the prefixes fail as
+     * if the server were unreachable (none: all reachable again).
+     */
+    void unreachable(String... prefixes) {
+        HasCdp devTools = (HasCdp) new Augmenter().augment(driver);
+        devTools.executeCdpCommand("Network.enable", Map.of());
+        devTools.executeCdpCommand(
+                "Network.setBlockedURLs",
+                Map.of("urls", Arrays.stream(prefixes).map(p -> p + "*").toList()));
     }
 
     void acceptConfirmation() {

@@ -32,6 +32,13 @@ final class Browsers implements ParameterResolver, AfterEachCallback {
         this.service = service;
     }
 
+    /** A browser of nobody signed in, that has not opened the portal yet. */
+    Browser signedOut() {
+        Browser browser = Browser.signedOut(service);
+        open.add(browser);
+        return browser;
+    }
+
     Browser signIn(String account) {
         Browser browser = Browser.signedInAs(service, account);
         open.add(browser);

@@ -279,6 +279,21 @@ class PortalE2EIT extends MissiveIT {
         }
     }
 
+    @Test
+    void aSignInWhileKeycloakDoesNotAnswerShowsAClearPageAndWorksOnceItDoes(Browsers browsers) {
+        Browser alice = browsers.signedOut();
+        alice.unreachable(System.getProperty("missive.it.keycloak"));
+        alice.open("");
+        assertTrue(
+                alice.text(By.id("sign-in-unavailable")).contains("the clinic's sign-in service is not answering"),
+                "the portal says why, instead of the browser's error page");
+        alice.screenshot("sign-in-unavailable");
+
+        alice.unreachable();
+        alice.click(By.xpath("//section[@id='sign-in-unavailable']//button[text()='Try again']"));
+        alice.visible(By.id("username"));
+    }
+
     private static void restoreClinicPolicy() throws IOException {
         Path clinic = Path.of(System.getProperty("missive.demo.dir"), "90-Organization-clinic.json");
         Fhir.Response restored = Fhir.as("admin").putRaw("Organization/clinic", Files.readString(clinic));
