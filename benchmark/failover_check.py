@@ -12,6 +12,9 @@
                                            recovered: the script saw the service work again, ms):
                                            sent, accepted, lost, emailed twice, time to recover,
                                            and a last line RESULT for the table; exit 1 likewise
+  failover_check.py delivered DIR          exit 0 if every email due for a message accepted before
+                                           the fault was cleared (DIR/requests.tsv as it is being
+                                           written, DIR/times) has arrived
 
 The Message-ID of the email about message M to recipient R is the SHA-256 of "M/R" (R as Missive
 writes a party: PATIENT/id), see ejb/.../notification/NotificationMail.java: so the emails due are
@@ -99,6 +102,8 @@ def load(directory):
     requests = []
     with open(f"{directory}/requests.tsv") as lines:
         for line in lines:
+            if not line.endswith("\n"):  # the one being written
+                continue
             start, end, user, op, status, rid, recipient = line.rstrip("\n").split("\t")
             requests.append({"start": int(start), "end": int(end), "user": user, "op": op,
                              "status": int(status), "id": rid, "recipient": recipient})
@@ -216,6 +221,10 @@ if __name__ == "__main__":
             json.dump(mail_ids(), out)
     elif len(sys.argv) == 3 and sys.argv[1] == "report":
         sys.exit(report(sys.argv[2]))
+    elif len(sys.argv) == 3 and sys.argv[1] == "delivered":
+        requests, times = load(sys.argv[2])
+        writes = [r for r in requests if 200 <= r["status"] < 300 and r["id"] != "-" and r["end"] < times["cleared"]]
+        sys.exit(1 if emails(writes)[2] else 0)
     elif len(sys.argv) == 4 and sys.argv[1] == "fault":
         sys.exit(fault(sys.argv[2], sys.argv[3]))
     else:

@@ -20,9 +20,13 @@
 #                                          outbox row of a kind the server does not know is added:
 #                                          the first must be a dead letter, the others' emails flow
 #   benchmark/faults.sh postgres [S]       PostgreSQL stopped for S s (10), on `up --postgres`
+#   benchmark/faults.sh smtp [S]           the SMTP relay refusing connections for S s (300):
+#                                          WildFly restarted first to send through a forwarder to
+#                                          GreenMail (which keeps what it received), the forwarder
+#                                          stopped and started again; every email must arrive once
 #
 # Environment: FAULT_USERS (8), FAULT_AFTER (20), FAULT_DURATION (seconds of load: 180 for kill9,
-# 120 for keycloak, 90 otherwise). Files in $MISSIVE_STATE_DIR/faults/FAULT (default .stack/faults).
+# 120 for keycloak, FAULT_AFTER + S + 60 for smtp, 90 otherwise). Files in $MISSIVE_STATE_DIR/faults/FAULT (default .stack/faults).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source-path=SCRIPTDIR/..
@@ -208,21 +212,70 @@ fault_postgres() {
     mark cleared
 }
 
+# The SMTP relay WildFly sends to, in front of GreenMail: a TCP forwarder (node) that can be stopped.
+smtp_gate_port=$((SMTP_PORT + 100))
+smtp_gate_start() {
+    node -e '
+        const net = require("net");
+        const [listen, target] = process.argv.slice(1).map(Number);
+        net.createServer((client) => {
+            const relay = net.connect(target, "127.0.0.1");
+            client.pipe(relay);
+            relay.pipe(client);
+            for (const [a, b] of [[client, relay], [relay, client]]) {
+                a.on("error", () => b.destroy());
+                a.on("close", () => b.destroy());
+            }
+        }).listen(listen, "127.0.0.1");' "$smtp_gate_port" "$SMTP_PORT" &
+    smtp_gate=$!
+    until (: </dev/tcp/127.0.0.1/"$smtp_gate_port") 2>/dev/null; do sleep 0.1; done
+}
+smtp_prepare() {
+    smtp_gate_start
+    echo "WildFly restarted to send through a forwarder on :$smtp_gate_port to GreenMail's SMTP on :$SMTP_PORT"
+    SMTP_PORT=$smtp_gate_port restart_wildfly
+}
+fault_smtp() {
+    mark fault
+    kill "$smtp_gate"
+    wait "$smtp_gate" 2>/dev/null || true
+    echo "SMTP relay refusing connections for ${seconds:-300} s"
+    sleep "${seconds:-300}"
+    smtp_gate_start
+    mark cleared
+    echo "SMTP relay back; waiting for every email due for a message accepted until now"
+    local until=$((SECONDS + 900))
+    until python3 "$ROOT/benchmark/failover_check.py" delivered "$out"; do
+        ((SECONDS < until)) || { echo "  not all delivered 15 min after the relay came back"; return; }
+        sleep 2
+    done
+    mark recovered
+}
+smtp_restore() {
+    echo "WildFly restarted to send to GreenMail directly; the forwarder stopped"
+    wildfly_stop >/dev/null
+    kill "$smtp_gate"
+    restart_wildfly
+}
+
 case $fault in
     kill9) duration=${FAULT_DURATION:-180} ;;
     keycloak) duration=${FAULT_DURATION:-120} ;;
+    smtp) duration=${FAULT_DURATION:-$((after + ${seconds:-300} + 60))} ;;
     *) duration=${FAULT_DURATION:-90} ;;
 esac
 case $fault in
-    kill9 | keycloak | attachments-full | poison | postgres) ;;
-    *) die "usage: benchmark/faults.sh kill9|keycloak [S]|attachments-full|poison|postgres [S]" ;;
+    kill9 | keycloak | attachments-full | poison | postgres | smtp) ;;
+    *) die "usage: benchmark/faults.sh kill9|keycloak [S]|attachments-full|poison|postgres [S]|smtp [S]" ;;
 esac
 rm -rf "$out"
 mkdir -p "$out"
 echo "$(date -u +%FT%TZ) $fault on $database, C=$users, load for $duration s, fault after $after s;" \
     "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$out/conditions"
 [[ $fault == attachments-full ]] && attachments_full_prepare
-load_start "$out" "$users" "$duration" "$database-$fault"
+[[ $fault == smtp ]] && smtp_prepare
+# the emails held back by an SMTP outage come up to one redelivery delay (at most 5 min) after it
+load_start "$out" "$users" "$duration" "$database-$fault" "$([[ $fault == smtp ]] && echo 360 || echo 60)"
 sleep "$after"
 case $fault in
     kill9) fault_kill9 ;;
@@ -230,9 +283,11 @@ case $fault in
     attachments-full) fault_attachments_full ;;
     poison) fault_poison ;;
     postgres) fault_postgres ;;
+    smtp) fault_smtp ;;
 esac
 load_wait
 [[ $fault == attachments-full ]] && attachments_full_restore
+[[ $fault == smtp ]] && smtp_restore
 sleep 10   # an email sent again after a restart would come now
 python3 "$ROOT/benchmark/failover_check.py" fault "$fault" "$out" || failed=1
 exit "$failed"
