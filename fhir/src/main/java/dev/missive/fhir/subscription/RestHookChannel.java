@@ -4,12 +4,14 @@ import ca.uhn.fhir.context.FhirContext;
 import dev.missive.fhir.mapping.SubscriptionNotificationMapper;
 import dev.missive.subscription.SubscriptionDeliveries;
 import dev.missive.subscription.SubscriptionNotification;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,11 +19,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Every second, on every node, posts what is due: each notification its own task, so that one
- * slow endpoint does not hold up another's. A post counts as delivered on any 2xx answer; no
+ * A second after the last round ended, on every node, posts what is due: each notification its own
+ * task, so that one slow endpoint does not hold up another's. Rounds at a fixed delay, not an EJB
+ * timer every second: a round slower than a second (a cold start, a busy database) would have the
+ * timer skip the next one with a WARN each time. A post counts as delivered on any 2xx answer; no
  * answer within {@link #TIMEOUT} or any other status is a failure, retried by the deliveries'
  * back-off. Nothing is kept here: what was not delivered is still due in the database.
  */
@@ -42,15 +48,45 @@ public class RestHookChannel {
     @Resource
     ManagedExecutorService executor;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> rounds;
+
+    /** Whether the last round failed: a database that is away is logged once, not every second. */
+    private boolean failing;
+
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    @PostConstruct
+    void start() {
+        rounds = scheduler.scheduleWithFixedDelay(this::postDue, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        rounds.cancel(false);
+    }
+
     void postDue() {
-        for (SubscriptionNotification notification : deliveries.claimDue(BATCH)) {
-            executor.execute(() -> post(notification));
+        try {
+            for (SubscriptionNotification notification : deliveries.claimDue(BATCH)) {
+                executor.execute(() -> post(notification));
+            }
+            if (failing) {
+                LOG.info("Subscription notifications: claiming what is due works again");
+            }
+            failing = false;
+        } catch (RuntimeException e) {
+            // thrown out of the round, it would end the fixed-delay rounds for good
+            if (!failing) {
+                LOG.warning("Subscription notifications: claiming what is due failed ("
+                        + e.getClass().getSimpleName() + "); tried again every second");
+            }
+            failing = true;
         }
     }
 
