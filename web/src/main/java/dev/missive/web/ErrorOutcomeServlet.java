@@ -21,9 +21,10 @@ import org.hl7.fhir.r4.model.OperationOutcome;
  * a bad or expired token, a method no servlet knows, a path nothing serves, a request it cannot
  * read, a failure of its own): a FHIR client still
  * gets an OperationOutcome, never an HTML page, and a 500 says nothing of the failure.
- * A refused token is recorded in the audit trail with what is known: no account, the address,
- * the resource the path names, and whether a token was sent at all (never the token); like any
- * request, it is answered once its record is durable, else with a 503.
+ * An error of the API is recorded in the audit trail with what is known (a refused token: no
+ * account, the address, the resource the path names, and whether a token was sent at all, never
+ * the token); like any request, it is answered once its record is durable, else with a 503. The
+ * portal's files are no health information: a missing one is not recorded.
  */
 @WebServlet("/errors/outcome")
 public class ErrorOutcomeServlet extends HttpServlet {
@@ -67,6 +68,9 @@ public class ErrorOutcomeServlet extends HttpServlet {
         List<String> path = List.of(String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))
                 .split("/"));
         int base = path.indexOf("fhir");
+        if (base < 0) {
+            return true;
+        }
         String type = segment(path, base + 1)
                 .filter(s -> Character.isUpperCase(s.charAt(0)))
                 .orElse(null);
