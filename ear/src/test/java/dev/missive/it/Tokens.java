@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -23,7 +25,10 @@ final class Tokens {
     static final String INTEGRATION = "integration-engine";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    /** Tokens last 15 minutes and a suite on a busy machine runs longer: one is reissued a minute before it ends. */
+    private static final Duration MARGIN = Duration.ofMinutes(1);
+
+    private static final Map<String, Issued> CACHE = new ConcurrentHashMap<>();
     /** SMART scopes of a person's token: whatever Missive's rules allow them. */
     static final String PEOPLE_SCOPES = "openid patient/*.cruds user/*.cruds";
 
@@ -31,16 +36,23 @@ final class Tokens {
 
     /** A token for {@code account} with the scopes its client asks for every day. */
     static String of(String account) {
-        return CACHE.computeIfAbsent(
-                account, name -> issue(name, INTEGRATION.equals(name) ? "system/*.cruds" : PEOPLE_SCOPES));
+        return CACHE.compute(
+                        account,
+                        (name, held) -> held != null
+                                        && held.expires().isAfter(Instant.now().plus(MARGIN))
+                                ? held
+                                : issue(name, INTEGRATION.equals(name) ? "system/*.cruds" : PEOPLE_SCOPES))
+                .token();
     }
 
     /** A fresh token for {@code account} with only {@code scopes} (space-separated). */
     static String withScopes(String account, String scopes) {
-        return issue(account, scopes);
+        return issue(account, scopes).token();
     }
 
-    private static String issue(String account, String scopes) {
+    private record Issued(String token, Instant expires) {}
+
+    private static Issued issue(String account, String scopes) {
         Map<String, String> form = INTEGRATION.equals(account)
                 ? Map.of(
                         "grant_type",
@@ -77,7 +89,9 @@ final class Tokens {
                 throw new IllegalStateException("Keycloak refused a token for " + account + ": " + response.body());
             }
             JsonNode token = JSON.readTree(response.body());
-            return token.get("access_token").asText();
+            return new Issued(
+                    token.get("access_token").asText(),
+                    Instant.now().plusSeconds(token.get("expires_in").asLong()));
         } catch (IOException e) {
             throw new IllegalStateException("Keycloak is not reachable", e);
         } catch (InterruptedException e) {
