@@ -9,6 +9,7 @@ import { fhir, resources, extension, personName, MESSAGE_TYPE, CONFIDENTIALITY, 
 import { session, MESSAGE_TYPES } from './session.js';
 import { cannotStart } from './inbox.js';
 import { attachmentPicker, attachmentsOf } from './attachments.js';
+import { awayNotice } from './cover.js';
 
 const RESPONSE_METHODS = { ONLINEWRIT: 'Portal message', PHONE: 'Phone call', EMAILWRIT: 'Email' };
 const PARTICIPATION_MODE = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationMode';
@@ -39,6 +40,7 @@ export async function recipientChoices(patientId, type) {
     reference: role.practitioner.reference,
     name: personName(practitioners.get(role.practitioner.reference)) || role.practitioner.reference,
     charges: extension(role, 'charges-for-messages')?.valueBoolean === true,
+    role,
   }));
 }
 
@@ -198,6 +200,7 @@ export async function renderCompose(main, draftId) {
     errors: h('div', { 'aria-live': 'assertive' }),
   };
   const toField = field('To', el.to, 'Only practitioners you may write to for this message type are listed.');
+  const awayField = h('div', { class: 'away' });
   const episodeField = field('Regarding', el.episode);
   const billingField = h('div', { class: 'billing' }, el.billing,
     h('p', { class: 'hint' }, 'This practitioner charges for answering secure messages.'));
@@ -247,6 +250,7 @@ export async function renderCompose(main, draftId) {
       const chosen = choices.find((c) => c.reference === el.to.value);
       draft.practitioner = chosen?.reference ?? null;
       draft.charges = chosen?.charges ?? false;
+      replace(awayField, chosen ? awayNotice(chosen.role, chosen.name, 'recipient-away') : null);
       billingField.hidden = !draft.charges;
       el.billing.querySelector('input').required = draft.charges;
       save();
@@ -332,6 +336,7 @@ export async function renderCompose(main, draftId) {
   patientPicker,
   field('Message type', el.type),
   session.patientSide ? toField : null,
+  session.patientSide ? awayField : null,
   episodeField,
   field('Subject (optional)', el.subject),
   field('Message', el.text, 'Plain text. Do not use messages for urgent matters.'),

@@ -1,18 +1,21 @@
 // Settings: a clinic admin edits the clinic's messaging policy (PUT Organization/clinic);
-// a practitioner sees their email preference, which the clinic's directory owns.
+// a practitioner sees their email preference, which the clinic's directory owns, and sets
+// their cover while away.
 import { h, replace, errorBox, field, checkbox, option } from './dom.js';
 import { fhir, extension, EXT } from './fhir.js';
 import { session, MESSAGE_TYPES } from './session.js';
+import { coverPanel } from './cover.js';
 
 const value = (name, type, fallback) => extension(session.policy, name)?.[type] ?? fallback;
 
-function practitionerSettings(main) {
+async function practitionerSettings(main) {
   const on = extension(session.self, 'email-notifications')?.valueBoolean === true;
   replace(main, h('section', { class: 'panel' },
     h('h1', {}, 'Settings'),
     checkbox('email-notifications', 'Email me about new messages (never while I am working in the portal)', on, { disabled: true }),
     h('p', { class: 'hint' },
-      'The clinic keeps this setting in its staff directory. Ask the clinic office to change it.')));
+      'The clinic keeps this setting in its staff directory. Ask the clinic office to change it.')),
+  await coverPanel());
 }
 
 /** The policy with the admin's changes; extensions Missive does not know are kept as they were. */
@@ -83,7 +86,7 @@ export async function renderSettings(main) {
     session.policy = await fhir.get('Organization/clinic');
     adminSettings(main);
   } else if (session.kind === 'practitioner') {
-    practitionerSettings(main);
+    await practitionerSettings(main);
   } else {
     replace(main, errorBox('There are no settings for your account here.'));
   }

@@ -9,6 +9,7 @@ import {
 } from './session.js';
 import { attachmentPicker, attachmentList } from './attachments.js';
 import { editForm, threadChanges, changeLine } from './edit.js';
+import { awayNotice } from './cover.js';
 
 const DEFAULT_NUMBERS = { 'en-US': '911', 'en-GB': '999', 'en-AU': '000', fr: '112', de: '112', es: '112' };
 
@@ -105,6 +106,9 @@ export async function renderThread(main, threadId) {
   const otherName = other ? personName(await session.directory.read(other)) : '';
   const episode = thread.about?.[0]?.reference ? await session.directory.read(thread.about[0].reference) : null;
   const confidential = thread.meta?.security?.some((s) => s.code === 'R');
+  const practitioner = thread.recipient?.find((r) => r.reference?.startsWith('Practitioner/'))?.reference;
+  const practitionerName = practitioner === other ? otherName
+    : practitioner ? personName(await session.directory.read(practitioner)) : '';
 
   const byParent = new Map();
   messages.forEach((m) => {
@@ -188,6 +192,7 @@ export async function renderThread(main, threadId) {
       confidential ? h('span', { class: 'tag' }, 'Confidential') : null),
       threadActions),
     editing,
+    awayNotice(thread, practitionerName, 'away-notice'),
     state.left
       ? h('p', { class: 'notice', id: 'left-notice' },
         `This conversation moved to another practitioner on ${day(state.left)} ${time(state.left)}. You keep what was sent until then.`)

@@ -186,6 +186,27 @@ class AuthorizationMatrixIT extends MissiveIT {
         return cells;
     }
 
+    /**
+     * A practitioner's cover while away: read, set and cleared by the practitioner themselves
+     * (nurse Kim) and clinic admins, 403 for everyone else. The absence starts tomorrow, so
+     * that no message of another cell is routed by it, and is cleared at the end.
+     */
+    @TestFactory
+    List<DynamicTest> aPractitionersCoverIsTheirsAndTheClinicAdmins() {
+        Set<String> manage = Set.of("nursekim", "admin");
+        String kim = "Practitioner/nursekim/";
+        List<DynamicTest> cells = new ArrayList<>();
+        CALLERS.forEach(caller -> cells.add(dynamicTest(caller + " × nurse Kim's cover", () -> {
+            Fhir client = Fhir.as(caller);
+            int expected = manage.contains(caller) ? 200 : 403;
+            assertEquals(expected, client.get(kim + "$cover").status(), "read");
+            Fhir.Response set = client.post(kim + "$set-cover", CoverIT.cover(1, 2, "drpatel"));
+            assertEquals(expected, set.status(), "set " + set);
+            assertEquals(expected, client.postEmpty(kim + "$clear-cover").status(), "clear");
+        })));
+        return cells;
+    }
+
     /** The threads of the matrix, started through the API as the demo users would. */
     private static List<Kind> fixtures() {
         Fhir alice = Fhir.as("alice");

@@ -187,6 +187,14 @@ final class Browser implements AutoCloseable {
         return overflow.intValue() <= 0;
     }
 
+    /**
+     * Sets an input's value as the page's script would read it, for inputs whose typing depends
+     * on the browser's locale (datetime-local).
+     */
+    void setValue(By locator, String value) {
+        driver.executeScript("arguments[0].value = arguments[1]", visible(locator), value);
+    }
+
     /** Scrolls the page so that the element is in the middle of the window (for a screenshot of it). */
     void scrollTo(By locator) {
         driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", visible(locator));

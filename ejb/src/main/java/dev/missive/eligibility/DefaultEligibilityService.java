@@ -1,5 +1,6 @@
 package dev.missive.eligibility;
 
+import dev.missive.cover.AbsenceRepository;
 import dev.missive.directory.AppointmentRepository;
 import dev.missive.directory.CareTeam;
 import dev.missive.directory.CareTeamRepository;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -44,6 +46,9 @@ public class DefaultEligibilityService implements EligibilityService {
 
     @Inject
     PractitionerRoleRepository roles;
+
+    @Inject
+    AbsenceRepository absences;
 
     @Inject
     CallerContext callers;
@@ -77,8 +82,27 @@ public class DefaultEligibilityService implements EligibilityService {
         }
         return recipients(patientId, messageType).stream()
                 .map(role -> new MessageRecipient(
-                        role, practitioners.find(role.getPractitionerId()).orElseThrow()))
+                        role,
+                        practitioners.find(role.getPractitionerId()).orElseThrow(),
+                        awayNotice(patientId, role.getPractitionerId(), messageType, false)))
                 .toList();
+    }
+
+    @Override
+    public Optional<AwayNotice> awayNotice(
+            String patientId, String practitionerId, String messageType, boolean confidential) {
+        Instant now = clock.instant();
+        return absences.running(practitionerId, now)
+                .map(absence -> new AwayNotice(
+                        absence.getEnd(),
+                        Optional.of(absence.getCoverId())
+                                .filter(coverId -> !confidential)
+                                .filter(coverId ->
+                                        absences.running(coverId, now).isEmpty())
+                                .filter(coverId -> recipients(patientId, messageType).stream()
+                                        .anyMatch(
+                                                role -> role.getPractitionerId().equals(coverId)))
+                                .flatMap(practitioners::find)));
     }
 
     @Override

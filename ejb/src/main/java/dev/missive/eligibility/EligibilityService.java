@@ -4,6 +4,7 @@ import dev.missive.directory.PractitionerRole;
 import dev.missive.security.Caller;
 import jakarta.ejb.Local;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Who may write to whom, under the clinic's policy. Checked when a thread starts and again on
@@ -23,6 +24,14 @@ public interface EligibilityService {
      * let patients start threads.
      */
     List<MessageRecipient> recipientsForCaller(String patientId, String messageType);
+
+    /**
+     * Whether the practitioner is away now, and who covers for them in a thread about this patient
+     * of this message type: their cover, when the cover could be written to for it as a
+     * recipient (care relationship, a role that takes the type) and is not away themselves. A
+     * confidential thread is covered by nobody: it stays between the patient and their practitioner.
+     */
+    Optional<AwayNotice> awayNotice(String patientId, String practitionerId, String messageType, boolean confidential);
 
     /** Refuses (422 naming the rule) a new thread the caller may not start. */
     void checkMayStart(Caller caller, String patientId, String practitionerId, String messageType);

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What writing a message takes, sent at once or kept as a draft first: who writes as whom, the
@@ -39,6 +40,9 @@ class MessageWriting {
     SentMessageLog sentMessages;
 
     @Inject
+    ThreadCover cover;
+
+    @Inject
     Clock clock;
 
     /**
@@ -61,7 +65,7 @@ class MessageWriting {
     }
 
     private Message store(Caller caller, Conversation conversation, NewMessage request, boolean draft) {
-        Party sender = writerIn(caller, conversation);
+        Party sender = writerIn(caller, conversation, cover.coverOf(conversation));
         AssertedSender.requireWriter(request.sender(), sender);
         String text = checkedText(request.text());
         checkInResponseTo(conversation, request.inResponseTo());
@@ -96,6 +100,7 @@ class MessageWriting {
         eligibility.checkMayWrite(caller, conversation);
         Instant now = message.getSent();
         joinIfNew(conversation, message.getSender(), now);
+        boolean practitionerAway = cover.route(conversation, now);
         conversation.recordActivity(now);
         boolean fromPatientSide = message.getSender().type() != PartyType.PRACTITIONER;
         for (Participant participant : conversations.participants(conversation.getId())) {
@@ -104,7 +109,9 @@ class MessageWriting {
             }
             boolean sameSide = (participant.getParty().type() != PartyType.PRACTITIONER) == fromPatientSide;
             participant.messageArrived(now, participant.getParty().equals(message.getSender()));
-            if (!sameSide) {
+            boolean awayPractitioner =
+                    practitionerAway && participant.getParty().equals(conversation.practitioner());
+            if (!sameSide && !awayPractitioner) {
                 notifications.publish(
                         new NotificationRequested(message.getId(), conversation.getId(), participant.getParty()));
             }
@@ -123,10 +130,16 @@ class MessageWriting {
         }
     }
 
-    /** The party the caller writes as in this thread; integration engines and admins do not write. */
-    private static Party writerIn(Caller caller, Conversation conversation) {
+    /**
+     * The party the caller writes as in this thread: its practitioner, the practitioner covering
+     * it now, or the patient side; integration engines and admins do not write.
+     */
+    private static Party writerIn(Caller caller, Conversation conversation, Optional<Party> cover) {
         if (caller.is(conversation.practitioner())) {
             return conversation.practitioner();
+        }
+        if (cover.filter(caller::is).isPresent()) {
+            return cover.get();
         }
         return caller.patientSideFor(conversation.getPatientId())
                 .orElseThrow(() -> new ForbiddenException(

@@ -51,6 +51,10 @@ public class Participant {
     @Column(name = "left_at")
     private Instant leftAt;
 
+    /** Whether this practitioner takes part as the cover of the thread's practitioner while they are away. */
+    @Column(nullable = false)
+    private boolean covering;
+
     protected Participant() {}
 
     public Participant(String conversationId, Party party, Instant lastActivity) {
@@ -121,6 +125,18 @@ public class Participant {
         this.lastActivity = when;
         this.archived = false;
         this.unread = waiting;
+    }
+
+    public boolean isCovering() {
+        return covering;
+    }
+
+    /** This practitioner takes part as the cover: from now on, until the absence ends. */
+    public void startCovering(Instant when) {
+        if (!isActive()) {
+            join(when, 0);
+        }
+        this.covering = true;
     }
 
     /** The thread's details changed: it moves up the inbox, nothing more to read. */

@@ -19,6 +19,9 @@ public class ThreadAccess implements MessageVisibility {
     @Inject
     ConversationRepository conversations;
 
+    @Inject
+    ThreadCover cover;
+
     /** The thread as the caller sees it, if they may see it. */
     public Optional<ThreadView> find(Caller caller, String conversationId) {
         return conversations.find(ThreadScope.of(caller), conversationId);
@@ -44,12 +47,17 @@ public class ThreadAccess implements MessageVisibility {
         return findMessage(caller, messageId).orElseThrow(() -> new NotFoundException("Communication", messageId));
     }
 
-    /** The thread with the changes of its details the person sees: those made until they left, if they did. */
+    /**
+     * The thread read whole: with the changes of its details the person sees (those made until
+     * they left, if they did) and, unless it is closed, the notice while its practitioner is away.
+     */
     public ThreadView withChanges(ThreadView view) {
+        Conversation thread = view.conversation();
         return new ThreadView(
-                view.conversation(),
+                thread,
                 view.participant(),
-                conversations.changes(view.conversation().getId(), view.seesUntil()));
+                conversations.changes(thread.getId(), view.seesUntil()),
+                thread.getStatus() == ConversationStatus.CLOSED ? Optional.empty() : cover.awayNotice(thread));
     }
 
     /** A practitioner the thread left sees the messages sent until then, and none after. */

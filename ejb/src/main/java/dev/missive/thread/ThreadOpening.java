@@ -60,6 +60,9 @@ class ThreadOpening {
     EligibilityService eligibility;
 
     @Inject
+    ThreadCover cover;
+
+    @Inject
     Clock clock;
 
     /** A new thread as the caller asks for it, stored but not yet sent. */
@@ -198,6 +201,7 @@ class ThreadOpening {
                 own = participant;
             }
         }
+        cover.route(conversation, now);
         return own;
     }
 

@@ -10,6 +10,7 @@ public final class MissiveFhir {
     public static final String RULE = BASE + "/CodeSystem/rule";
     public static final String PARTICIPANT_STATE = BASE + "/StructureDefinition/participant-state";
     public static final String THREAD_CHANGE = BASE + "/StructureDefinition/thread-change";
+    public static final String PRACTITIONER_AWAY = BASE + "/StructureDefinition/practitioner-away";
     public static final String THREAD_DETAIL = BASE + "/CodeSystem/thread-detail";
     public static final String RESPONSE_PREFERENCE = BASE + "/StructureDefinition/response-preference";
     public static final String BILLING_CONSENT = BASE + "/StructureDefinition/billing-consent";

@@ -220,6 +220,7 @@ public final class CommunicationMapper {
         }
         resource.setSent(Date.from(conversation.getCreated()));
         view.changes().forEach(change -> resource.addExtension(threadChange(change)));
+        view.away().ifPresent(notice -> resource.addExtension(CoverMapper.toExtension(notice)));
         if (view.participant() != null) {
             resource.addExtension(participantState(view.participant()));
         }

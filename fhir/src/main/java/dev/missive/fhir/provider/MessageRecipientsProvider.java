@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import dev.missive.eligibility.EligibilityService;
 import dev.missive.eligibility.MessageRecipient;
 import dev.missive.fhir.MissiveFhir;
+import dev.missive.fhir.mapping.CoverMapper;
 import dev.missive.fhir.mapping.PractitionerMapper;
 import dev.missive.fhir.mapping.PractitionerRoleMapper;
 import dev.missive.policy.ClinicPolicy;
@@ -18,12 +19,14 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
  * {@code GET /Patient/{id}/$message-recipients?category=}: whom the patient (or their proxy)
  * may write to for that message type, as the PractitionerRoles that make them reachable with
- * their Practitioners included, ready for a portal's "To" list.
+ * their Practitioners included, ready for a portal's "To" list; a role of a practitioner who is
+ * away carries the notice (until when, who covers).
  */
 @ApplicationScoped
 public class MessageRecipientsProvider {
@@ -44,7 +47,9 @@ public class MessageRecipientsProvider {
         List<MessageRecipient> recipients = eligibility.recipientsForCaller(patient.getIdPart(), messageType);
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(recipients.size());
         for (MessageRecipient recipient : recipients) {
-            add(bundle, details, PractitionerRoleMapper.toFhir(recipient.role()), Bundle.SearchEntryMode.MATCH);
+            PractitionerRole role = PractitionerRoleMapper.toFhir(recipient.role());
+            recipient.away().ifPresent(notice -> role.addExtension(CoverMapper.toExtension(notice)));
+            add(bundle, details, role, Bundle.SearchEntryMode.MATCH);
         }
         recipients.stream()
                 .map(MessageRecipient::practitioner)

@@ -14,6 +14,7 @@ import dev.missive.fhir.provider.CareTeamProvider;
 import dev.missive.fhir.provider.CommunicationIdentifierEcho;
 import dev.missive.fhir.provider.CommunicationProvider;
 import dev.missive.fhir.provider.ConsentProvider;
+import dev.missive.fhir.provider.CoverProvider;
 import dev.missive.fhir.provider.EpisodeOfCareProvider;
 import dev.missive.fhir.provider.MessageExportProvider;
 import dev.missive.fhir.provider.MessageRecipientsProvider;
@@ -95,6 +96,9 @@ public class MissiveRestfulServer extends RestfulServer {
     transient PatientMergeProvider patientMerges;
 
     @Inject
+    transient CoverProvider covers;
+
+    @Inject
     transient BinaryProvider binaries;
 
     @Inject
@@ -167,7 +171,7 @@ public class MissiveRestfulServer extends RestfulServer {
                 messageRecipients));
         registerProviders(List.of(practitionerRoles, relatedPersons, episodes, appointments, consents));
         registerProvider(notificationDeadLetters);
-        registerProviders(List.of(messageExport, patientMerges));
+        registerProviders(List.of(messageExport, patientMerges, covers));
         registerProvider(binaries);
         registerProvider(auditEvents);
         registerProvider(subscriptions);

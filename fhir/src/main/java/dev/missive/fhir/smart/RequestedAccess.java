@@ -29,6 +29,9 @@ public record RequestedAccess(String resourceType, Interaction interaction) {
             Map.entry("$message-recipients", new RequestedAccess("Practitioner", Interaction.SEARCH)),
             Map.entry("$status", new RequestedAccess("Subscription", Interaction.READ)),
             Map.entry("$events", new RequestedAccess("Subscription", Interaction.READ)),
+            Map.entry("$cover", new RequestedAccess("Practitioner", Interaction.READ)),
+            Map.entry("$set-cover", new RequestedAccess("Practitioner", Interaction.UPDATE)),
+            Map.entry("$clear-cover", new RequestedAccess("Practitioner", Interaction.UPDATE)),
             Map.entry("$merge", new RequestedAccess("Patient", Interaction.UPDATE)),
             Map.entry("$unmerge", new RequestedAccess("Patient", Interaction.UPDATE)));
 

@@ -231,10 +231,21 @@ class ConformanceResourcesTest {
         state.addExtension("left", new InstantType("2026-11-21T11:00:00Z"));
         thread.addExtension(state);
         thread.addExtension(threadChange("topic", "recipient"));
+        thread.addExtension(away(true));
         assertValid(thread);
+        assertValid(new PractitionerRole().addExtension(away(false)));
 
         assertValid(new Patient().addExtension(extension("do-not-email", new BooleanType(true))));
         assertValid(new Practitioner().addExtension(extension("email-notifications", new BooleanType(false))));
+    }
+
+    private static Extension away(boolean covered) {
+        Extension away = extension("practitioner-away", null);
+        away.addExtension("until", new InstantType("2027-01-12T08:00:00+01:00"));
+        if (covered) {
+            away.addExtension("cover", new Reference("Practitioner/drpatel").setDisplay("Dr Patel"));
+        }
+        return away;
     }
 
     private static Extension threadChange(String... details) {
@@ -261,6 +272,9 @@ class ConformanceResourcesTest {
                                 .addExtension(threadChange()))
                         .isEmpty(),
                 "which details changed is required");
+        Extension awayWithoutEnd = extension("practitioner-away", null);
+        awayWithoutEnd.addExtension("cover", new Reference("Practitioner/drpatel"));
+        assertFalse(errors(new PractitionerRole().addExtension(awayWithoutEnd)).isEmpty(), "until when is required");
         assertFalse(
                 errors(new Organization()
                                 .setName("Clinic")

@@ -19,6 +19,7 @@ import dev.missive.directory.Practitioner;
 import dev.missive.directory.PractitionerRole;
 import dev.missive.directory.RelatedPerson;
 import dev.missive.domain.Party;
+import dev.missive.eligibility.AwayNotice;
 import dev.missive.fhir.MissiveFhir;
 import dev.missive.fhir.mapping.AppointmentMapper;
 import dev.missive.fhir.mapping.CareTeamMapper;
@@ -44,6 +45,7 @@ import dev.missive.thread.ThreadView;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -78,11 +80,12 @@ class MappedResourcesValidateTest {
                                 ThreadDetail.RECIPIENT,
                                 ThreadDetail.MESSAGE_TYPE,
                                 ThreadDetail.REGARDING),
-                        NOW))));
+                        NOW)),
+                Optional.of(new AwayNotice(NOW, Optional.of(new Practitioner("drpatel"))))));
         assertEquals(
-                4,
+                5,
                 header.getExtension().size(),
-                "billing-consent, response-preference, thread-change and participant-state");
+                "billing-consent, response-preference, thread-change, practitioner-away and participant-state");
         assertTrue(header.getExtensionByUrl(MissiveFhir.PARTICIPANT_STATE).hasExtension("lastRead"));
         assertTrue(header.getExtensionByUrl(MissiveFhir.PARTICIPANT_STATE).hasExtension("left"));
         assertValid(header);

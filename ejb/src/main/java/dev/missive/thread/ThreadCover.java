@@ -1,0 +1,65 @@
+package dev.missive.thread;
+
+import dev.missive.directory.Practitioner;
+import dev.missive.domain.Party;
+import dev.missive.eligibility.AwayNotice;
+import dev.missive.eligibility.EligibilityService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Who covers a thread while its practitioner is away. The thread stays its practitioner's; the
+ * cover takes part beside them (their own row, marked covering) from the first time the thread
+ * is opened or written in during the absence, sees it whole and is notified in the
+ * practitioner's place. Once the absence ends or the cover changes, the next write in the thread
+ * lets the cover go: they keep what they had and get nothing new.
+ */
+@ApplicationScoped
+class ThreadCover {
+
+    @Inject
+    ConversationRepository conversations;
+
+    @Inject
+    EligibilityService eligibility;
+
+    /** The notice for the thread's practitioner now, if they are away. */
+    Optional<AwayNotice> awayNotice(Conversation thread) {
+        return eligibility.awayNotice(
+                thread.getPatientId(), thread.getPractitionerId(), thread.getCategory(), thread.isConfidential());
+    }
+
+    /** The practitioner covering the thread now, if any. */
+    Optional<Party> coverOf(Conversation thread) {
+        return coverIn(awayNotice(thread));
+    }
+
+    private static Optional<Party> coverIn(Optional<AwayNotice> away) {
+        return away.flatMap(AwayNotice::cover).map(Practitioner::getId).map(Party::practitioner);
+    }
+
+    /** Brings the thread's participants in line with who covers it now; answers whether its practitioner is away. */
+    boolean route(Conversation thread, Instant now) {
+        Optional<AwayNotice> away = awayNotice(thread);
+        Optional<Party> cover = coverIn(away);
+        for (Participant participant : conversations.participants(thread.getId())) {
+            if (participant.isCovering()
+                    && participant.isActive()
+                    && !cover.filter(participant.getParty()::equals).isPresent()) {
+                // just before the message that no longer reaches them (the column keeps microseconds)
+                participant.leave(now.minus(1, ChronoUnit.MICROS));
+            }
+        }
+        cover.ifPresent(party -> conversations
+                .findParticipant(thread.getId(), party)
+                .ifPresentOrElse(participant -> participant.startCovering(now), () -> {
+                    Participant participant = new Participant(thread.getId(), party, now);
+                    participant.startCovering(now);
+                    conversations.add(participant);
+                }));
+        return away.isPresent();
+    }
+}
