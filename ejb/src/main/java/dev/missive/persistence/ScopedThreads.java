@@ -157,7 +157,9 @@ final class ScopedThreads {
 
     private void narrow(InboxFilter filter, Instant now) {
         if (filter.overdueOnly()) {
-            where.and("c.responseDue < :now and c.status = :open", "now", now).bind("open", ConversationStatus.OPEN);
+            // a practitioner the thread moved away from no longer owes its answer
+            where.and("c.responseDue < :now and c.status = :open and p.leftAt is null", "now", now)
+                    .bind("open", ConversationStatus.OPEN);
         }
         if (filter.archived() != null) {
             where.and(filter.archived() ? "p.archived = true" : "(p is null or p.archived = false)");

@@ -21,8 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The clinic's business calendar as the operator configures it: its time zone
  * ({@code MISSIVE_CLINIC_TIME_ZONE}), weekly hours ({@code MISSIVE_CLINIC_HOURS}, e.g.
  * {@code Mon-Fri 09:00-17:00; Sat 09:00-12:00}) and holidays ({@code MISSIVE_CLINIC_HOLIDAYS},
- * ISO dates separated by commas). A setting that cannot be read fails the first calculation
- * loudly rather than promising a wrong due time.
+ * ISO dates separated by commas). A setting that cannot be read stops the deployment
+ * (checked at start-up) rather than promising a wrong due time.
  */
 @ApplicationScoped
 public class ClinicHours {

@@ -1,11 +1,14 @@
 package dev.missive.response;
 
 import dev.missive.cluster.Leases;
+import dev.missive.policy.ClinicHours;
 import dev.missive.thread.Conversation;
 import dev.missive.thread.NotificationPublisher;
 import dev.missive.thread.NotificationRequested;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +23,7 @@ import java.util.logging.Logger;
  * lease, a bounded batch at a time.
  */
 @Singleton
+@Startup
 public class OverdueThreads {
 
     private static final Logger LOG = Logger.getLogger(OverdueThreads.class.getName());
@@ -41,7 +45,16 @@ public class OverdueThreads {
     NotificationPublisher notifications;
 
     @Inject
+    ClinicHours hours;
+
+    @Inject
     Clock clock;
+
+    /** A clinic calendar that cannot be read stops the deployment, rather than the first patient's message. */
+    @PostConstruct
+    void checkCalendar() {
+        hours.calendar();
+    }
 
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     public void escalate() {

@@ -13,10 +13,12 @@ import dev.missive.testing.TestClinic;
 import dev.missive.thread.Conversation;
 import dev.missive.thread.InboxFilter;
 import dev.missive.thread.NewMessage;
+import dev.missive.thread.NewThread;
 import dev.missive.thread.NotificationRequested;
 import dev.missive.thread.ReadingService;
 import dev.missive.thread.SendingService;
 import dev.missive.thread.ThreadActions;
+import dev.missive.thread.ThreadEditing;
 import dev.missive.thread.ThreadView;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,6 +164,18 @@ class ResponseTimesTest {
         assertEquals(List.of(), overdueInbox("drpatel"));
         assertThrows(ForbiddenException.class, () -> overdueInbox("alice"));
         assertThrows(ForbiddenException.class, () -> overdueInbox("gina"));
+    }
+
+    @Test
+    void aThreadThatMovedToAnotherPractitionerIsTheirsToAnswer() {
+        clinic.role("drpatel", true, false);
+        String thread = start("drlee");
+        send("alice", thread, "Knee");
+        clinic.bean(ThreadEditing.class)
+                .editThread(thread, NewThread.of("alice", "drpatel", "general", null, false), null);
+        clinic.later(Duration.ofDays(6));
+        assertEquals(List.of(), overdueInbox("drlee"), "Dr Lee left the thread");
+        assertEquals(List.of(thread), overdueInbox("drpatel"));
     }
 
     @Test

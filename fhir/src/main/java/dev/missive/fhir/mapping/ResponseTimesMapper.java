@@ -2,6 +2,7 @@ package dev.missive.fhir.mapping;
 
 import dev.missive.domain.Party;
 import dev.missive.response.PractitionerResponseTimes;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -10,7 +11,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
 
-/** The response-time report as Parameters: the period, then one part per practitioner. */
+/** The response-time report as Parameters: the period, then one part per practitioner, times in seconds to the millisecond. */
 public final class ResponseTimesMapper {
 
     private static final String UCUM = "http://unitsofmeasure.org";
@@ -34,7 +35,10 @@ public final class ResponseTimesMapper {
 
     private static org.hl7.fhir.r4.model.Duration seconds(Duration duration) {
         org.hl7.fhir.r4.model.Duration value = new org.hl7.fhir.r4.model.Duration();
-        value.setValue(duration.toSeconds()).setUnit("s").setSystem(UCUM).setCode("s");
+        value.setValue(BigDecimal.valueOf(duration.toMillis(), 3))
+                .setUnit("s")
+                .setSystem(UCUM)
+                .setCode("s");
         return value;
     }
 }
