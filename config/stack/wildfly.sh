@@ -32,7 +32,9 @@ WILDFLY_URL=http://localhost:$WILDFLY_HTTP_PORT
 : "${SMTP_PORT:=3025}"
 : "${OIDC_PROVIDER_URL:=$KEYCLOAK_URL/realms/$REALM}"
 : "${MISSIVE_PORTAL_URL:=$WILDFLY_URL/portal}"
-export SMTP_HOST SMTP_PORT OIDC_PROVIDER_URL MISSIVE_PORTAL_URL
+# The demo clinic admin gets the escalation of threads past their response time (in GreenMail).
+: "${MISSIVE_CLINIC_ADMIN_EMAIL:=admin@example.com}"
+export SMTP_HOST SMTP_PORT OIDC_PROVIDER_URL MISSIVE_PORTAL_URL MISSIVE_CLINIC_ADMIN_EMAIL
 
 wildfly_provision() {
     [[ -d $WILDFLY_HOME ]] && return

@@ -1,18 +1,18 @@
 // The inbox (newest activity first, unread dot and count, archived hidden until asked for,
-// search from 3 characters) and the drafts folder.
+// search from 3 characters, for staff the overdue marker and filter) and the drafts folder.
 import { h, replace, errorBox, checkbox, field, when, debounce } from './dom.js';
 import { fhir, resources, nextLink, personName, extension } from './fhir.js';
 import {
-  session, subjectFilter, messageType, senderFlag, counterpart, participantState, refreshBadge,
+  session, subjectFilter, messageType, senderFlag, counterpart, participantState, responseDue, refreshBadge,
 } from './session.js';
 
 const PAGE = 20;
 const SEARCH_MIN = 3;
-const view = { showAll: false, search: '' };
+const view = { showAll: false, search: '', overdueOnly: false };
 
 /** Forgets the search and "show all" (another patient's inbox is about to be shown). */
 export function resetInboxView() {
-  Object.assign(view, { showAll: false, search: '' });
+  Object.assign(view, { showAll: false, search: '', overdueOnly: false });
 }
 
 function query() {
@@ -22,6 +22,9 @@ function query() {
   }
   if (view.search.length >= SEARCH_MIN) {
     q += `&_content=${encodeURIComponent(view.search)}`;
+  }
+  if (view.overdueOnly) {
+    q += '&overdue=true';
   }
   return q;
 }
@@ -46,14 +49,16 @@ async function row(thread) {
   const other = counterpart(thread);
   const otherName = other ? personName(await session.directory.read(other)) : '';
   const subject = thread.topic?.text || messageType(thread) || '(no subject)';
-  return h('li', { class: `thread${state.archived ? ' archived' : ''}${state.unread ? ' unread' : ''}` },
+  const due = session.kind === 'practitioner' ? responseDue(thread) : null;
+  return h('li', { class: `thread${state.archived ? ' archived' : ''}${state.unread ? ' unread' : ''}${due?.overdue ? ' overdue' : ''}` },
     h('a', { href: `#/threads/${thread.id}`, class: 'thread-link' },
       h('span', { class: 'dot', 'aria-hidden': 'true' }),
       h('span', { class: `flag ${flag.mine ? 'me' : 'them'}`, title: flag.name }, flag.text),
       h('span', { class: 'summary' },
         h('span', { class: 'subject' }, subject),
         h('span', { class: 'meta' }, [otherName, messageType(thread), state.archived ? 'Archived' : '',
-          thread.status === 'completed' ? 'Closed' : ''].filter(Boolean).join(' · '))),
+          thread.status === 'completed' ? 'Closed' : ''].filter(Boolean).join(' · ')),
+        due?.overdue ? h('span', { class: 'overdue-marker' }, `Overdue: reply was due ${when(due.due)}`) : null),
       h('span', { class: 'date' }, when(thread.meta?.lastUpdated ?? thread.sent)),
       state.unread
         ? h('span', { class: 'count', 'aria-label': `${state.unread} unread` }, state.unread)
@@ -79,7 +84,7 @@ async function loadThreads(results) {
     const bundle = await fhir.get(query());
     if (!bundle.entry?.length) {
       replace(results, h('p', { class: 'empty', id: 'no-threads' },
-        view.search.length >= SEARCH_MIN ? 'No conversation matches your search.' : 'No conversations yet.'));
+        view.search.length >= SEARCH_MIN || view.overdueOnly ? 'No conversation matches your search.' : 'No conversations yet.'));
       return;
     }
     replace(results, list, more);
@@ -106,8 +111,15 @@ function toolbar(results, searchHint) {
       loadThreads(results);
     },
   });
+  // Staff narrow their inbox to the conversations past the clinic's response time.
+  const overdueOnly = session.kind !== 'practitioner' ? null : checkbox('overdue-only', 'Overdue only', view.overdueOnly, {
+    onchange: (event) => {
+      view.overdueOnly = event.target.checked;
+      loadThreads(results);
+    },
+  });
   return h('div', { class: 'toolbar' },
-    field('Search conversations', search), showAll);
+    field('Search conversations', search), showAll, overdueOnly);
 }
 
 function folders(current) {

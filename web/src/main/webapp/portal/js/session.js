@@ -73,6 +73,15 @@ export function counterpart(thread) {
     ?? (session.patientSide ? null : thread.subject?.reference);
 }
 
+/** When the staff reply to a thread is due and whether it is overdue (the server decides), or null. */
+export function responseDue(thread) {
+  const due = extension(thread, 'response-due');
+  return due ? {
+    due: subExtension(due, 'due')?.valueInstant ?? null,
+    overdue: subExtension(due, 'overdue')?.valueBoolean === true,
+  } : null;
+}
+
 export function participantState(thread) {
   const state = extension(thread, 'participant-state');
   return {

@@ -22,7 +22,7 @@ async function practitionerSettings(main) {
 function edited(form) {
   const read = (id) => form.querySelector(`#${id}`);
   const managed = ['messaging-enabled', 'patients-may-start', 'eligibility-basis', 'appointment-window-days',
-    'offered-message-type', 'attachments-allowed', 'retract-window', 'guidelines'].map(EXT);
+    'offered-message-type', 'attachments-allowed', 'retract-window', 'response-business-days', 'guidelines'].map(EXT);
   const keep = (session.policy.extension ?? []).filter((e) => !managed.includes(e.url));
   const offered = Object.keys(MESSAGE_TYPES).filter((code) => read(`type-${code}`).checked);
   const guidelines = read('guidelines').value.trim();
@@ -36,6 +36,7 @@ function edited(form) {
       ...offered.map((code) => ({ url: EXT('offered-message-type'), valueCode: code })),
       { url: EXT('attachments-allowed'), valueBoolean: read('attachments-allowed').checked },
       { url: EXT('retract-window'), valueDuration: { value: Number(read('retract-window').value), unit: 'min', system: 'http://unitsofmeasure.org', code: 'min' } },
+      { url: EXT('response-business-days'), valueInteger: Number(read('response-business-days').value) },
       ...(guidelines ? [{ url: EXT('guidelines'), valueString: guidelines }] : []),
       ...keep,
     ],
@@ -73,6 +74,9 @@ function adminSettings(main) {
     Object.entries(MESSAGE_TYPES).map(([code, label]) => checkbox(`type-${code}`, label, !offered.length || offered.includes(code)))),
   checkbox('attachments-allowed', 'People may attach files to messages', value('attachments-allowed', 'valueBoolean', true)),
   field('Retract window (minutes)', h('input', { id: 'retract-window', type: 'number', min: 0, value: String(windowMinutes) })),
+  field('Response time (business days)', h('input', {
+    id: 'response-business-days', type: 'number', min: 0, max: 60, value: String(value('response-business-days', 'valueInteger', 3)),
+  }), 'Staff see a conversation as overdue when no reply came within this time; the clinic admins get one email about it.'),
   field('Guidelines shown in every conversation and email', h('textarea', {
     id: 'guidelines', rows: 3, maxlength: 300,
   }, value('guidelines', 'valueString', '')), 'At most 300 characters.'),

@@ -207,6 +207,24 @@ class AuthorizationMatrixIT extends MissiveIT {
         return cells;
     }
 
+    /**
+     * Answering within the promised time: staff search their overdue threads, the patient side
+     * may not (403); the response-time report is the clinic admins' alone (403 for everyone else).
+     */
+    @TestFactory
+    List<DynamicTest> theOverdueSearchIsStaffsAndTheResponseTimeReportTheClinicAdmins() {
+        String period = "$response-times?start=2026-01-01&end=2026-12-31";
+        return CALLERS.stream()
+                .map(caller -> dynamicTest(caller + " × overdue search and response-time report", () -> {
+                    Fhir client = Fhir.as(caller);
+                    Fhir.Response overdue = client.get("Communication?part-of:missing=true&overdue=true");
+                    assertEquals(PATIENT_SIDE.contains(caller) ? 403 : 200, overdue.status(), overdue::toString);
+                    Fhir.Response report = client.get(period);
+                    assertEquals(caller.equals("admin") ? 200 : 403, report.status(), report::toString);
+                }))
+                .toList();
+    }
+
     /** The threads of the matrix, started through the API as the demo users would. */
     private static List<Kind> fixtures() {
         Fhir alice = Fhir.as("alice");

@@ -3,6 +3,7 @@ package dev.missive.it;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -64,6 +65,8 @@ final class Browser implements AutoCloseable {
                 "--disable-sync",
                 "--disable-dev-shm-usage",
                 "--window-size=1280,900",
+                // Chromium refuses some ports outright (10080, offset 2000's HTTP port, among them)
+                "--explicitly-allowed-ports=" + URI.create(PORTAL).getPort(),
                 "--user-data-dir=" + profile);
         options.setExperimentalOption(
                 "prefs",
@@ -89,6 +92,8 @@ final class Browser implements AutoCloseable {
             browser.visible(By.id("signed-in-as"));
             return browser;
         } catch (RuntimeException e) {
+            // what the browser showed instead of the sign-in page, for the person reading the failure
+            browser.screenshot("sign-in-failed-" + account);
             browser.close();
             throw e;
         }

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Writes the notification email: the clinic's name, a link to the thread, the clinic's
  * guidelines and the non-urgent notice with the emergency number for the recipient's locale. Never the practitioner's name, the subject or the message text: an email can be
- * read by anyone with access to the mailbox.
+ * read by anyone with access to the mailbox. An overdue thread's escalation says only that a
+ * thread waits past its response time, with the link.
  */
 @ApplicationScoped
 public class MailComposer {
@@ -36,23 +37,37 @@ public class MailComposer {
         MimeMessage mail = new NotificationMail(session, request);
         mail.setFrom();
         mail.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient.email()));
+        if (request.isOverdue()) {
+            mail.setSubject("A thread is past its response time at " + clinicName, StandardCharsets.UTF_8.name());
+            return withBody(
+                    mail,
+                    clinicName + "\n\n"
+                            + "A patient's message has waited longer than the clinic's response time for a reply."
+                            + " Sign in to see the thread:\n" + link + "\n",
+                    "<p><strong>" + escape(clinicName) + "</strong></p>"
+                            + "<p>A patient's message has waited longer than the clinic's response time for a reply. <a href=\""
+                            + escape(link) + "\">Sign in to see the thread</a>.</p>");
+        }
         mail.setSubject("New secure message from " + clinicName, StandardCharsets.UTF_8.name());
 
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(
+        return withBody(
+                mail,
                 clinicName + "\n\n"
                         + "You have a new secure message. Sign in to read it:\n" + link + "\n\n"
                         + guidelines + "\n\n"
                         + "Messaging is for non-urgent matters only. In an emergency, call " + emergency + ".\n",
-                StandardCharsets.UTF_8.name());
-        MimeBodyPart html = new MimeBodyPart();
-        html.setContent(
                 "<p><strong>" + escape(clinicName) + "</strong></p>"
                         + "<p>You have a new secure message. <a href=\"" + escape(link)
                         + "\">Sign in to read it</a>.</p>"
                         + "<p>" + escape(guidelines) + "</p>"
-                        + "<p>Messaging is for non-urgent matters only. In an emergency, call " + emergency + ".</p>",
-                "text/html; charset=UTF-8");
+                        + "<p>Messaging is for non-urgent matters only. In an emergency, call " + emergency + ".</p>");
+    }
+
+    private static MimeMessage withBody(MimeMessage mail, String plain, String htmlContent) throws MessagingException {
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(plain, StandardCharsets.UTF_8.name());
+        MimeBodyPart html = new MimeBodyPart();
+        html.setContent(htmlContent, "text/html; charset=UTF-8");
         MimeMultipart body = new MimeMultipart("alternative");
         body.addBodyPart(text);
         body.addBodyPart(html);

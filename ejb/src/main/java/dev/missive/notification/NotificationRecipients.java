@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Who is emailed about a new message, decided when the request is delivered (which may be
@@ -21,7 +22,8 @@ import java.util.Optional;
  * right now. Nobody for a message that is no longer sent (retracted, or gone), and nobody who
  * would not see the thread now: each recipient's {@link ThreadScope} decides, as it decides
  * their reads (a proxy never sees a confidential thread, the patient side no thread of a
- * merged-away record).
+ * merged-away record). An overdue thread's escalation goes to the clinic admins' address while
+ * the thread still waits for that answer.
  */
 @ApplicationScoped
 public class NotificationRecipients {
@@ -44,7 +46,15 @@ public class NotificationRecipients {
     @Inject
     Clock clock;
 
+    /** Where overdue threads are escalated: the clinic admins' address (a shared mailbox or a list). */
+    @Inject
+    @ConfigProperty(name = "missive.clinic.admin.email")
+    Optional<String> clinicAdmins;
+
     public Optional<Recipient> recipientOf(NotificationRequested request) {
+        if (request.isOverdue()) {
+            return escalationRecipient(request);
+        }
         boolean stillSent = conversations
                 .findMessage(request.messageId())
                 .filter(message -> message.getStatus() == MessageStatus.SENT)
@@ -59,6 +69,18 @@ public class NotificationRecipients {
                                 .isPresent())
                         .map(Addressee::recipient)
                 : Optional.empty();
+    }
+
+    /** The clinic admins, unless the thread was answered (or closed) since it was escalated. */
+    private Optional<Recipient> escalationRecipient(NotificationRequested request) {
+        boolean stillWaiting = conversations
+                .find(request.conversationId())
+                .filter(thread -> request.awaitedMessageId().equals(thread.getAwaitingMessageId())
+                        && thread.isOverdueAt(clock.instant()))
+                .isPresent();
+        return clinicAdmins
+                .filter(address -> stillWaiting && hasAddress(address))
+                .map(address -> new Recipient(address.strip(), null));
     }
 
     /** Where to write to the party, and which threads they see right now. */

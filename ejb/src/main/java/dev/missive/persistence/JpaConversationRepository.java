@@ -8,14 +8,17 @@ import dev.missive.thread.InboxQuery;
 import dev.missive.thread.Message;
 import dev.missive.thread.MessageStatus;
 import dev.missive.thread.Participant;
+import dev.missive.thread.StaffReply;
 import dev.missive.thread.ThreadChange;
 import dev.missive.thread.ThreadScope;
 import dev.missive.thread.ThreadView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -31,6 +34,9 @@ public class JpaConversationRepository implements ConversationRepository {
 
     @PersistenceContext(unitName = "missive")
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     @Override
     public Optional<Conversation> find(String id) {
@@ -78,7 +84,7 @@ public class JpaConversationRepository implements ConversationRepository {
 
     @Override
     public List<ThreadView> inbox(InboxQuery query, int offset, int limit) {
-        ScopedThreads inbox = ScopedThreads.inbox(query, true);
+        ScopedThreads inbox = ScopedThreads.inbox(query, true, clock.instant());
         return inbox.query(
                         em,
                         "select new dev.missive.thread.ThreadView(c, p)",
@@ -97,7 +103,7 @@ public class JpaConversationRepository implements ConversationRepository {
                 query.scope().party().isEmpty() || onThread || query.scope().patientSide()
                         ? "select count(c)"
                         : "select count(p)";
-        return ScopedThreads.inbox(query, onThread)
+        return ScopedThreads.inbox(query, onThread, clock.instant())
                 .query(em, select, "", Long.class)
                 .getSingleResult();
     }
@@ -221,6 +227,11 @@ public class JpaConversationRepository implements ConversationRepository {
     @Override
     public void add(Participant participant) {
         em.persist(participant);
+    }
+
+    @Override
+    public void add(StaffReply reply) {
+        em.persist(reply);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.missive.thread.ThreadScope;
 import dev.missive.thread.ThreadStatusReason;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +58,7 @@ final class ScopedThreads {
     }
 
     /** The scope's inbox as the query narrows it, after its cursor when it has one. */
-    static ScopedThreads inbox(InboxQuery query, boolean needsThread) {
+    static ScopedThreads inbox(InboxQuery query, boolean needsThread, Instant now) {
         ThreadScope scope = query.scope();
         ScopedThreads threads;
         if (scope.party().isPresent()) {
@@ -77,7 +78,7 @@ final class ScopedThreads {
         if (scope.patientSide() && scope.party().isPresent()) {
             threads.where.and(threads.notMergedAway());
         }
-        threads.narrow(query.filter());
+        threads.narrow(query.filter(), now);
         if (query.after() != null) {
             String activity = threads.activityColumn();
             String id = threads.idColumn();
@@ -94,7 +95,7 @@ final class ScopedThreads {
 
     /** Whether a person's inbox must read the thread itself, not only their rows, for this filter. */
     static boolean filtersOnThread(InboxFilter filter) {
-        return filter.category() != null || filter.patientId() != null || filter.text() != null;
+        return filter.category() != null || filter.patientId() != null || filter.text() != null || filter.overdueOnly();
     }
 
     String orderedNewestFirst() {
@@ -154,7 +155,12 @@ final class ScopedThreads {
         }
     }
 
-    private void narrow(InboxFilter filter) {
+    private void narrow(InboxFilter filter, Instant now) {
+        if (filter.overdueOnly()) {
+            // a practitioner the thread moved away from no longer owes its answer
+            where.and("c.responseDue < :now and c.status = :open and p.leftAt is null", "now", now)
+                    .bind("open", ConversationStatus.OPEN);
+        }
         if (filter.archived() != null) {
             where.and(filter.archived() ? "p.archived = true" : "(p is null or p.archived = false)");
         }

@@ -70,6 +70,10 @@ public class ClinicPolicy {
     @Column(name = "retract_window_seconds", nullable = false)
     private long retractWindowSeconds = Duration.ofMinutes(5).toSeconds();
 
+    /** How many business days staff have to answer a patient-side message ({@link BusinessCalendar}). */
+    @Column(name = "response_business_days", nullable = false)
+    private int responseBusinessDays = 3;
+
     @Column(length = GUIDELINES_MAX_LENGTH)
     private String guidelines = "Messages are for non-urgent matters. Allow up to 3 business days for a reply.";
 
@@ -126,6 +130,10 @@ public class ClinicPolicy {
         return Duration.ofSeconds(retractWindowSeconds);
     }
 
+    public int getResponseBusinessDays() {
+        return responseBusinessDays;
+    }
+
     public String getGuidelines() {
         return guidelines;
     }
@@ -161,6 +169,7 @@ public class ClinicPolicy {
         this.appointmentWindowDays = source.appointmentWindowDays;
         this.attachmentsAllowed = source.attachmentsAllowed;
         this.retractWindowSeconds = source.retractWindowSeconds;
+        this.responseBusinessDays = source.responseBusinessDays;
         this.guidelines = source.guidelines;
         this.messageTypes.clear();
         this.messageTypes.addAll(source.messageTypes);
@@ -195,6 +204,10 @@ public class ClinicPolicy {
 
     public void setRetractWindow(Duration retractWindow) {
         this.retractWindowSeconds = retractWindow.toSeconds();
+    }
+
+    public void setResponseBusinessDays(int responseBusinessDays) {
+        this.responseBusinessDays = responseBusinessDays;
     }
 
     public void setGuidelines(String guidelines) {

@@ -25,6 +25,9 @@ public class DefaultPolicyService implements PolicyService {
         return policies.find().orElseGet(ClinicPolicy::new);
     }
 
+    /** A quarter's business days: beyond it a promise means nothing to a patient. */
+    private static final int MAX_RESPONSE_BUSINESS_DAYS = 60;
+
     @Override
     @RolesAllowed(Roles.CLINIC_ADMIN)
     public ClinicPolicy update(ClinicPolicy edited, Long expectedVersion) {
@@ -34,6 +37,10 @@ public class DefaultPolicyService implements PolicyService {
         }
         if (edited.getRetractWindow().isNegative() || edited.getAppointmentWindowDays() < 0) {
             throw new InvalidRequestException("Windows cannot be negative");
+        }
+        if (edited.getResponseBusinessDays() < 0 || edited.getResponseBusinessDays() > MAX_RESPONSE_BUSINESS_DAYS) {
+            throw new InvalidRequestException(
+                    "The response time is 0 to " + MAX_RESPONSE_BUSINESS_DAYS + " business days");
         }
         ClinicPolicy stored = policies.find().orElseGet(() -> policies.add(new ClinicPolicy()));
         if (expectedVersion != null && expectedVersion != stored.getVersion()) {

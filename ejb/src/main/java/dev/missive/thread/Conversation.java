@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -92,6 +93,17 @@ public class Conversation implements Correspondence {
     /** When it was last closed, even if reopened since: a message sent before can no longer be retracted. */
     @Column(name = "last_closed")
     private Instant lastClosed;
+
+    /** The first patient-side message since the last staff reply: the one the clinic owes an answer to. */
+    @Column(name = "awaiting_message_id", length = 64)
+    private String awaitingMessageId;
+
+    @Column(name = "awaiting_since")
+    private Instant awaitingSince;
+
+    /** When that answer is due, by the clinic's business calendar as it was when the message arrived. */
+    @Column(name = "response_due")
+    private Instant responseDue;
 
     protected Conversation() {}
 
@@ -261,5 +273,39 @@ public class Conversation implements Correspondence {
     public void reopen() {
         this.status = ConversationStatus.OPEN;
         this.statusReason = null;
+    }
+
+    /** A patient-side message waits for an answer, unless an earlier one already does. */
+    public void awaitAnswer(String messageId, Instant asked, Instant due) {
+        if (awaitingMessageId == null) {
+            awaitingMessageId = messageId;
+            awaitingSince = asked;
+            responseDue = due;
+        }
+    }
+
+    /** A staff reply answers what waited: the wait it ended, if one did. */
+    public Optional<StaffReply> answer(Message reply) {
+        if (awaitingMessageId == null) {
+            return Optional.empty();
+        }
+        StaffReply answered = new StaffReply(reply.getId(), id, practitionerId, awaitingSince, reply.getSent());
+        awaitingMessageId = null;
+        awaitingSince = null;
+        responseDue = null;
+        return Optional.of(answered);
+    }
+
+    public String getAwaitingMessageId() {
+        return awaitingMessageId;
+    }
+
+    public Instant getResponseDue() {
+        return responseDue;
+    }
+
+    /** Open, waiting for a staff reply, and past its due time. */
+    public boolean isOverdueAt(Instant now) {
+        return status == ConversationStatus.OPEN && responseDue != null && responseDue.isBefore(now);
     }
 }

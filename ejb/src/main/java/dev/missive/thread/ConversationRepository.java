@@ -60,6 +60,8 @@ public interface ConversationRepository {
 
     void add(Participant participant);
 
+    void add(StaffReply reply);
+
     /**
      * Waits for, then holds until the transaction ends, the thread's row, and counts one more
      * version of it: thread actions run one at a time per thread, and a write that read the

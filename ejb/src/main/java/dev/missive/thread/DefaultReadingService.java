@@ -1,8 +1,10 @@
 package dev.missive.thread;
 
+import dev.missive.domain.PartyType;
 import dev.missive.security.Caller;
 import dev.missive.security.CallerContext;
 import dev.missive.security.Roles;
+import dev.missive.service.ForbiddenException;
 import dev.missive.service.Page;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -55,8 +57,15 @@ public class DefaultReadingService implements ReadingService {
                 .orElse(new Page<>(List.of(), 0));
     }
 
-    /** The caller's inbox; none for callers who take part in no thread. */
+    /** The caller's inbox; none for callers who take part in no thread. Overdue threads are a staff work list. */
     private static Optional<InboxQuery> inboxQuery(Caller caller, InboxFilter filter, InboxCursor after) {
+        if (filter.overdueOnly()
+                && !caller.seesEverything()
+                && caller.party()
+                        .filter(party -> party.type() == PartyType.PRACTITIONER)
+                        .isEmpty()) {
+            throw new ForbiddenException("Only staff search for overdue threads");
+        }
         ThreadScope scope = ThreadScope.of(caller);
         return scope.hasInbox() ? Optional.of(new InboxQuery(scope, filter, after)) : Optional.empty();
     }

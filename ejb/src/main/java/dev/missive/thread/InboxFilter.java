@@ -5,13 +5,19 @@ import dev.missive.service.InvalidRequestException;
 /**
  * Narrows an inbox: by the caller's archived state, to threads with unread messages, by
  * message type, by patient, and by text (at least 3 characters) in the subject, the messages
- * or the participants' names. A null field does not narrow.
+ * or the participants' names, and (for staff) to open threads past their response time. A null
+ * field does not narrow.
  */
-public record InboxFilter(Boolean archived, boolean unreadOnly, String category, String patientId, String text) {
+public record InboxFilter(
+        Boolean archived, boolean unreadOnly, String category, String patientId, String text, boolean overdueOnly) {
 
     public static final int MIN_TEXT_LENGTH = 3;
 
     public static final InboxFilter ALL = new InboxFilter(null, false, null, null, null);
+
+    public InboxFilter(Boolean archived, boolean unreadOnly, String category, String patientId, String text) {
+        this(archived, unreadOnly, category, patientId, text, false);
+    }
 
     public InboxFilter {
         if (text != null && text.strip().length() < MIN_TEXT_LENGTH) {

@@ -3,6 +3,7 @@ package dev.missive.thread;
 import dev.missive.domain.Party;
 import dev.missive.domain.PartyType;
 import dev.missive.eligibility.EligibilityService;
+import dev.missive.policy.ResponseDeadline;
 import dev.missive.security.Caller;
 import dev.missive.service.ForbiddenException;
 import dev.missive.service.InvalidRequestException;
@@ -41,6 +42,8 @@ class MessageWriting {
 
     @Inject
     ThreadCover cover;
+
+    ResponseDeadline deadlines;
 
     @Inject
     Clock clock;
@@ -120,6 +123,10 @@ class MessageWriting {
                 message.getId(), conversation.getId(), conversation.getPatientId(), message.getRecipient(), now));
         if (conversation.isNoResponseNeeded() && message.getSender().equals(conversation.getStartedBy())) {
             conversation.close(ThreadStatusReason.NO_RESPONSE_NEEDED, now);
+        } else if (fromPatientSide) {
+            conversation.awaitAnswer(message.getId(), now, deadlines.answerDue(now));
+        } else {
+            conversation.answer(message).ifPresent(conversations::add);
         }
     }
 

@@ -24,6 +24,9 @@ public final class MissiveFhir {
     public static final String POLICY_OFFERED_MESSAGE_TYPE = BASE + "/StructureDefinition/offered-message-type";
     public static final String POLICY_ATTACHMENTS_ALLOWED = BASE + "/StructureDefinition/attachments-allowed";
     public static final String POLICY_RETRACT_WINDOW = BASE + "/StructureDefinition/retract-window";
+    public static final String POLICY_RESPONSE_BUSINESS_DAYS = BASE + "/StructureDefinition/response-business-days";
+    public static final String RESPONSE_DUE = BASE + "/StructureDefinition/response-due";
+    public static final String SP_OVERDUE = BASE + "/SearchParameter/Communication-overdue";
     public static final String POLICY_GUIDELINES = BASE + "/StructureDefinition/guidelines";
     public static final String POLICY_EMERGENCY_NUMBER = BASE + "/StructureDefinition/emergency-number";
     public static final String PRACTITIONER_ROLE = BASE + "/CodeSystem/practitioner-role";

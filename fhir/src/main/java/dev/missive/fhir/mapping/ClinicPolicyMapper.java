@@ -50,6 +50,8 @@ public final class ClinicPolicyMapper {
                 .setSystem(UCUM)
                 .setCode("s");
         clinic.addExtension(MissiveFhir.POLICY_RETRACT_WINDOW, window);
+        clinic.addExtension(
+                MissiveFhir.POLICY_RESPONSE_BUSINESS_DAYS, new IntegerType(policy.getResponseBusinessDays()));
         if (policy.getGuidelines() != null) {
             clinic.addExtension(MissiveFhir.POLICY_GUIDELINES, new StringType(policy.getGuidelines()));
         }
@@ -87,6 +89,8 @@ public final class ClinicPolicyMapper {
                 .ifPresent(v -> policy.setAttachmentsAllowed(v.booleanValue()));
         value(clinic, MissiveFhir.POLICY_RETRACT_WINDOW, org.hl7.fhir.r4.model.Duration.class)
                 .ifPresent(v -> policy.setRetractWindow(seconds(v)));
+        value(clinic, MissiveFhir.POLICY_RESPONSE_BUSINESS_DAYS, IntegerType.class)
+                .ifPresent(v -> policy.setResponseBusinessDays(v.getValue()));
         value(clinic, MissiveFhir.POLICY_GUIDELINES, StringType.class)
                 .ifPresent(v -> policy.setGuidelines(v.getValue()));
         if (!clinic.getExtensionsByUrl(MissiveFhir.POLICY_EMERGENCY_NUMBER).isEmpty()) {

@@ -16,6 +16,7 @@ import dev.missive.thread.ThreadDetail;
 import dev.missive.thread.ThreadOrMessage;
 import dev.missive.thread.ThreadStatusReason;
 import dev.missive.thread.ThreadView;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -219,12 +220,23 @@ public final class CommunicationMapper {
             }
         }
         resource.setSent(Date.from(conversation.getCreated()));
+        if (conversation.getResponseDue() != null) {
+            resource.addExtension(responseDue(conversation));
+        }
         view.changes().forEach(change -> resource.addExtension(threadChange(change)));
         view.away().ifPresent(notice -> resource.addExtension(CoverMapper.toExtension(notice)));
         if (view.participant() != null) {
             resource.addExtension(participantState(view.participant()));
         }
         return resource;
+    }
+
+    /** When the staff reply is due, and whether it is overdue now (by the server's clock, as the overdue search). */
+    private static Extension responseDue(Conversation conversation) {
+        Extension due = new Extension(MissiveFhir.RESPONSE_DUE);
+        due.addExtension("due", new InstantType(Date.from(conversation.getResponseDue())));
+        due.addExtension("overdue", new BooleanType(conversation.isOverdueAt(Instant.now())));
+        return due;
     }
 
     public static Communication toFhir(Message message) {

@@ -54,6 +54,7 @@ public class CommunicationProvider implements IResourceProvider {
 
     static final String SP_ARCHIVED = "archived";
     static final String SP_UNREAD = "unread";
+    static final String SP_OVERDUE = "overdue";
     private static final String PREPARATION = "preparation";
 
     @EJB
@@ -134,7 +135,7 @@ public class CommunicationProvider implements IResourceProvider {
 
     /**
      * {@code part-of:missing=true} is the caller's inbox, newest activity first, narrowed by
-     * {@code archived}, {@code unread}, {@code category}, {@code subject} and {@code _content};
+     * {@code archived}, {@code unread}, {@code overdue} (staff), {@code category}, {@code subject} and {@code _content};
      * {@code part-of=Communication/{id}} is one thread's messages in the order they were sent;
      * {@code status=preparation} is the caller's drafts. {@code _include=Communication:sender}
      * adds the senders of a thread's messages that the caller may see. {@code identifier}, alone,
@@ -147,6 +148,7 @@ public class CommunicationProvider implements IResourceProvider {
             @OptionalParam(name = Communication.SP_STATUS) TokenParam status,
             @OptionalParam(name = SP_ARCHIVED) TokenParam archived,
             @OptionalParam(name = SP_UNREAD) TokenParam unread,
+            @OptionalParam(name = SP_OVERDUE) TokenParam overdue,
             @OptionalParam(name = Communication.SP_CATEGORY) TokenParam category,
             @OptionalParam(name = Communication.SP_SUBJECT) ReferenceParam subject,
             @OptionalParam(name = Constants.PARAM_CONTENT) StringParam content,
@@ -156,7 +158,7 @@ public class CommunicationProvider implements IResourceProvider {
         // A count reads no page; otherwise the first page comes with the total in one call.
         int firstPage = summary == SummaryEnum.COUNT ? 0 : Paging.firstPageSize(count);
         if (identifier != null) {
-            if (Stream.of(partOf, status, archived, unread, category, subject, content)
+            if (Stream.of(partOf, status, archived, unread, overdue, category, subject, content)
                     .anyMatch(Objects::nonNull)) {
                 throw new InvalidRequestException("identifier is searched alone");
             }
@@ -179,7 +181,8 @@ public class CommunicationProvider implements IResourceProvider {
                     Boolean.TRUE.equals(flag(unread, SP_UNREAD)),
                     category == null ? null : category.getValue(),
                     SearchParams.idOf(subject, "Patient"),
-                    content == null ? null : content.getValue());
+                    content == null ? null : content.getValue(),
+                    overdueOnly(overdue));
             return InboxResults.of(reading, filter, firstPage);
         }
         if (partOf.getMissing() != null
@@ -230,6 +233,15 @@ public class CommunicationProvider implements IResourceProvider {
         drafts.threads().forEach(view -> found.add(CommunicationMapper.toFhir(view)));
         drafts.messages().forEach(message -> found.add(CommunicationMapper.toFhir(message)));
         return new SimpleBundleProvider(found);
+    }
+
+    /** Only {@code overdue=true}: the threads that are not overdue are the rest of the inbox. */
+    private static boolean overdueOnly(TokenParam overdue) {
+        Boolean flag = flag(overdue, SP_OVERDUE);
+        if (Boolean.FALSE.equals(flag)) {
+            throw new InvalidRequestException("overdue is true or left out");
+        }
+        return flag != null;
     }
 
     private static Boolean flag(TokenParam token, String name) {

@@ -26,6 +26,7 @@ import dev.missive.fhir.provider.PatientProvider;
 import dev.missive.fhir.provider.PractitionerProvider;
 import dev.missive.fhir.provider.PractitionerRoleProvider;
 import dev.missive.fhir.provider.RelatedPersonProvider;
+import dev.missive.fhir.provider.ResponseTimesProvider;
 import dev.missive.fhir.provider.SubscriptionProvider;
 import dev.missive.fhir.provider.ThreadActionProvider;
 import dev.missive.fhir.provider.TransactionProvider;
@@ -91,6 +92,9 @@ public class MissiveRestfulServer extends RestfulServer {
 
     @Inject
     transient MessageExportProvider messageExport;
+
+    @Inject
+    transient ResponseTimesProvider responseTimes;
 
     @Inject
     transient PatientMergeProvider patientMerges;
@@ -171,6 +175,7 @@ public class MissiveRestfulServer extends RestfulServer {
                 messageRecipients));
         registerProviders(List.of(practitionerRoles, relatedPersons, episodes, appointments, consents));
         registerProvider(notificationDeadLetters);
+        registerProvider(responseTimes);
         registerProviders(List.of(messageExport, patientMerges, covers));
         registerProvider(binaries);
         registerProvider(auditEvents);

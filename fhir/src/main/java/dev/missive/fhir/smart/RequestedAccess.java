@@ -26,6 +26,7 @@ public record RequestedAccess(String resourceType, Interaction interaction) {
             Map.entry("$export-messages", new RequestedAccess(COMMUNICATION, Interaction.SEARCH)),
             Map.entry("$notification-dead-letters", new RequestedAccess(COMMUNICATION, Interaction.SEARCH)),
             Map.entry("$replay-notifications", new RequestedAccess(COMMUNICATION, Interaction.UPDATE)),
+            Map.entry("$response-times", new RequestedAccess(COMMUNICATION, Interaction.SEARCH)),
             Map.entry("$message-recipients", new RequestedAccess("Practitioner", Interaction.SEARCH)),
             Map.entry("$status", new RequestedAccess("Subscription", Interaction.READ)),
             Map.entry("$events", new RequestedAccess("Subscription", Interaction.READ)),

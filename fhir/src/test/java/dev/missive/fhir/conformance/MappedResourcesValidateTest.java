@@ -2,6 +2,7 @@ package dev.missive.fhir.conformance;
 
 import static dev.missive.fhir.conformance.ConformanceValidator.assertValid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,8 +47,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +93,28 @@ class MappedResourcesValidateTest {
         assertTrue(header.getExtensionByUrl(MissiveFhir.PARTICIPANT_STATE).hasExtension("lastRead"));
         assertTrue(header.getExtensionByUrl(MissiveFhir.PARTICIPANT_STATE).hasExtension("left"));
         assertValid(header);
+    }
+
+    @Test
+    void anOverdueThreadHeaderCarriesItsDueTime() {
+        Conversation conversation = new Conversation("alice", "drlee", Party.patient("alice"), "general", NOW);
+        conversation.awaitAnswer("m1", NOW, NOW.plusSeconds(60));
+        Communication header = CommunicationMapper.toFhir(new ThreadView(conversation, null));
+        Extension due = header.getExtensionByUrl(MissiveFhir.RESPONSE_DUE);
+        assertEquals(
+                NOW.plusSeconds(60),
+                ((InstantType) due.getExtensionByUrl("due").getValue())
+                        .getValue()
+                        .toInstant());
+        assertTrue(((BooleanType) due.getExtensionByUrl("overdue").getValue()).booleanValue());
+        assertValid(header);
+
+        conversation.close(ThreadStatusReason.CLOSED_BY_PARTICIPANT, NOW);
+        Communication closed = CommunicationMapper.toFhir(new ThreadView(conversation, null));
+        assertFalse(((BooleanType) closed.getExtensionByUrl(MissiveFhir.RESPONSE_DUE)
+                        .getExtensionByUrl("overdue")
+                        .getValue())
+                .booleanValue());
     }
 
     @Test

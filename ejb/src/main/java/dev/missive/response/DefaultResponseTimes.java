@@ -1,0 +1,57 @@
+package dev.missive.response;
+
+import dev.missive.security.CallerContext;
+import dev.missive.security.Role;
+import dev.missive.security.Roles;
+import dev.missive.service.ForbiddenException;
+import dev.missive.service.InvalidRequestException;
+import dev.missive.thread.StaffReply;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+@Stateless
+@DeclareRoles({Roles.PATIENT, Roles.PROXY, Roles.PRACTITIONER, Roles.CLINIC_ADMIN, Roles.INTEGRATION})
+@RolesAllowed({Roles.PATIENT, Roles.PROXY, Roles.PRACTITIONER, Roles.CLINIC_ADMIN, Roles.INTEGRATION})
+public class DefaultResponseTimes implements ResponseTimes {
+
+    /** A longer period would read more replies than a report needs at once. */
+    static final Duration LONGEST_PERIOD = Duration.ofDays(366);
+
+    @Inject
+    ResponseRepository responses;
+
+    @Inject
+    CallerContext callers;
+
+    @Override
+    public List<PractitionerResponseTimes> byPractitioner(Instant from, Instant to) {
+        if (!callers.current().has(Role.CLINIC_ADMIN)) {
+            throw new ForbiddenException("Only a clinic admin reads response times");
+        }
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw new InvalidRequestException("A period has a start before its end");
+        }
+        if (Duration.between(from, to).compareTo(LONGEST_PERIOD) > 0) {
+            throw new InvalidRequestException("A period is at most 366 days");
+        }
+        Map<String, List<Duration>> times = responses.repliesBetween(from, to).stream()
+                .collect(Collectors.groupingBy(
+                        StaffReply::getPractitionerId,
+                        TreeMap::new,
+                        Collectors.mapping(StaffReply::responseTime, Collectors.toList())));
+        return times.entrySet().stream()
+                .map(entry -> PractitionerResponseTimes.of(entry.getKey(), entry.getValue()))
+                .sorted(Comparator.comparingInt(PractitionerResponseTimes::replies)
+                        .reversed())
+                .toList();
+    }
+}

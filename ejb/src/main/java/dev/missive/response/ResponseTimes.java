@@ -1,0 +1,16 @@
+package dev.missive.response;
+
+import jakarta.ejb.Local;
+import java.time.Instant;
+import java.util.List;
+
+/** How fast staff answer: for clinic admins only. */
+@Local
+public interface ResponseTimes {
+
+    /**
+     * Per practitioner, the time from a patient-side message that waited to their first reply,
+     * for the replies sent from {@code from} until {@code to}; the practitioners with most replies first.
+     */
+    List<PractitionerResponseTimes> byPractitioner(Instant from, Instant to);
+}
