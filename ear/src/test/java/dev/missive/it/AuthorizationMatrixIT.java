@@ -131,6 +131,47 @@ class AuthorizationMatrixIT extends MissiveIT {
     }
 
     /**
+     * Quick replies: clinic admins manage them; practitioners and the integration engine read
+     * them; patients and proxies are refused everything.
+     */
+    @TestFactory
+    List<DynamicTest> quickRepliesAreTheClinicsAndItsStaffs() {
+        String id = QuickReplies.create("Matrix template", "Hello {{patient-first-name}}");
+        Set<String> staff = Set.of("drlee", "drpatel", "nursekim", "admin", Tokens.INTEGRATION);
+        return CALLERS.stream()
+                .map(account -> dynamicTest(account + " × quick replies", () -> {
+                    Fhir caller = Fhir.as(account);
+                    boolean admin = account.equals("admin");
+                    int read = staff.contains(account) ? 200 : 403;
+                    int write = admin ? 0 : 403;
+                    assertEquals(read, caller.get(QuickReplies.SEARCH).status(), "search");
+                    Fhir.Response one = caller.get("Basic/" + id);
+                    assertEquals(read, one.status(), "read");
+                    if (read != 200) {
+                        assertFalse(one.body().contains("Hello"), "leak");
+                    }
+                    Fhir.Response created = caller.post("Basic", QuickReplies.template("Matrix " + account, "Hi"));
+                    assertEquals(admin ? 201 : write, created.status(), "create " + created);
+                    String target = admin
+                            ? created.as(org.hl7.fhir.r4.model.Basic.class)
+                                    .getIdElement()
+                                    .getIdPart()
+                            : id;
+                    Fhir.Response updated = caller.put(
+                            "Basic/" + target,
+                            QuickReplies.template("Matrix " + account, "Changed")
+                                    .setId(target),
+                            null);
+                    assertEquals(admin ? 200 : write, updated.status(), "update " + updated);
+                    assertEquals(
+                            admin ? 204 : write,
+                            caller.delete("Basic/" + target).status(),
+                            "delete");
+                }))
+                .toList();
+    }
+
+    /**
      * A next link is its searcher's alone (found by the fuzzer, benchmark/fuzz.sh: a link of Ben's
      * sent with Dr Patel's token and {@code _getpagesoffset=0} showed Ben's messages, kept with the
      * search as its first page). Alice's links to her thread's messages, her inbox and her drafts,
