@@ -92,8 +92,8 @@ class FormattedTextIT extends MissiveIT {
             assertEquals("formatted-text-invalid", Fhir.rule(refused));
             assertFalse(refused.body().contains("alert"), "the refusal does not repeat the text");
         }
-        Fhir.Response empty = alice.post("Communication", formatted(thread, "x", "   "));
-        assertEquals(400, empty.status(), empty::toString);
+        Fhir.Response tooLong = alice.post("Communication", formatted(thread, "x", "*a* " + "b".repeat(20_000)));
+        assertEquals(400, tooLong.status(), tooLong::toString);
         assertEquals(
                 0,
                 alice.get("Communication?part-of=Communication/" + thread)

@@ -14,7 +14,7 @@ final class QuickReplies {
 
     static final String KIND = "https://missive.dev/fhir/CodeSystem/basic-kind";
     static final String EXTENSION = "https://missive.dev/fhir/StructureDefinition/quick-reply";
-    static final String SEARCH = "Basic?code=" + KIND + "|quick-reply";
+    static final String SEARCH = "Basic?code=" + KIND + "%7Cquick-reply";
 
     private QuickReplies() {}
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hl7.fhir.r4.model.Basic;
+import org.hl7.fhir.r4.model.MarkdownType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +29,7 @@ class QuickRepliesIT extends MissiveIT {
         Basic changed = read.as(Basic.class);
         changed.getExtensionByUrl(QuickReplies.EXTENSION)
                 .getExtensionByUrl("text")
-                .setValue(new org.hl7.fhir.r4.model.MarkdownType("Your results are fine. {{practitioner-name}}"));
+                .setValue(new MarkdownType("Your results are fine. {{practitioner-name}}"));
         assertEquals(200, admin.put("Basic/" + id, changed, read.etag()).status());
         Fhir.Response stale = admin.put("Basic/" + id, QuickReplies.template("IT results", "Stale"), read.etag());
         assertEquals(412, stale.status(), stale::toString);
@@ -50,7 +51,7 @@ class QuickRepliesIT extends MissiveIT {
         assertEquals("formatted-text-invalid", Fhir.rule(link));
         Fhir.Response notQuickReply = admin.postRaw("Basic", "{\"resourceType\":\"Basic\",\"code\":{\"text\":\"x\"}}");
         assertEquals(400, notQuickReply.status(), notQuickReply::toString);
-        Fhir.Response otherCode = nurse.get("Basic?code=http://example.org|other");
+        Fhir.Response otherCode = nurse.get("Basic?code=http://example.org%7Cother");
         assertEquals(400, otherCode.status(), otherCode::toString);
         assertFalse(nurse.get(QuickReplies.SEARCH).body().contains("IT bad"));
     }
