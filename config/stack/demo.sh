@@ -93,7 +93,7 @@ demo_load() {
         "$KEYCLOAK_URL/realms/$REALM/protocol/openid-connect/token" | access_token) \
         || die "could not get a token for integration-engine from $KEYCLOAK_URL"
     [[ -n $token ]] || die "no access token for integration-engine"
-    # The clinic's policy (Organization/clinic: messaging switched on) is a clinic admin's to set.
+    # The clinic's policy (Organization/clinic: messaging switched on) and its quick replies (Basic) are a clinic admin's to set.
     admin_token=$(curl -sf -d grant_type=password -d client_id=missive-cli -d username=admin -d password=admin \
         --data-urlencode 'scope=openid user/*.cruds' \
         "$KEYCLOAK_URL/realms/$REALM/protocol/openid-connect/token" | access_token) \
@@ -103,7 +103,7 @@ demo_load() {
         type=$(json_field "$file" resourceType)
         id=$(json_field "$file" id)
         bearer=$token
-        [[ $type == Organization ]] && bearer=$admin_token
+        [[ $type == Organization || $type == Basic ]] && bearer=$admin_token
         code=$(curl -s -o "$body" -w '%{http_code}' -X PUT \
             -H "Authorization: Bearer $bearer" -H 'Content-Type: application/fhir+json' \
             --data-binary @- "$WILDFLY_URL/fhir/$type/$id" < <(demo_body "$file")) || code=000

@@ -10,6 +10,7 @@ import { session, MESSAGE_TYPES } from './session.js';
 import { cannotStart } from './inbox.js';
 import { attachmentPicker, attachmentsOf } from './attachments.js';
 import { awayNotice } from './cover.js';
+import { textPayload, typedText, toolbar } from './formatting.js';
 
 const RESPONSE_METHODS = { ONLINEWRIT: 'Portal message', PHONE: 'Phone call', EMAILWRIT: 'Email' };
 const PARTICIPATION_MODE = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationMode';
@@ -101,7 +102,7 @@ class Draft {
     return {
       resourceType: 'Communication', status,
       partOf: [{ reference: partOf }],
-      payload: [{ contentString: values.text }, ...values.attachments],
+      payload: [textPayload(values.text), ...values.attachments],
     };
   }
 
@@ -139,7 +140,7 @@ class Draft {
     const message = resources(drafts).find((m) => m.partOf?.[0]?.reference === `Communication/${threadId}`);
     this.threadId = threadId;
     this.messageId = message?.id ?? null;
-    return { thread, text: message?.payload?.[0]?.contentString ?? '', attachments: message ? attachmentsOf(message) : [] };
+    return { thread, text: message ? typedText(message) : '', attachments: message ? attachmentsOf(message) : [] };
   }
 
   /** The thread and its first message in one transaction; then the draft goes. Answers the new thread's id. */
@@ -339,7 +340,8 @@ export async function renderCompose(main, draftId) {
   session.patientSide ? awayField : null,
   episodeField,
   field('Subject (optional)', el.subject),
-  field('Message', el.text, 'Plain text. Do not use messages for urgent matters.'),
+  toolbar(el.text),
+  field('Message', el.text, 'Bold, italic, lists and https links as in the toolbar. Do not use messages for urgent matters.'),
   files.element,
   session.kind === 'proxy' ? null : el.confidential,
   session.patientSide ? h('fieldset', {}, h('legend', {}, 'Who should respond, and how'),

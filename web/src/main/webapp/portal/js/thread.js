@@ -10,6 +10,7 @@ import {
 import { attachmentPicker, attachmentList } from './attachments.js';
 import { editForm, threadChanges, changeLine } from './edit.js';
 import { awayNotice } from './cover.js';
+import { messageText, textPayload, toolbar, quickReplyPicker } from './formatting.js';
 
 const DEFAULT_NUMBERS = { 'en-US': '911', 'en-GB': '999', 'en-AU': '000', fr: '112', de: '112', es: '112' };
 
@@ -157,7 +158,7 @@ export async function renderThread(main, threadId) {
           flag.mine && message.received ? h('span', { class: 'receipt' }, `Read ${time(message.received)}`) : null),
         retracted
           ? h('p', { class: 'text retracted-text' }, 'This message was retracted')
-          : h('p', { class: 'text' }, message.payload?.[0]?.contentString ?? ''),
+          : messageText(message),
         retracted ? null : attachmentList(message, (error) => replace(status, errorBox(error))),
         actions,
         byParent.has(message.id) ? await renderLevel(message.id) : null);
@@ -240,6 +241,9 @@ async function replyBox(thread, setReplyTo, getReplyTo, reload) {
   }
   const text = h('textarea', { id: 'reply-text', rows: 4, required: true });
   const replying = h('p', { class: 'hint', id: 'replying-to', hidden: true });
+  const quickReplies = session.kind === 'practitioner'
+    ? await quickReplyPicker(text, await session.directory.read(thread.subject.reference), session.self).catch(() => null)
+    : null;
   const files = attachmentPicker();
   const errors = h('div', { 'aria-live': 'assertive' });
   const send = h('button', { type: 'submit', class: 'primary', id: 'send-reply' }, 'Send');
@@ -256,7 +260,7 @@ async function replyBox(thread, setReplyTo, getReplyTo, reload) {
       const message = {
         resourceType: 'Communication', status: 'completed',
         partOf: [{ reference: `Communication/${thread.id}` }],
-        payload: [{ contentString: text.value }, ...files.payload()],
+        payload: [textPayload(text.value), ...files.payload()],
       };
       const inResponseTo = getReplyTo();
       if (inResponseTo) {
@@ -270,7 +274,8 @@ async function replyBox(thread, setReplyTo, getReplyTo, reload) {
         replace(errors, REPLY_REFUSED[error.rule] ? refusal(error.rule) : errorBox(error));
       }
     },
-  }, h('h2', {}, 'Reply'), replying, field('Your message', text), files.element, errors, send);
+  }, h('h2', {}, 'Reply'), replying, h('div', { class: 'composer-tools' }, toolbar(text), quickReplies),
+  field('Your message', text), files.element, errors, send);
   return {
     open: true,
     element: form,

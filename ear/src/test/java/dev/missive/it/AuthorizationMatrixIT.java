@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Reference;
@@ -128,6 +129,43 @@ class AuthorizationMatrixIT extends MissiveIT {
                     "the count is the inbox's size");
             assertEquals(inInbox, inbox.body().contains(kind.id()), "not in the inbox's body or links");
         }
+    }
+
+    /**
+     * Quick replies: clinic admins manage them; practitioners and the integration engine read
+     * them; patients and proxies are refused everything.
+     */
+    @TestFactory
+    List<DynamicTest> quickRepliesAreTheClinicsAndItsStaffs() {
+        String id = QuickReplies.create("Matrix template", "Hello {{patient-first-name}}");
+        Set<String> staff = Set.of("drlee", "drpatel", "nursekim", "admin", Tokens.INTEGRATION);
+        List<DynamicTest> cells = new ArrayList<>(CALLERS.stream()
+                .map(account -> dynamicTest(account + " × quick replies", () -> {
+                    Fhir caller = Fhir.as(account);
+                    boolean admin = account.equals("admin");
+                    int read = staff.contains(account) ? 200 : 403;
+                    assertEquals(read, caller.get(QuickReplies.SEARCH).status(), "search");
+                    Fhir.Response one = caller.get("Basic/" + id);
+                    assertEquals(read, one.status(), "read");
+                    if (read != 200) {
+                        assertFalse(one.body().contains("Hello"), "leak");
+                    }
+                    Fhir.Response created = caller.post("Basic", QuickReplies.template("Matrix " + account, "Hi"));
+                    assertEquals(admin ? 201 : 403, created.status(), "create " + created);
+                    String target =
+                            admin ? created.as(Basic.class).getIdElement().getIdPart() : id;
+                    Basic changed = QuickReplies.template("Matrix " + account, "Changed");
+                    changed.setId(target);
+                    Fhir.Response updated = caller.put("Basic/" + target, changed, null);
+                    assertEquals(admin ? 200 : 403, updated.status(), "update " + updated);
+                    assertEquals(
+                            admin ? 204 : 403, caller.delete("Basic/" + target).status(), "delete");
+                }))
+                .toList());
+        cells.add(dynamicTest(
+                "admin removes the matrix template",
+                () -> assertEquals(204, Fhir.as("admin").delete("Basic/" + id).status())));
+        return cells;
     }
 
     /**

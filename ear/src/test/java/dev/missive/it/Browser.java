@@ -200,6 +200,11 @@ final class Browser implements AutoCloseable {
         driver.executeScript("arguments[0].value = arguments[1]", visible(locator), value);
     }
 
+    /** What a script run in the page answers (to look at the page's state, never to drive it). */
+    Object evaluate(String script) {
+        return driver.executeScript(script);
+    }
+
     /** Scrolls the page so that the element is in the middle of the window (for a screenshot of it). */
     void scrollTo(By locator) {
         driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", visible(locator));

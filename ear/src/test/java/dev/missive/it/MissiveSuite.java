@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -62,8 +63,10 @@ public class MissiveSuite implements BeforeAllCallback, ParameterResolver {
                 try {
                     String body = DemoDates.resolve(Files.readString(file));
                     Resource resource = (Resource) Fhir.CONTEXT.newJsonParser().parseResource(body);
-                    // The clinic's policy (messaging switched on) is a clinic admin's to set.
-                    Fhir loader = resource instanceof Organization ? Fhir.as("admin") : integration;
+                    // The clinic's policy (messaging switched on) and its quick replies are a clinic admin's to set.
+                    Fhir loader = resource instanceof Organization || resource instanceof Basic
+                            ? Fhir.as("admin")
+                            : integration;
                     Fhir.Response response = loader.putRaw(
                             resource.fhirType() + "/" + resource.getIdElement().getIdPart(), body);
                     if (response.status() >= 300) {

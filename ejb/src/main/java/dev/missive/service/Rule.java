@@ -34,7 +34,9 @@ public enum Rule {
     PATIENT_ALREADY_MERGED,
     MERGE_TARGET_MERGED,
     PATIENT_NOT_MERGED,
-    SUBSCRIPTION_ENDPOINT_NOT_ALLOWED;
+    SUBSCRIPTION_ENDPOINT_NOT_ALLOWED,
+    FORMATTED_TEXT_INVALID,
+    QUICK_REPLY_PLACEHOLDER_UNKNOWN;
 
     /** The code in the CodeSystem: the name in lower case, words joined by hyphens. */
     public String code() {

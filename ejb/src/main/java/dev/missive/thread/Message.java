@@ -58,6 +58,10 @@ public class Message {
     @Column(length = MAX_TEXT_LENGTH)
     private String text;
 
+    /** The text as formatted (Missive's Markdown subset), when it was written formatted; {@link #text} is its plain form. */
+    @Column(name = "formatted_text", length = MAX_TEXT_LENGTH)
+    private String formattedText;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private MessageStatus status;
@@ -93,13 +97,19 @@ public class Message {
         this.sent = now;
     }
 
+    /** Gives the message formatted text; its plain form is the text. */
+    public void format(String formattedText) {
+        this.formattedText = formattedText;
+    }
+
     public void saveAsDraft() {
         this.status = MessageStatus.DRAFT;
     }
 
-    /** A draft's text and what it answers can change until it is sent. */
-    public void edit(String text, String inResponseTo) {
+    /** A draft's text (plain, and formatted or null) and what it answers can change until it is sent. */
+    public void edit(String text, String formattedText, String inResponseTo) {
         this.text = text;
+        this.formattedText = formattedText;
         this.inResponseTo = inResponseTo;
     }
 
@@ -131,6 +141,11 @@ public class Message {
 
     public String getText() {
         return text;
+    }
+
+    /** The formatted text, or null when the message is plain text only. */
+    public String getFormattedText() {
+        return formattedText;
     }
 
     public MessageStatus getStatus() {
@@ -173,6 +188,7 @@ public class Message {
     public void retract() {
         this.status = MessageStatus.RETRACTED;
         this.text = null;
+        this.formattedText = null;
     }
 
     /** Sets the read receipt the first time the other side opens a sent message; false if nothing changed. */

@@ -3,6 +3,7 @@ package dev.missive.thread;
 import dev.missive.domain.Party;
 import dev.missive.domain.PartyType;
 import dev.missive.eligibility.EligibilityService;
+import dev.missive.formatting.FormattedText;
 import dev.missive.policy.ResponseDeadline;
 import dev.missive.security.Caller;
 import dev.missive.service.ForbiddenException;
@@ -70,12 +71,17 @@ class MessageWriting {
     private Message store(Caller caller, Conversation conversation, NewMessage request, boolean draft) {
         Party sender = writerIn(caller, conversation, cover.coverOf(conversation));
         AssertedSender.requireWriter(request.sender(), sender);
-        String text = checkedText(request.text());
+        String formatted = checkedFormattedText(request.formattedText());
+        String text = checkedText(
+                formatted == null
+                        ? request.text()
+                        : FormattedText.parse(formatted).plainText());
         checkInResponseTo(conversation, request.inResponseTo());
         Party recipient =
                 sender.type() == PartyType.PRACTITIONER ? conversation.patient() : conversation.practitioner();
         Message message =
                 new Message(conversation.getId(), sender, recipient, text, request.inResponseTo(), clock.instant());
+        message.format(formatted);
         attachments.carry(caller, message, request.attachments());
         if (draft) {
             message.saveAsDraft();
@@ -88,7 +94,12 @@ class MessageWriting {
     void edit(Caller caller, Conversation conversation, Message draft, NewMessage edited) {
         AssertedSender.requireWriter(edited.sender(), draft.getSender());
         checkInResponseTo(conversation, edited.inResponseTo());
-        draft.edit(checkedText(edited.text()), edited.inResponseTo());
+        String formatted = checkedFormattedText(edited.formattedText());
+        String text = checkedText(
+                formatted == null
+                        ? edited.text()
+                        : FormattedText.parse(formatted).plainText());
+        draft.edit(text, formatted, edited.inResponseTo());
         attachments.carry(caller, draft, edited.attachments());
     }
 
@@ -162,6 +173,14 @@ class MessageWriting {
             throw new InvalidRequestException("A message is at most " + Message.MAX_TEXT_LENGTH + " characters");
         }
         return text;
+    }
+
+    /** Formatted text as given, held to the length of a message; null when there is none. */
+    private static String checkedFormattedText(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        return checkedText(raw);
     }
 
     private void checkInResponseTo(Conversation conversation, String inResponseTo) {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A message to send (or save as a draft) into a thread, optionally answering an earlier one,
  * carrying any number of uploaded files, with the sender the request names, if any (null: the
- * caller, as always recorded).
+ * caller, as always recorded). With formatted text (Missive's Markdown subset), the plain text is
+ * derived from it and {@code text} is not used.
  */
 public record NewMessage(
         String conversationId,
@@ -14,10 +15,21 @@ public record NewMessage(
         String inResponseTo,
         boolean draft,
         List<AttachmentRef> attachments,
-        Party sender) {
+        Party sender,
+        String formattedText) {
 
     public NewMessage {
         attachments = List.copyOf(attachments);
+    }
+
+    public NewMessage(
+            String conversationId,
+            String text,
+            String inResponseTo,
+            boolean draft,
+            List<AttachmentRef> attachments,
+            Party sender) {
+        this(conversationId, text, inResponseTo, draft, attachments, sender, null);
     }
 
     public NewMessage(

@@ -34,6 +34,9 @@ public final class MissiveFhir {
     public static final String CHARGES_FOR_MESSAGES = BASE + "/StructureDefinition/charges-for-messages";
     public static final String MESSAGE_TYPES = BASE + "/StructureDefinition/message-types";
     public static final String CONSENT_CATEGORY = BASE + "/CodeSystem/consent-category";
+    public static final String FORMATTED_TEXT = BASE + "/StructureDefinition/formatted-text";
+    public static final String QUICK_REPLY = BASE + "/StructureDefinition/quick-reply";
+    public static final String BASIC_KIND = BASE + "/CodeSystem/basic-kind";
     public static final String CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
 
     private MissiveFhir() {}

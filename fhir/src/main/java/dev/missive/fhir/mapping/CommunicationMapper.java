@@ -33,6 +33,7 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.MarkdownType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 
@@ -128,8 +129,10 @@ public final class CommunicationMapper {
             throw new InvalidRequestException("Communication.partOf must name exactly one thread");
         }
         String conversationId = References.idOf(resource.getPartOfFirstRep(), "Communication", "Communication.partOf");
-        List<String> texts = resource.getPayload().stream()
+        List<Communication.CommunicationPayloadComponent> textPayloads = resource.getPayload().stream()
                 .filter(payload -> payload.getContent() instanceof StringType)
+                .toList();
+        List<String> texts = textPayloads.stream()
                 .map(payload -> ((StringType) payload.getContent()).getValue())
                 .toList();
         List<AttachmentRef> attachments = resource.getPayload().stream()
@@ -144,7 +147,26 @@ public final class CommunicationMapper {
         String inResponseTo = resource.hasInResponseTo()
                 ? References.idOf(resource.getInResponseToFirstRep(), "Communication", "Communication.inResponseTo")
                 : null;
-        return new NewMessage(conversationId, texts.get(0), inResponseTo, draft, attachments, senderOf(resource));
+        return new NewMessage(
+                conversationId,
+                texts.get(0),
+                inResponseTo,
+                draft,
+                attachments,
+                senderOf(resource),
+                formattedText(textPayloads.get(0)));
+    }
+
+    /** The payload's formatted text (valueMarkdown of formatted-text), or null when it has none. */
+    private static String formattedText(Communication.CommunicationPayloadComponent payload) {
+        Extension formatted = Extensions.single(payload, MissiveFhir.FORMATTED_TEXT);
+        if (formatted == null) {
+            return null;
+        }
+        if (!(formatted.getValue() instanceof MarkdownType markdown) || !markdown.hasValue()) {
+            throw new InvalidRequestException("formatted-text has a valueMarkdown");
+        }
+        return markdown.getValue();
     }
 
     /** The sender the client names, passed on for the services to hold to the caller; null when it names none. */
@@ -255,7 +277,11 @@ public final class CommunicationMapper {
         resource.setSender(References.to(message.getSender()));
         resource.addRecipient(References.to(message.getRecipient()));
         if (message.getText() != null) {
-            resource.addPayload().setContent(new StringType(message.getText()));
+            Communication.CommunicationPayloadComponent text =
+                    resource.addPayload().setContent(new StringType(message.getText()));
+            if (message.getFormattedText() != null) {
+                text.addExtension(MissiveFhir.FORMATTED_TEXT, new MarkdownType(message.getFormattedText()));
+            }
         }
         message.getAttachments().forEach(attachment -> resource.addPayload().setContent(toFhir(attachment)));
         resource.setSent(Date.from(message.getSent()));

@@ -25,6 +25,7 @@ import dev.missive.fhir.provider.PatientMergeProvider;
 import dev.missive.fhir.provider.PatientProvider;
 import dev.missive.fhir.provider.PractitionerProvider;
 import dev.missive.fhir.provider.PractitionerRoleProvider;
+import dev.missive.fhir.provider.QuickReplyProvider;
 import dev.missive.fhir.provider.RelatedPersonProvider;
 import dev.missive.fhir.provider.ResponseTimesProvider;
 import dev.missive.fhir.provider.SubscriptionProvider;
@@ -112,6 +113,9 @@ public class MissiveRestfulServer extends RestfulServer {
     transient SubscriptionProvider subscriptions;
 
     @Inject
+    transient QuickReplyProvider quickReplies;
+
+    @Inject
     transient CommunicationIdentifierEcho identifierEcho;
 
     @Inject
@@ -180,6 +184,7 @@ public class MissiveRestfulServer extends RestfulServer {
         registerProvider(binaries);
         registerProvider(auditEvents);
         registerProvider(subscriptions);
+        registerProvider(quickReplies);
         ConformanceResources conformance = ConformanceResources.load();
         registerProviders(CanonicalSearchProvider.forEachType(conformance));
         ConformanceDocuments conformanceDocuments = new ConformanceDocuments(conformance.typeNames());

@@ -139,6 +139,21 @@ class MappedResourcesValidateTest {
     }
 
     @Test
+    void aMessageWithFormattedText() {
+        Message message = new Message("t1", Party.patient("alice"), Party.practitioner("drlee"), "Hello", null, NOW);
+        message.format("**Hello**");
+        Communication formatted = CommunicationMapper.toFhir(message);
+        assertEquals(
+                "**Hello**",
+                formatted
+                        .getPayloadFirstRep()
+                        .getExtensionByUrl(MissiveFhir.FORMATTED_TEXT)
+                        .getValue()
+                        .primitiveValue());
+        assertValid(formatted);
+    }
+
+    @Test
     void theClinicPolicyWithItsDefaults() {
         assertValid(ClinicPolicyMapper.toFhir(new ClinicPolicy()));
     }
