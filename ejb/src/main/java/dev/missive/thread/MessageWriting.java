@@ -44,6 +44,7 @@ class MessageWriting {
     @Inject
     ThreadCover cover;
 
+    @Inject
     ResponseDeadline deadlines;
 
     @Inject
