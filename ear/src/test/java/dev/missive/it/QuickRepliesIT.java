@@ -31,7 +31,9 @@ class QuickRepliesIT extends MissiveIT {
                 .getExtensionByUrl("text")
                 .setValue(new MarkdownType("Your results are fine. {{practitioner-name}}"));
         assertEquals(200, admin.put("Basic/" + id, changed, read.etag()).status());
-        Fhir.Response stale = admin.put("Basic/" + id, QuickReplies.template("IT results", "Stale"), read.etag());
+        Basic outdated = QuickReplies.template("IT results", "Stale");
+        outdated.setId(id);
+        Fhir.Response stale = admin.put("Basic/" + id, outdated, read.etag());
         assertEquals(412, stale.status(), stale::toString);
         assertEquals(
                 "Your results are fine. {{practitioner-name}}",

@@ -198,7 +198,8 @@ class SecurityIT extends MissiveIT {
                         "StructureDefinition",
                         "SearchParameter",
                         "AuditEvent",
-                        "Subscription"),
+                        "Subscription",
+                        "Basic"),
                 types);
     }
 
