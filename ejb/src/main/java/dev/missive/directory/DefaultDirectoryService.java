@@ -122,9 +122,7 @@ public class DefaultDirectoryService implements DirectoryService {
             return new Saved<>(add(kind, incoming), true);
         }
         T current = existing.get();
-        if (expectedVersion != null && expectedVersion != current.getVersion()) {
-            throw new VersionConflictException(kind.name(), current.getId());
-        }
+        VersionConflictException.requireCurrent(expectedVersion, current.getVersion(), kind.name(), current.getId());
         kind.copy().accept(current, incoming);
         current.touch(clock.instant());
         current.replaceIdentifiers(incoming.getIdentifiers());

@@ -43,9 +43,8 @@ public class DefaultPolicyService implements PolicyService {
                     "The response time is 0 to " + MAX_RESPONSE_BUSINESS_DAYS + " business days");
         }
         ClinicPolicy stored = policies.find().orElseGet(() -> policies.add(new ClinicPolicy()));
-        if (expectedVersion != null && expectedVersion != stored.getVersion()) {
-            throw new VersionConflictException("Organization", ClinicPolicy.SINGLETON_ID);
-        }
+        VersionConflictException.requireCurrent(
+                expectedVersion, stored.getVersion(), "Organization", ClinicPolicy.SINGLETON_ID);
         stored.copyFrom(edited, clock.instant());
         return stored;
     }

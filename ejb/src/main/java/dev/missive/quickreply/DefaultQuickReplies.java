@@ -42,10 +42,7 @@ public class DefaultQuickReplies implements QuickReplies {
 
     @Override
     public QuickReply create(QuickReplyContent content) {
-        QuickReply reply = new QuickReply(UUID.randomUUID().toString(), checked(content), clock.instant());
-        replies.add(reply);
-        LOG.info("Quick reply " + reply.getId() + " created");
-        return reply;
+        return created(UUID.randomUUID().toString(), content);
     }
 
     @Override
@@ -55,14 +52,9 @@ public class DefaultQuickReplies implements QuickReplies {
             throw new NotFoundException("Basic", id);
         }
         if (reply == null) {
-            reply = new QuickReply(id, checked(content), clock.instant());
-            replies.add(reply);
-            LOG.info("Quick reply " + id + " created");
-            return new Saved<>(reply, true);
+            return new Saved<>(created(id, content), true);
         }
-        if (expectedVersion != null && expectedVersion != reply.getVersion()) {
-            throw new VersionConflictException("Basic", id);
-        }
+        VersionConflictException.requireCurrent(expectedVersion, reply.getVersion(), "Basic", id);
         reply.change(checked(content), clock.instant());
         LOG.info("Quick reply " + id + " updated");
         return new Saved<>(reply, false);
@@ -72,6 +64,13 @@ public class DefaultQuickReplies implements QuickReplies {
     public void delete(String id) {
         replies.remove(read(id));
         LOG.info("Quick reply " + id + " deleted");
+    }
+
+    private QuickReply created(String id, QuickReplyContent content) {
+        QuickReply reply = new QuickReply(id, checked(content), clock.instant());
+        replies.add(reply);
+        LOG.info("Quick reply " + id + " created");
+        return reply;
     }
 
     private static QuickReplyContent checked(QuickReplyContent content) {

@@ -4,6 +4,7 @@ import dev.missive.security.Caller;
 import dev.missive.security.CallerContext;
 import dev.missive.security.Roles;
 import dev.missive.service.InvalidRequestException;
+import dev.missive.service.VersionConflictException;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -54,7 +55,7 @@ public class DefaultDraftService implements DraftService {
         Caller caller = callers.current();
         Message message = draftOf(caller, id);
         Conversation conversation = writing.lockedThread(caller, message.getConversationId());
-        ExpectedVersion.require(expectedVersion, message.getVersion(), id);
+        VersionConflictException.requireCurrent(expectedVersion, message.getVersion(), "Communication", id);
         writing.edit(caller, conversation, message, edited);
         if (!edited.draft()) {
             message.send(clock.instant());

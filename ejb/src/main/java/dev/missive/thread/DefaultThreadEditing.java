@@ -8,6 +8,7 @@ import dev.missive.security.Roles;
 import dev.missive.service.ForbiddenException;
 import dev.missive.service.Rule;
 import dev.missive.service.RuleViolationException;
+import dev.missive.service.VersionConflictException;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -45,7 +46,7 @@ public class DefaultThreadEditing implements ThreadEditing {
         conversations.lock(id);
         ThreadView view = access.require(caller, id);
         Conversation conversation = view.conversation();
-        ExpectedVersion.require(expectedVersion, conversation.getVersion(), id);
+        VersionConflictException.requireCurrent(expectedVersion, conversation.getVersion(), "Communication", id);
         return switch (conversation.getStatus()) {
             case DRAFT -> {
                 opening.edit(caller, conversation, edited);
