@@ -61,9 +61,7 @@ public class DefaultReadingService implements ReadingService {
     private static Optional<InboxQuery> inboxQuery(Caller caller, InboxFilter filter, InboxCursor after) {
         if (filter.overdueOnly()
                 && !caller.seesEverything()
-                && caller.party()
-                        .filter(party -> party.type() == PartyType.PRACTITIONER)
-                        .isEmpty()) {
+                && caller.idAs(PartyType.PRACTITIONER).isEmpty()) {
             throw new ForbiddenException("Only staff search for overdue threads");
         }
         ThreadScope scope = ThreadScope.of(caller);

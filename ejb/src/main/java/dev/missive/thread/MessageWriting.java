@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * What writing a message takes, sent at once or kept as a draft first: who writes as whom, the
@@ -70,13 +69,10 @@ class MessageWriting {
     }
 
     private Message store(Caller caller, Conversation conversation, NewMessage request, boolean draft) {
-        Party sender = writerIn(caller, conversation, cover.coverOf(conversation));
+        Party sender = writerIn(caller, conversation);
         AssertedSender.requireWriter(request.sender(), sender);
         String formatted = checkedFormattedText(request.formattedText());
-        String text = checkedText(
-                formatted == null
-                        ? request.text()
-                        : FormattedText.parse(formatted).plainText());
+        String text = textOf(request, formatted);
         checkInResponseTo(conversation, request.inResponseTo());
         Party recipient =
                 sender.type() == PartyType.PRACTITIONER ? conversation.patient() : conversation.practitioner();
@@ -96,11 +92,7 @@ class MessageWriting {
         AssertedSender.requireWriter(edited.sender(), draft.getSender());
         checkInResponseTo(conversation, edited.inResponseTo());
         String formatted = checkedFormattedText(edited.formattedText());
-        String text = checkedText(
-                formatted == null
-                        ? edited.text()
-                        : FormattedText.parse(formatted).plainText());
-        draft.edit(text, formatted, edited.inResponseTo());
+        draft.edit(textOf(edited, formatted), formatted, edited.inResponseTo());
         attachments.carry(caller, draft, edited.attachments());
     }
 
@@ -150,19 +142,25 @@ class MessageWriting {
     }
 
     /**
-     * The party the caller writes as in this thread: its practitioner, the practitioner covering
-     * it now, or the patient side; integration engines and admins do not write.
+     * The party the caller writes as in this thread: its practitioner, the patient side, or the
+     * practitioner covering it now (looked up only then); integration engines and admins do not write.
      */
-    private static Party writerIn(Caller caller, Conversation conversation, Optional<Party> cover) {
+    private Party writerIn(Caller caller, Conversation conversation) {
         if (caller.is(conversation.practitioner())) {
             return conversation.practitioner();
         }
-        if (cover.filter(caller::is).isPresent()) {
-            return cover.get();
-        }
         return caller.patientSideFor(conversation.getPatientId())
+                .or(() -> cover.coverOf(conversation).filter(caller::is))
                 .orElseThrow(() -> new ForbiddenException(
                         "Only the patient, their proxy or their practitioner write in a thread"));
+    }
+
+    /** The message's plain text: derived from its formatted text when it has one, as given otherwise. */
+    private static String textOf(NewMessage request, String formatted) {
+        return checkedText(
+                formatted == null
+                        ? request.text()
+                        : FormattedText.parse(formatted).plainText());
     }
 
     private static String checkedText(String raw) {
