@@ -4,6 +4,8 @@ import dev.missive.policy.PolicyService;
 import dev.missive.thread.NotificationRequested;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -22,7 +24,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * records a dead letter in the database instead, and so does the first attempt for a recipient
  * whose address is not an email address: no later attempt could send it, retrying would only
  * hold it for the hour of the back-off. Once done with (emailed, nobody to email, or a dead
- * letter) the request's outbox row is removed in the listener's transaction.
+ * letter) the request's outbox row is removed. The attempt is a database transaction of its own
+ * (the claim and "sent" have theirs), apart from the listener's, which then holds only the
+ * queue's acknowledgement: each commits in one phase, where one transaction over both would be
+ * a two-phase commit with a transaction log write for every email. Removed but not acknowledged
+ * (a crash in between), the request is delivered again and finds the delivery sent.
  *
  * <p>A redelivered, replayed or re-relayed request that finds the delivery sent sends nothing.
  * One that finds a claim another live node holds (its attempt may be in the SMTP conversation
@@ -80,6 +86,7 @@ public class NotificationService {
      * One attempt, the {@code attempt}th (from 1) of a request put on the queue at {@code queued}.
      * Throws to have Artemis deliver it again, except on the last attempt.
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void deliver(NotificationRequested request, int attempt, Instant queued) {
         try {
             if (!email(request)) {

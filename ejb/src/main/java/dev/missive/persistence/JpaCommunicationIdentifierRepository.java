@@ -36,11 +36,15 @@ public class JpaCommunicationIdentifierRepository implements CommunicationIdenti
 
     @Override
     public List<CommunicationIdentifier> ofCommunications(Collection<String> communicationIds) {
-        return em.createQuery(
-                        "select i from CommunicationIdentifier i where i.communicationId in :ids",
+        // SQL, not JPQL: Hibernate translates a JPQL query with a list parameter anew on every call,
+        // and this one runs for every page of messages read
+        @SuppressWarnings("unchecked")
+        List<CommunicationIdentifier> found = em.createNativeQuery(
+                        "select * from communication_identifier where communication_id in (:ids)",
                         CommunicationIdentifier.class)
                 .setParameter("ids", communicationIds)
                 .getResultList();
+        return found;
     }
 
     @Override

@@ -27,7 +27,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class JpaConversationRepository implements ConversationRepository {
 
-    private static final List<MessageStatus> VISIBLE_IN_THREAD = List.of(MessageStatus.SENT, MessageStatus.RETRACTED);
+    /**
+     * Sent and retracted messages, as literals: a list bound as a parameter makes Hibernate
+     * translate the query again on every call instead of reusing its plan.
+     */
+    private static final String VISIBLE_IN_THREAD =
+            "m.status in (dev.missive.thread.MessageStatus.SENT, dev.missive.thread.MessageStatus.RETRACTED)";
 
     /** Later than anything is sent: "until" for those who see a thread whole. */
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
@@ -112,12 +117,11 @@ public class JpaConversationRepository implements ConversationRepository {
     public List<Message> messages(String conversationId, Instant until, int offset, int limit) {
         return sentUntil(
                         em.createQuery(
-                                "select m from Message m where m.conversationId = :conversation"
-                                        + " and m.status in :statuses and m.sent <= :until order by m.sent, m.id",
+                                "select m from Message m where m.conversationId = :conversation and "
+                                        + VISIBLE_IN_THREAD + " and m.sent <= :until order by m.sent, m.id",
                                 Message.class),
                         until)
                 .setParameter("conversation", conversationId)
-                .setParameter("statuses", VISIBLE_IN_THREAD)
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList();
@@ -127,12 +131,11 @@ public class JpaConversationRepository implements ConversationRepository {
     public long messageCount(String conversationId, Instant until) {
         return sentUntil(
                         em.createQuery(
-                                "select count(m) from Message m where m.conversationId = :conversation"
-                                        + " and m.status in :statuses and m.sent <= :until",
+                                "select count(m) from Message m where m.conversationId = :conversation and "
+                                        + VISIBLE_IN_THREAD + " and m.sent <= :until",
                                 Long.class),
                         until)
                 .setParameter("conversation", conversationId)
-                .setParameter("statuses", VISIBLE_IN_THREAD)
                 .getSingleResult();
     }
 

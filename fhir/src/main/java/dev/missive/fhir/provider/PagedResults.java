@@ -10,7 +10,9 @@ import org.hl7.fhir.r4.model.InstantType;
 
 /**
  * Search results fetched one page at a time: HAPI asks for the slice it is about to return,
- * and each slice is one query, with the caller's visibility applied by the service.
+ * and each slice is one query, with the caller's visibility applied by the service. The first
+ * page read with the total is handed out once, for the request that read it: a search kept for
+ * its next link (a thousand of them) would otherwise hold its first page's resources for as long.
  */
 final class PagedResults implements IBundleProvider {
 
@@ -20,7 +22,7 @@ final class PagedResults implements IBundleProvider {
     }
 
     private final int size;
-    private final List<? extends IBaseResource> firstPage;
+    private volatile List<? extends IBaseResource> firstPage;
     private final PageQuery query;
     private final String uuid = UUID.randomUUID().toString();
     private final InstantType published = new InstantType(new Date());
@@ -48,8 +50,10 @@ final class PagedResults implements IBundleProvider {
         if (to <= from) {
             return List.of();
         }
-        if (from == 0 && (to <= firstPage.size() || firstPage.size() == size)) {
-            return List.copyOf(firstPage.subList(0, Math.min(to, firstPage.size())));
+        List<? extends IBaseResource> read = firstPage;
+        if (from == 0 && !read.isEmpty() && (to <= read.size() || read.size() == size)) {
+            firstPage = List.of();
+            return List.copyOf(read.subList(0, Math.min(to, read.size())));
         }
         return List.copyOf(query.fetch(from, to - from));
     }
