@@ -29,7 +29,10 @@ public final class Benchmark {
         Http http = new Http();
         FhirApi api = new FhirApi(http, options.fhir());
         Seeder seeder = new Seeder(http, api, options);
-        Clinic clinic = seeder.seed();
+        Clinic clinic = options.seeding() == Options.Seeding.SKIP ? seeder.existing() : seeder.seed();
+        if (options.seeding() == Options.Seeding.ONLY) {
+            System.exit(0);
+        }
 
         MailWatch mail = new MailWatch(http, options.greenmail(), options.imap(), options.staffMail());
         mail.awaitQuiet(clinic.everyone().stream().map(Clinic.Person::email).toList(), 3000);
@@ -108,6 +111,7 @@ public final class Benchmark {
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("date", Instant.now().toString());
+        result.put("firstRequest", Instant.ofEpochMilli(start).toString());
         result.put("db", options.db());
         result.put(
                 "machine",

@@ -22,7 +22,15 @@ record Options(
         String stackDir,
         String results,
         boolean staffMail,
-        String log) {
+        String log,
+        Seeding seeding) {
+
+    /** {@code --seed}: seed then run (yes), seed and stop (only), or run on an earlier seed (skip). */
+    enum Seeding {
+        YES,
+        ONLY,
+        SKIP
+    }
 
     static Options parse(String[] args) {
         Map<String, String> flags = new HashMap<>();
@@ -49,7 +57,8 @@ record Options(
                 flags.getOrDefault("stack", ".stack"),
                 flags.getOrDefault("results", "benchmark/results"),
                 staffMail(flags.getOrDefault("staff-mail", "no")),
-                flags.get("log"));
+                flags.get("log"),
+                seeding(flags.getOrDefault("seed", "yes")));
         flags.keySet()
                 .removeAll(java.util.Set.of(
                         "users",
@@ -68,7 +77,8 @@ record Options(
                         "stack",
                         "results",
                         "staff-mail",
-                        "log"));
+                        "log",
+                        "seed"));
         if (!flags.isEmpty()) {
             throw new IllegalArgumentException("unknown flags: " + flags.keySet());
         }
@@ -85,6 +95,15 @@ record Options(
             case "yes" -> true;
             case "no" -> false;
             default -> throw new IllegalArgumentException("--staff-mail is yes or no");
+        };
+    }
+
+    private static Seeding seeding(String value) {
+        return switch (value) {
+            case "yes" -> Seeding.YES;
+            case "only" -> Seeding.ONLY;
+            case "skip" -> Seeding.SKIP;
+            default -> throw new IllegalArgumentException("--seed is yes, only or skip");
         };
     }
 

@@ -49,6 +49,22 @@ final class Seeder {
         return tokens.computeIfAbsent(person, p -> Tokens.person(http, options.keycloak(), p.username()));
     }
 
+    /**
+     * The clinic an earlier run seeded, without a write: each patient's threads read from their
+     * inbox (one request each), so that a freshly started server is measured from its first
+     * requests ({@code --seed skip}).
+     */
+    Clinic existing() {
+        Clinic clinic = new Clinic(options.patients(), options.practitioners());
+        for (Clinic.Person patient : clinic.patients) {
+            if (!addExisting(clinic, patient)) {
+                throw new IllegalStateException(
+                        "--seed skip, but " + patient.username() + " had no threads: seed first (--seed only)");
+            }
+        }
+        return clinic;
+    }
+
     Clinic seed() throws Exception {
         Clinic clinic = new Clinic(options.patients(), options.practitioners());
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -88,24 +104,10 @@ final class Seeder {
 
     /** The patient's existing threads, or new ones (returned) with each care-team practitioner. */
     private List<Clinic.Thread> threadsOf(Clinic clinic, Clinic.Person patient) {
-        String token = tokensOf(patient).get();
-        List<Communication> existing = api.threads(token);
-        if (!existing.isEmpty()) {
-            for (Communication header : existing) {
-                String practitioner = header.getRecipient().stream()
-                        .map(Reference::getReference)
-                        .filter(r -> r.startsWith("Practitioner/"))
-                        .findFirst()
-                        .orElseThrow(() ->
-                                new IllegalStateException("a thread of " + patient.id() + " without a practitioner"));
-                clinic.practitioners.stream()
-                        .filter(p -> p.reference().equals(practitioner))
-                        .findFirst()
-                        .ifPresent(p -> clinic.add(
-                                new Clinic.Thread(header.getIdElement().getIdPart(), patient, p)));
-            }
+        if (addExisting(clinic, patient)) {
             return List.of();
         }
+        String token = tokensOf(patient).get();
         List<Clinic.Thread> fresh = new ArrayList<>();
         for (Clinic.Person practitioner : clinic.careTeam(patient)) {
             String id = api.idOf(api.startThread(token, patient, practitioner).orFail("seed thread"));
@@ -114,6 +116,25 @@ final class Seeder {
             fresh.add(thread);
         }
         return fresh;
+    }
+
+    /** Adds the patient's threads found in their inbox to the clinic; false if they have none. */
+    private boolean addExisting(Clinic clinic, Clinic.Person patient) {
+        List<Communication> existing = api.threads(tokensOf(patient).get());
+        for (Communication header : existing) {
+            String practitioner = header.getRecipient().stream()
+                    .map(Reference::getReference)
+                    .filter(r -> r.startsWith("Practitioner/"))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new IllegalStateException("a thread of " + patient.id() + " without a practitioner"));
+            clinic.practitioners.stream()
+                    .filter(p -> p.reference().equals(practitioner))
+                    .findFirst()
+                    .ifPresent(p ->
+                            clinic.add(new Clinic.Thread(header.getIdElement().getIdPart(), patient, p)));
+        }
+        return !existing.isEmpty();
     }
 
     interface Step<T> {
