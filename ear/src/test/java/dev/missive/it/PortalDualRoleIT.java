@@ -49,7 +49,7 @@ class PortalDualRoleIT extends MissiveIT {
 
         sam.click(By.id("new-message"));
         sam.choose(By.id("message-type"), "General question");
-        assertTrue(sam.text(By.id("recipient")).contains("Raj Patel"));
+        sam.choose(By.id("recipient"), "Raj Patel");
         assertFalse(sam.text(By.id("recipient")).contains("Sam Okafor"), "never himself");
         sam.screenshot("dual-role-recipients");
 
