@@ -18,7 +18,8 @@ const byIdentifier = (type) => fhir.get(`${type}?identifier=${encodeURIComponent
 
 async function whoAmI() {
   const roles = session.user.roles;
-  if (roles.includes('patient')) {
+  // A patient who is also on the staff starts on the staff side (as the server does) and may switch.
+  if (roles.includes('patient') && !roles.includes('practitioner')) {
     session.kind = 'patient';
     [session.self] = await byIdentifier('Patient');
     session.patients = session.self ? [{ patient: session.self }] : [];
