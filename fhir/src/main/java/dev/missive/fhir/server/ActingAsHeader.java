@@ -3,9 +3,11 @@ package dev.missive.fhir.server;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import dev.missive.domain.Party;
 import dev.missive.security.CallerContext;
+import dev.missive.service.ForbiddenException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,8 +43,15 @@ public class ActingAsHeader {
         if (!entry.matches()) {
             throw new InvalidRequestException(HEADER + " must name the caller's own Patient/{id} or Practitioner/{id}");
         }
-        callers.actAs(
-                entry.group(1).equals("Patient") ? Party.patient(entry.group(2)) : Party.practitioner(entry.group(2)));
+        try {
+            callers.actAs(
+                    entry.group(1).equals("Patient")
+                            ? Party.patient(entry.group(2))
+                            : Party.practitioner(entry.group(2)));
+        } catch (ForbiddenException refused) {
+            // as HAPI's own refusal: a hook that throws anything else is logged as an error with its stack
+            throw new ForbiddenOperationException(refused.getMessage());
+        }
         return true;
     }
 }
