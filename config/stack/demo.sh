@@ -136,6 +136,7 @@ Missive is up (DEMO credentials below are public: never use them outside this ma
     alice, ben, chloe           patient   (ben and chloe are minors)
     gina                        proxy
     drlee, drpatel, nursekim    practitioner
+    sam                         practitioner and patient (chooses a side in the portal)
     admin                       clinic-admin
 
   integration client: client_id=integration-engine client_secret=integration-secret (client credentials)

@@ -2,7 +2,7 @@
 // and the views by address. Addresses carry ids only (#/threads/123), never health information.
 import { SignInUnavailable, currentUser, signIn, signOut } from './auth.js';
 import { h, replace, errorBox, option } from './dom.js';
-import { fhir, resources, PORTAL_USERNAME, personName } from './fhir.js';
+import { fhir, resources, PORTAL_USERNAME, personName, ref, actAs, Directory } from './fhir.js';
 import { session, refreshBadge } from './session.js';
 import { renderInbox, resetInboxView } from './inbox.js';
 import { renderThread } from './thread.js';
@@ -18,7 +18,8 @@ const byIdentifier = (type) => fhir.get(`${type}?identifier=${encodeURIComponent
 
 async function whoAmI() {
   const roles = session.user.roles;
-  if (roles.includes('patient')) {
+  // A patient who is also on the staff starts on the staff side (as the server does) and may switch.
+  if (roles.includes('patient') && !roles.includes('practitioner')) {
     session.kind = 'patient';
     [session.self] = await byIdentifier('Patient');
     session.patients = session.self ? [{ patient: session.self }] : [];
@@ -31,6 +32,9 @@ async function whoAmI() {
   } else if (roles.includes('practitioner')) {
     session.kind = 'practitioner';
     [session.self] = await byIdentifier('Practitioner');
+    if (roles.includes('patient')) {
+      await findSides();
+    }
   } else if (roles.includes('clinic-admin')) {
     session.kind = 'admin';
   }
@@ -38,7 +42,56 @@ async function whoAmI() {
   if (session.self) {
     session.directory.remember(session.self);
   }
-  choosePatient(sessionStorage.getItem(ACTING_FOR));
+  if (session.sides.length) {
+    chooseSide(sessionStorage.getItem(ACTING_FOR));
+  } else {
+    choosePatient(sessionStorage.getItem(ACTING_FOR));
+  }
+}
+
+/** A staff member who is also a patient: their Practitioner (the default side) and their Patient. */
+async function findSides() {
+  const [patient] = await byIdentifier('Patient');
+  if (session.self && patient) {
+    session.sides = [
+      { entry: session.self, kind: 'practitioner', label: `${personName(session.self)} (staff)` },
+      { entry: patient, kind: 'patient', label: `${personName(patient)} (patient)` },
+    ];
+  }
+}
+
+/** The side they act on, kept for the tab like a proxy's patient; every request names it. */
+function chooseSide(reference) {
+  const side = session.sides.find((s) => ref(s.entry) === reference) ?? session.sides[0];
+  session.kind = side.kind;
+  session.self = side.entry;
+  session.patients = side.kind === 'patient' ? [{ patient: side.entry }] : [];
+  session.patient = side.kind === 'patient' ? side.entry : null;
+  session.directory = new Directory();
+  session.sides.forEach((s) => session.directory.remember(s.entry));
+  actAs(ref(side.entry));
+  sessionStorage.setItem(ACTING_FOR, ref(side.entry));
+}
+
+/** The switcher between the two sides, in the place of a proxy's patient switcher. */
+function sideSwitcher() {
+  return h('div', { class: 'acting-for' },
+    h('label', { for: 'acting-for' }, 'Acting as'),
+    h('select', {
+      id: 'acting-for',
+      onchange: (event) => {
+        chooseSide(event.target.value);
+        resetInboxView();
+        // The navigation differs by side (Settings are staff's): the header is drawn again.
+        renderHeader();
+        document.getElementById('acting-for').focus();
+        if (['', '#/'].includes(location.hash)) {
+          route();
+        } else {
+          location.hash = '#/';
+        }
+      },
+    }, session.sides.map((s) => option(ref(s.entry), s.label, s.entry === session.self))));
 }
 
 function choosePatient(patientId) {
@@ -77,7 +130,7 @@ function renderHeader() {
       h('a', { href: '#/', id: 'nav-messages' }, 'Messages ',
         h('span', { class: 'badge', id: 'unread-badge', hidden: true })),
       session.patientSide ? null : h('a', { href: '#/settings', id: 'nav-settings' }, 'Settings')),
-    switcher,
+    session.sides.length ? sideSwitcher() : switcher,
     h('div', { class: 'who' },
       h('span', { id: 'signed-in-as' }, name),
       h('button', { type: 'button', class: 'link', id: 'sign-out', onclick: signOut }, 'Sign out')));

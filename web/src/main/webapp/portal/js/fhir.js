@@ -40,11 +40,26 @@ async function failure(response) {
   return new ApiError(response.status, text, rule);
 }
 
+// The directory entry a staff member who is also a patient acts as (null: the account's default side).
+let actingAs = null;
+
+/** Every request from now on names this entry (Patient/{id} or Practitioner/{id}) as the side acted on. */
+export function actAs(entry) {
+  actingAs = entry;
+}
+
 /** The response of a request with the person's token; a 401 refreshes the token once, then signs in again. */
 async function authorized(method, path, { body, headers = {} } = {}, retried = false) {
   const url = path.startsWith('http') ? path : `${config.fhirBase}/${path}`;
   const response = await fetch(url, {
-    method, body, headers: { Accept: 'application/fhir+json', Authorization: `Bearer ${await accessToken()}`, ...headers },
+    method,
+    body,
+    headers: {
+      Accept: 'application/fhir+json',
+      Authorization: `Bearer ${await accessToken()}`,
+      ...(actingAs ? { 'X-Missive-Acting-As': actingAs } : {}),
+      ...headers,
+    },
   });
   if (response.status === 401) {
     if (retried) {
@@ -70,7 +85,7 @@ export const fhir = {
   post: (path, body) => send('POST', path, body),
   put: (path, body, headers) => send('PUT', path, body, headers),
   delete: (path) => send('DELETE', path),
-  operation: (path) => send('POST', path, { resourceType: 'Parameters' }),
+  operation: (path, parameter) => send('POST', path, { resourceType: 'Parameters', ...(parameter ? { parameter } : {}) }),
   /** A file uploaded as it is (raw body, its own type); answers the Binary, without its data. */
   upload: async (file) => (await authorized('POST', 'Binary', {
     body: file, headers: { 'Content-Type': file.type || 'application/octet-stream' },

@@ -7,6 +7,7 @@ export const session = {
   self: null,        // their Patient, Practitioner or RelatedPerson (the one for the current patient)
   patients: [],      // the patients they write for: [{ patient, relatedPerson }]
   patient: null,     // the current one (patients and proxies)
+  sides: [],         // a staff member who is also a patient: [{ entry, kind, label }], the one acted as in self
   policy: null,
   directory: new Directory(),
 

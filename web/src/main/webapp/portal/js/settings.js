@@ -1,6 +1,5 @@
 // Settings: a clinic admin edits the clinic's messaging policy (PUT Organization/clinic);
-// a practitioner sees their email preference, which the clinic's directory owns, and sets
-// their cover while away.
+// a practitioner switches their own email notifications and sets their cover while away.
 import { h, replace, errorBox, field, checkbox, option } from './dom.js';
 import { fhir, extension, EXT } from './fhir.js';
 import { session, MESSAGE_TYPES } from './session.js';
@@ -8,13 +7,34 @@ import { coverPanel } from './cover.js';
 
 const value = (name, type, fallback) => extension(session.policy, name)?.[type] ?? fallback;
 
+/** Their own email notifications, switched at once ($set-email-notifications); the box shows what the server holds. */
+function emailNotifications() {
+  const status = h('div', { 'aria-live': 'polite', id: 'email-notifications-status' });
+  const on = () => extension(session.self, 'email-notifications')?.valueBoolean === true;
+  const box = checkbox('email-notifications', 'Email me about new messages (never while I am working in the portal)', on(), {
+    onchange: async (event) => {
+      const wanted = event.target.checked;
+      event.target.disabled = true;
+      try {
+        session.self = await fhir.operation(`Practitioner/${session.self.id}/$set-email-notifications`,
+          [{ name: 'enabled', valueBoolean: wanted }]);
+        replace(status, h('p', { class: 'success', role: 'status' },
+          wanted ? 'Saved. You will be emailed about new messages.' : 'Saved. You will not be emailed about new messages.'));
+      } catch (error) {
+        replace(status, errorBox(error));
+      } finally {
+        event.target.checked = on();
+        event.target.disabled = false;
+      }
+    },
+  });
+  return [box, status];
+}
+
 async function practitionerSettings(main) {
-  const on = extension(session.self, 'email-notifications')?.valueBoolean === true;
   replace(main, h('section', { class: 'panel' },
     h('h1', {}, 'Settings'),
-    checkbox('email-notifications', 'Email me about new messages (never while I am working in the portal)', on, { disabled: true }),
-    h('p', { class: 'hint' },
-      'The clinic keeps this setting in its staff directory. Ask the clinic office to change it.')),
+    emailNotifications()),
   await coverPanel());
 }
 

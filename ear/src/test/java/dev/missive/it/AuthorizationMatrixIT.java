@@ -2,6 +2,7 @@ package dev.missive.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.util.ArrayList;
@@ -9,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Basic;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -261,6 +264,81 @@ class AuthorizationMatrixIT extends MissiveIT {
                     assertEquals(caller.equals("admin") ? 200 : 403, report.status(), report::toString);
                 }))
                 .toList();
+    }
+
+    /**
+     * Sam, a nurse who is also a patient, on each side: a thread of his as a patient and one as a
+     * nurse, each read, written and listed on its own side only (404 on the other); and whose
+     * email notifications each caller may switch: a practitioner their own, nobody else's (403).
+     */
+    @TestFactory
+    List<DynamicTest> aStaffMemberWhoIsAlsoAPatientActsOnOneSideAtATime() {
+        DualRoleIT.SamsThreads threads = DualRoleIT.samsThreads("Matrix sides");
+        Map<String, Fhir> sides = Map.of(
+                "sam as his practitioner (the default)", Fhir.as("sam"),
+                "sam as his patient", Fhir.as("sam").actingAs(DualRoleIT.PATIENT_SIDE));
+        List<DynamicTest> cells = new ArrayList<>();
+        sides.forEach((side, client) -> {
+            boolean patientSide = side.contains("patient");
+            String own = patientSide ? threads.asPatient() : threads.asNurse();
+            String other = patientSide ? threads.asNurse() : threads.asPatient();
+            cells.add(dynamicTest(side + " × his threads on each side", () -> {
+                assertEquals(200, client.get("Communication/" + own).status(), "read own side");
+                assertEquals(404, client.get("Communication/" + other).status(), "read other side");
+                assertEquals(
+                        201,
+                        client.post("Communication", Threads.message(own, "Matrix"))
+                                .status());
+                assertEquals(
+                        404,
+                        client.post("Communication", Threads.message(other, "Matrix"))
+                                .status());
+                assertEquals(
+                        200,
+                        client.postEmpty("Communication/" + own + "/$mark-read").status());
+                assertEquals(
+                        404,
+                        client.postEmpty("Communication/" + other + "/$mark-read")
+                                .status());
+                String inbox = client.get("Communication?part-of:missing=true&_count=100")
+                        .body();
+                assertTrue(inbox.contains(own), "own side listed");
+                assertFalse(inbox.contains(other), "other side not listed");
+                assertEquals(
+                        patientSide ? 403 : 200,
+                        client.get("Communication?part-of:missing=true&overdue=true")
+                                .status(),
+                        "overdue work list");
+                assertEquals(
+                        patientSide ? 403 : 200, client.get(QuickReplies.SEARCH).status(), "quick replies");
+                Fhir.Response recipients = client.get("Patient/sam/$message-recipients");
+                assertEquals(patientSide ? 200 : 404, recipients.status(), "recipients " + recipients);
+                assertFalse(recipients.body().contains("Practitioner/nursesam"), "never himself");
+            }));
+            cells.add(dynamicTest(side + " × his own email notifications", () -> {
+                Fhir.Response set =
+                        client.post("Practitioner/nursesam/$set-email-notifications", DualRoleIT.enabled(false));
+                assertEquals(patientSide ? 403 : 200, set.status(), set::toString);
+            }));
+        });
+        CALLERS.forEach(caller -> cells.add(dynamicTest(caller + " × nurse Sam's email notifications", () -> {
+            Fhir.Response set =
+                    Fhir.as(caller).post("Practitioner/nursesam/$set-email-notifications", DualRoleIT.enabled(true));
+            assertEquals(403, set.status(), set::toString);
+        })));
+        cells.add(dynamicTest("drlee × his own email notifications, as they were", () -> {
+            Fhir drlee = Fhir.as("drlee");
+            boolean was = ((BooleanType) drlee.get("Practitioner/drlee")
+                            .as(Practitioner.class)
+                            .getExtensionByUrl("https://missive.dev/fhir/StructureDefinition/email-notifications")
+                            .getValue())
+                    .booleanValue();
+            assertEquals(
+                    200,
+                    drlee.post("Practitioner/drlee/$set-email-notifications", DualRoleIT.enabled(was))
+                            .status());
+        }));
+        return cells;
     }
 
     /** The threads of the matrix, started through the API as the demo users would. */

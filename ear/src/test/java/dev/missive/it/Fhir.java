@@ -22,9 +22,20 @@ final class Fhir {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Optional<String> token;
+    private final Optional<String> actingAs;
 
     private Fhir(Optional<String> token) {
+        this(token, Optional.empty());
+    }
+
+    private Fhir(Optional<String> token, Optional<String> actingAs) {
         this.token = token;
+        this.actingAs = actingAs;
+    }
+
+    /** This client naming, on every request, the entry of its account it acts as ({@code Patient/sam}). */
+    Fhir actingAs(String entry) {
+        return new Fhir(token, Optional.of(entry));
     }
 
     /** A client that calls with the account's real token. */
@@ -104,6 +115,7 @@ final class Fhir {
                         URI.create(path.startsWith("http") ? path : base() + "/" + path))
                 .header("Accept", "application/fhir+json");
         token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
+        actingAs.ifPresent(entry -> builder.header("X-Missive-Acting-As", entry));
         return builder;
     }
 

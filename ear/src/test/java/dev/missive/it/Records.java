@@ -20,13 +20,21 @@ final class Records {
 
     /** A new patient on Dr Lee's care team (no email: nobody is notified), answering its id. */
     static String patientOfDrLee(Fhir integration, String prefix) {
+        return patientOf(integration, prefix, "drlee");
+    }
+
+    /** A new patient on that practitioner's care team (no email: nobody is notified), answering its id. */
+    static String patientOf(Fhir integration, String prefix, String practitionerId) {
         String id = prefix + "-" + UUID.randomUUID();
         Patient patient = new Patient();
         patient.setId(id);
         patient.setActive(true);
         patient.addName().setFamily("Test").addGiven(prefix);
         put(integration, "Patient/" + id, patient);
-        put(integration, "CareTeam/careteam-" + id, careTeam(id, true));
+        CareTeam team = careTeam(id, false);
+        team.setStatus(CareTeam.CareTeamStatus.ACTIVE);
+        team.addParticipant().setMember(new Reference("Practitioner/" + practitionerId));
+        put(integration, "CareTeam/careteam-" + id, team);
         return id;
     }
 

@@ -216,6 +216,12 @@ public class DefaultDirectoryService implements DirectoryService {
         return consents(caller).withCareTeamMember(caller.idAs(PartyType.PRACTITIONER));
     }
 
+    /** A patient also reads their own Patient on the staff side, as a staff member who is also a patient. */
+    private static DirectoryScope patientEntries(Caller caller) {
+        return patientRecords(caller)
+                .withPortalUsername(caller.has(Role.PATIENT) ? Optional.of(caller.username()) : Optional.empty());
+    }
+
     /** A proxy also reads their own RelatedPerson records, including those no longer in force. */
     private static DirectoryScope relatedPersons(Caller caller) {
         return patientRecords(caller)
@@ -268,7 +274,7 @@ public class DefaultDirectoryService implements DirectoryService {
                                 patients,
                                 Patient::copyFrom,
                                 patient -> {},
-                                DefaultDirectoryService::patientRecords),
+                                DefaultDirectoryService::patientEntries),
                 Practitioner.class,
                         new Kind<>(
                                 Practitioner.class,

@@ -4,6 +4,8 @@ import dev.missive.cover.AbsenceRepository;
 import dev.missive.directory.AppointmentRepository;
 import dev.missive.directory.CareTeam;
 import dev.missive.directory.CareTeamRepository;
+import dev.missive.directory.PatientRepository;
+import dev.missive.directory.Person;
 import dev.missive.directory.Practitioner;
 import dev.missive.directory.PractitionerRepository;
 import dev.missive.directory.PractitionerRole;
@@ -42,6 +44,9 @@ public class DefaultEligibilityService implements EligibilityService {
     AppointmentRepository appointments;
 
     @Inject
+    PatientRepository patients;
+
+    @Inject
     PractitionerRepository practitioners;
 
     @Inject
@@ -63,8 +68,10 @@ public class DefaultEligibilityService implements EligibilityService {
             return List.of();
         }
         Instant now = clock.instant();
+        Optional<String> patientAccount = accountOf(patientId);
         return related(policy, patientId, now).stream()
                 .filter(this::isActive)
+                .filter(practitionerId -> !sameAccount(patientAccount, practitionerId))
                 .flatMap(practitionerId -> roles.findByPractitioner(practitionerId).stream())
                 .filter(role -> role.takesMessagesAt(now, messageType))
                 .toList();
@@ -111,6 +118,10 @@ public class DefaultEligibilityService implements EligibilityService {
         if (!policy.offers(messageType)) {
             throw new RuleViolationException(
                     Rule.MESSAGE_TYPE_NOT_OFFERED, "The clinic does not offer this message type");
+        }
+        if (sameAccount(accountOf(patientId), practitionerId)) {
+            throw new RuleViolationException(
+                    Rule.MESSAGE_TO_SELF, "The patient and the practitioner of a thread cannot be the same person");
         }
         if (caller.idAs(PartyType.PRACTITIONER).isPresent()) {
             // Practitioners write to their own patients, for any type the clinic offers.
@@ -180,6 +191,21 @@ public class DefaultEligibilityService implements EligibilityService {
                     .forEach(appointment -> related.addAll(appointment.getPractitionerIds()));
         }
         return related;
+    }
+
+    /** The portal account of the patient, if they have one. */
+    private Optional<String> accountOf(String patientId) {
+        return patients.find(patientId).map(Person::getPortalUsername);
+    }
+
+    /** A staff member who is also a patient signs in to one account that both entries carry. */
+    private boolean sameAccount(Optional<String> patientAccount, String practitionerId) {
+        return patientAccount.isPresent()
+                && practitioners
+                        .find(practitionerId)
+                        .map(Person::getPortalUsername)
+                        .filter(patientAccount.get()::equals)
+                        .isPresent();
     }
 
     private boolean isActive(String practitionerId) {

@@ -14,7 +14,10 @@ import java.util.Optional;
 @Local
 public interface EligibilityService {
 
-    /** The roles through which the patient (or their proxy) may reach a practitioner for this message type. */
+    /**
+     * The roles through which the patient (or their proxy) may reach a practitioner for this
+     * message type; never the patient's own, when the patient is also on the staff.
+     */
     List<PractitionerRole> recipients(String patientId, String messageType);
 
     /**
@@ -33,7 +36,10 @@ public interface EligibilityService {
      */
     Optional<AwayNotice> awayNotice(String patientId, String practitionerId, String messageType, boolean confidential);
 
-    /** Refuses (422 naming the rule) a new thread the caller may not start. */
+    /**
+     * Refuses (422 naming the rule) a new thread the caller may not start; a thread whose
+     * practitioner is its patient (one account) is {@code message-to-self}, whoever starts it.
+     */
     void checkMayStart(Caller caller, String patientId, String practitionerId, String messageType);
 
     /** Refuses (422 naming the rule) a message the caller may not write into this thread now. */

@@ -2,7 +2,11 @@ package dev.missive.quickreply;
 
 import dev.missive.directory.Saved;
 import dev.missive.formatting.FormattedText;
+import dev.missive.security.Caller;
+import dev.missive.security.CallerContext;
+import dev.missive.security.Role;
 import dev.missive.security.Roles;
+import dev.missive.service.ForbiddenException;
 import dev.missive.service.InvalidRequestException;
 import dev.missive.service.NotFoundException;
 import dev.missive.service.VersionConflictException;
@@ -26,17 +30,22 @@ public class DefaultQuickReplies implements QuickReplies {
     QuickReplyRepository replies;
 
     @Inject
+    CallerContext callers;
+
+    @Inject
     Clock clock;
 
     @Override
     @RolesAllowed({Roles.PRACTITIONER, Roles.CLINIC_ADMIN, Roles.INTEGRATION})
     public List<QuickReply> all() {
+        requireStaffSide();
         return replies.all();
     }
 
     @Override
     @RolesAllowed({Roles.PRACTITIONER, Roles.CLINIC_ADMIN, Roles.INTEGRATION})
     public QuickReply read(String id) {
+        requireStaffSide();
         return replies.find(id).orElseThrow(() -> new NotFoundException("Basic", id));
     }
 
@@ -64,6 +73,14 @@ public class DefaultQuickReplies implements QuickReplies {
     public void delete(String id) {
         replies.remove(read(id));
         LOG.info("Quick reply " + id + " deleted");
+    }
+
+    /** A staff member who is also a patient reads the clinic's templates on the staff side only. */
+    private void requireStaffSide() {
+        Caller caller = callers.current();
+        if (!caller.seesEverything() && !caller.has(Role.PRACTITIONER)) {
+            throw new ForbiddenException("Quick replies are for the clinic's staff");
+        }
     }
 
     private QuickReply created(String id, QuickReplyContent content) {

@@ -2,6 +2,7 @@ package dev.missive.security;
 
 import dev.missive.domain.Party;
 import dev.missive.domain.PartyType;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +16,18 @@ public record Caller(String username, Set<Role> roles, Optional<Party> party, Ma
 
     public Caller(String username, Set<Role> roles, Optional<Party> party) {
         this(username, roles, party, Map.of());
+    }
+
+    /**
+     * This caller on the patient side, as the patient {@code patientId} (their own entry): the
+     * staff roles dropped, so that no rule takes them for staff while they act as a patient.
+     */
+    public Caller asPatient(String patientId) {
+        Set<Role> patientRoles = EnumSet.noneOf(Role.class);
+        roles.stream()
+                .filter(role -> role == Role.PATIENT || role == Role.PROXY)
+                .forEach(patientRoles::add);
+        return new Caller(username, patientRoles, Optional.of(Party.patient(patientId)), proxyFor);
     }
 
     public boolean has(Role role) {

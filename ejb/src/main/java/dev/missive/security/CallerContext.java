@@ -9,6 +9,13 @@ public interface CallerContext {
     Caller current();
 
     /**
+     * Notes, to the end of the request, which of its own directory entries the account acts as:
+     * a staff member who is also a patient chooses their Patient (the patient side) or their
+     * Practitioner (the default). Any other entry is refused (403) and nothing is noted.
+     */
+    void actAs(Party entry);
+
+    /**
      * Notes, to the end of the request, that the caller (an integration engine) acts on behalf
      * of this practitioner: the request's audit record names them both.
      */

@@ -36,7 +36,8 @@ public enum Rule {
     PATIENT_NOT_MERGED,
     SUBSCRIPTION_ENDPOINT_NOT_ALLOWED,
     FORMATTED_TEXT_INVALID,
-    QUICK_REPLY_PLACEHOLDER_UNKNOWN;
+    QUICK_REPLY_PLACEHOLDER_UNKNOWN,
+    MESSAGE_TO_SELF;
 
     /** The code in the CodeSystem: the name in lower case, words joined by hyphens. */
     public String code() {

@@ -10,6 +10,7 @@ import dev.missive.security.Caller;
 import dev.missive.security.CallerContext;
 import dev.missive.security.Role;
 import dev.missive.security.Roles;
+import dev.missive.service.ForbiddenException;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
@@ -61,6 +62,19 @@ public class SessionCallerContext implements CallerContext {
     }
 
     @Override
+    public void actAs(Party entry) {
+        String username = context.getCallerPrincipal().getName();
+        requestCaller.choose(username, entry);
+        try {
+            current();
+        } catch (ForbiddenException refused) {
+            // the request is refused and recorded as the account's default self
+            requestCaller.choose(username, null);
+            throw refused;
+        }
+    }
+
+    @Override
     public void actingFor(Party practitioner) {
         requestCaller.actingFor(current().username(), practitioner);
     }
@@ -78,9 +92,29 @@ public class SessionCallerContext implements CallerContext {
             }
         }
         Optional<Party> party = partyOf(username, roles);
+        Caller caller = new Caller(username, roles, party, proxyFor(username, roles));
+        Optional<Party> chosen = requestCaller.chosen(username).filter(entry -> !party.equals(Optional.of(entry)));
+        if (chosen.isPresent()) {
+            caller = patientSide(caller, chosen.get());
+        }
         // A practitioner making requests is working in the portal: no email about new messages.
-        party.filter(p -> p.type() == PartyType.PRACTITIONER).ifPresent(p -> staffActivity.seen(p.id()));
-        return new Caller(username, roles, party, proxyFor(username, roles));
+        caller.idAs(PartyType.PRACTITIONER).ifPresent(staffActivity::seen);
+        return caller;
+    }
+
+    /**
+     * A staff member who is also a patient acts as their Patient when they choose it (the
+     * default, when they hold both, is their Practitioner); no other entry may be chosen.
+     */
+    private Caller patientSide(Caller caller, Party chosen) {
+        boolean ownPatient = chosen.type() == PartyType.PATIENT
+                && caller.has(Role.PATIENT)
+                && patients.findByPortalUsername(caller.username()).stream()
+                        .anyMatch(patient -> patient.getId().equals(chosen.id()));
+        if (!ownPatient) {
+            throw new ForbiddenException("The account acts only as its own Patient or Practitioner");
+        }
+        return caller.asPatient(chosen.id());
     }
 
     /** A proxy acts for each patient of whom they are an active RelatedPerson, within its period. */

@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.missive.security.Caller;
+import dev.missive.security.Role;
 import dev.missive.service.InvalidRequestException;
 import dev.missive.service.NotFoundException;
 import dev.missive.service.Rule;
 import dev.missive.service.RuleViolationException;
 import dev.missive.service.VersionConflictException;
 import dev.missive.testing.TestClinic;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Quick replies kept as written when their placeholders and links are sound, refused and unchanged otherwise. */
@@ -18,6 +23,11 @@ class QuickRepliesTest {
 
     private final TestClinic clinic = new TestClinic();
     private final QuickReplies replies = clinic.bean(QuickReplies.class);
+
+    @BeforeEach
+    void aClinicAdminManagesThem() {
+        clinic.actAs(new Caller("admin", EnumSet.of(Role.CLINIC_ADMIN), Optional.empty()));
+    }
 
     @Test
     void repliesAreKeptAndListedByTitle() {

@@ -83,6 +83,11 @@ public final class TestClinic {
             }
 
             @Override
+            public void actAs(Party entry) {
+                caller = caller.asPatient(entry.id());
+            }
+
+            @Override
             public void actingFor(Party practitioner) {
                 onBehalfOf = practitioner;
             }

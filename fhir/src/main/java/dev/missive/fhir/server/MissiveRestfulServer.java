@@ -15,6 +15,7 @@ import dev.missive.fhir.provider.CommunicationIdentifierEcho;
 import dev.missive.fhir.provider.CommunicationProvider;
 import dev.missive.fhir.provider.ConsentProvider;
 import dev.missive.fhir.provider.CoverProvider;
+import dev.missive.fhir.provider.EmailNotificationsProvider;
 import dev.missive.fhir.provider.EpisodeOfCareProvider;
 import dev.missive.fhir.provider.MessageExportProvider;
 import dev.missive.fhir.provider.MessageRecipientsProvider;
@@ -32,6 +33,7 @@ import dev.missive.fhir.provider.SubscriptionProvider;
 import dev.missive.fhir.provider.ThreadActionProvider;
 import dev.missive.fhir.provider.TransactionProvider;
 import dev.missive.search.PagedSearches;
+import dev.missive.security.CallerContext;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -104,6 +106,9 @@ public class MissiveRestfulServer extends RestfulServer {
     transient CoverProvider covers;
 
     @Inject
+    transient EmailNotificationsProvider emailNotifications;
+
+    @Inject
     transient BinaryProvider binaries;
 
     @Inject
@@ -123,6 +128,9 @@ public class MissiveRestfulServer extends RestfulServer {
 
     @EJB
     transient PagedSearches pagedSearches;
+
+    @EJB
+    transient CallerContext callers;
 
     @Inject
     transient BinaryStreamingInterceptor binaryStreaming;
@@ -181,6 +189,7 @@ public class MissiveRestfulServer extends RestfulServer {
         registerProvider(notificationDeadLetters);
         registerProvider(responseTimes);
         registerProviders(List.of(messageExport, patientMerges, covers));
+        registerProvider(emailNotifications);
         registerProvider(binaries);
         registerProvider(auditEvents);
         registerProvider(subscriptions);
@@ -190,6 +199,7 @@ public class MissiveRestfulServer extends RestfulServer {
         ConformanceDocuments conformanceDocuments = new ConformanceDocuments(conformance.typeNames());
         registerInterceptor(new AuthenticatedCallerInterceptor(conformanceDocuments));
         registerInterceptor(new ScopeEnforcement(conformanceDocuments));
+        registerInterceptor(new ActingAsHeader(callers));
         registerInterceptor(serviceExceptions);
         registerInterceptor(binaryStreaming);
         registerInterceptor(audit);

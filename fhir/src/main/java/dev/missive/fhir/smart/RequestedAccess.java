@@ -33,6 +33,7 @@ public record RequestedAccess(String resourceType, Interaction interaction) {
             Map.entry("$cover", new RequestedAccess("Practitioner", Interaction.READ)),
             Map.entry("$set-cover", new RequestedAccess("Practitioner", Interaction.UPDATE)),
             Map.entry("$clear-cover", new RequestedAccess("Practitioner", Interaction.UPDATE)),
+            Map.entry("$set-email-notifications", new RequestedAccess("Practitioner", Interaction.UPDATE)),
             Map.entry("$merge", new RequestedAccess("Patient", Interaction.UPDATE)),
             Map.entry("$unmerge", new RequestedAccess("Patient", Interaction.UPDATE)));
 
