@@ -261,6 +261,13 @@ export function toolbar(textarea) {
 
 const QUICK_REPLY = `${CANON}/CodeSystem/basic-kind|quick-reply`;
 
+/** The clinic's quick replies, by title. */
+export const quickReplies = async () => resources(await fhir.get(`Basic?code=${encodeURIComponent(QUICK_REPLY)}`));
+
+/** A quick reply's `title` (valueString) or `text` (valueMarkdown). */
+export const quickReplyPart = (template, name) => template?.extension?.find((e) => e.url === EXT('quick-reply'))
+  ?.extension?.find((e) => e.url === name);
+
 /** The template's text with its placeholders filled: {{patient-first-name}}, {{practitioner-name}}. */
 export function fillPlaceholders(text, values) {
   return text.replace(/\{\{\s*([^{}]*?)\s*}}/g, (whole, name) => values[name] ?? whole);
@@ -268,7 +275,7 @@ export function fillPlaceholders(text, values) {
 
 /** A staff member's quick-reply picker: inserts the chosen template, filled in, at the cursor. */
 export async function quickReplyPicker(textarea, patient, practitioner) {
-  const templates = resources(await fhir.get(`Basic?code=${encodeURIComponent(QUICK_REPLY)}`));
+  const templates = await quickReplies();
   if (!templates.length) {
     return null;
   }
@@ -276,18 +283,16 @@ export async function quickReplyPicker(textarea, patient, practitioner) {
     'patient-first-name': patient?.name?.[0]?.given?.[0] ?? '',
     'practitioner-name': personName(practitioner),
   };
-  const part = (template, name) => template.extension?.find((e) => e.url === EXT('quick-reply'))
-    ?.extension?.find((e) => e.url === name);
   const select = h('select', {
     id: 'quick-reply', 'aria-label': 'Insert a quick reply',
     onchange: () => {
       const template = templates.find((t) => t.id === select.value);
       if (template) {
-        edit(textarea, () => ({ text: fillPlaceholders(part(template, 'text').valueMarkdown, values) }));
+        edit(textarea, () => ({ text: fillPlaceholders(quickReplyPart(template, 'text').valueMarkdown, values) }));
       }
       select.value = '';
     },
   }, h('option', { value: '' }, 'Insert a quick reply…'),
-  templates.map((t) => h('option', { value: t.id }, part(t, 'title')?.valueString ?? t.id)));
+  templates.map((t) => h('option', { value: t.id }, quickReplyPart(t, 'title')?.valueString ?? t.id)));
   return select;
 }

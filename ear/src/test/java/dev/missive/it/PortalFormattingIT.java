@@ -77,8 +77,8 @@ class PortalFormattingIT extends MissiveIT {
         browser.open("#/threads/" + thread);
         browser.type(By.id("reply-text"), plain);
         browser.click(By.id("send-reply"));
-        browser.visible(By.xpath("//li[contains(@class,'message')]//p[contains(@class,'text') and text()='" + plain
-                + "']"));
+        browser.visible(
+                By.xpath("//li[contains(@class,'message')]//p[contains(@class,'text') and text()='" + plain + "']"));
 
         browser.type(By.id("reply-text"), mixed);
         browser.click(By.id("send-reply"));
@@ -89,16 +89,14 @@ class PortalFormattingIT extends MissiveIT {
         browser.scrollTo(rendered);
         browser.screenshot("formatting-punctuation-as-typed");
 
-        List<Communication> sent = alice
-                .get("Communication?part-of=Communication/" + thread)
-                .bundle()
-                .getEntry()
-                .stream()
-                .map(Bundle.BundleEntryComponent::getResource)
-                .map(Communication.class::cast)
-                .toList();
+        List<Communication> sent =
+                alice.get("Communication?part-of=Communication/" + thread).bundle().getEntry().stream()
+                        .map(Bundle.BundleEntryComponent::getResource)
+                        .map(Communication.class::cast)
+                        .toList();
         Communication asTyped = sent.stream()
-                .filter(m -> plain.equals(m.getPayloadFirstRep().getContentStringType().getValue()))
+                .filter(m -> plain.equals(
+                        m.getPayloadFirstRep().getContentStringType().getValue()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("the plain message as typed: " + sent));
         assertFalse(asTyped.getPayloadFirstRep().hasExtension(FormattedTextIT.FORMATTED_TEXT), "plain text");
@@ -106,7 +104,9 @@ class PortalFormattingIT extends MissiveIT {
                 1L,
                 sent.stream()
                         .filter(m -> "Urgent: [see](tomorrow) or a*b, 2*3"
-                                        .equals(m.getPayloadFirstRep().getContentStringType().getValue())
+                                        .equals(m.getPayloadFirstRep()
+                                                .getContentStringType()
+                                                .getValue())
                                 && m.getPayloadFirstRep().hasExtension(FormattedTextIT.FORMATTED_TEXT))
                         .count(),
                 "the formatted one, the punctuation as typed in its plain text: " + sent);
