@@ -22,7 +22,7 @@ function template(existing, title, text) {
 function editor(existing, done) {
   const id = existing?.id ?? 'new';
   const title = h('input', {
-    id: `quick-reply-title-${id}`, maxlength: 100, required: true, value: part(existing, 'title')?.valueString ?? '',
+    type: 'text', id: `quick-reply-title-${id}`, maxlength: 100, required: true, value: part(existing, 'title')?.valueString ?? '',
   });
   const text = h('textarea', { id: `quick-reply-text-${id}`, rows: 4, maxlength: 4000, required: true },
     part(existing, 'text')?.valueMarkdown ?? '');
@@ -48,8 +48,8 @@ function editor(existing, done) {
     },
   },
   field('Title', title),
-  field('Text', text, 'Formatting as in messages. {{patient-first-name}} and {{practitioner-name}} are filled in when staff insert it.'),
   toolbar(text),
+  field('Text', text, 'Formatting as in messages. {{patient-first-name}} and {{practitioner-name}} are filled in when staff insert it.'),
   errors,
   save,
   existing ? h('button', { type: 'button', id: `cancel-quick-reply-${id}`, onclick: () => done() }, 'Cancel') : null);
