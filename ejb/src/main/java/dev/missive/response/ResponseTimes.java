@@ -10,7 +10,8 @@ public interface ResponseTimes {
 
     /**
      * Per practitioner, the business time (the clinic's hours, holidays and time zone) from a
-     * patient-side message that waited to their first reply, for the replies sent from {@code from} until {@code to}; the practitioners with most replies first.
+     * patient-side message that waited to their first reply, for the replies sent from
+     * {@code from} until {@code to}; the practitioners with most replies first.
      */
     List<PractitionerResponseTimes> byPractitioner(Instant from, Instant to);
 }
