@@ -1,5 +1,6 @@
 // Cover while away: the notice patients see (a practitioner-away extension, no health
-// information) and the panel where staff set and clear their own cover.
+// information), the panel where staff set and clear their own cover, and where clinic admins
+// set and clear a practitioner's they choose.
 import { h, replace, errorBox, field, option, day } from './dom.js';
 import { fhir, resources, extension, subExtension, personName } from './fhir.js';
 import { session } from './session.js';
@@ -27,13 +28,19 @@ const local = (iso) => {
   return new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 };
 
-/** The practitioner's own cover: what is recorded, and a form to set or clear it. */
-export async function coverPanel() {
-  const self = `Practitioner/${session.self.id}`;
+const practitioners = () => fhir.get('Practitioner?_count=100').then((bundle) => resources(bundle));
+
+/**
+ * A practitioner's cover (their own by default): what is recorded, and a form to set or clear
+ * it; `chooser`, for an admin, is the control that chose the practitioner, kept on top.
+ */
+export async function coverPanel(practitioner = session.self, chooser = null) {
+  const self = `Practitioner/${practitioner.id}`;
+  const own = practitioner.id === session.self?.id;
   const panel = h('section', { class: 'panel cover', id: 'cover' });
   const [current, colleagues] = await Promise.all([
     fhir.get(`${self}/$cover`),
-    fhir.get('Practitioner?_count=100').then((bundle) => resources(bundle).filter((p) => p.id !== session.self.id)),
+    practitioners().then((all) => all.filter((p) => p.id !== practitioner.id)),
   ]);
   const param = (name) => current.parameter?.find((p) => p.name === name);
   const coverRef = param('cover')?.valueReference?.reference;
@@ -43,7 +50,7 @@ export async function coverPanel() {
   const cover = h('select', { id: 'cover-by', required: true }, option('', 'Choose a colleague'),
     colleagues.map((p) => option(`Practitioner/${p.id}`, personName(p) || p.id, `Practitioner/${p.id}` === coverRef)));
   const redraw = async (message) => {
-    const fresh = await coverPanel();
+    const fresh = await coverPanel(practitioner, chooser);
     replace(fresh.querySelector('#cover-status'), h('p', { class: 'success', role: 'status' }, message));
     panel.replaceWith(fresh);
   };
@@ -59,7 +66,8 @@ export async function coverPanel() {
       }
       try {
         await fhir.post(`${self}/$set-cover`, { resourceType: 'Parameters', parameter });
-        await redraw('Saved. While you are away, new messages go to your cover and you get no email.');
+        await redraw(own ? 'Saved. While you are away, new messages go to your cover and you get no email.'
+          : `Saved. While ${personName(practitioner)} is away, new messages go to the cover and ${personName(practitioner)} gets no email.`);
       } catch (error) {
         replace(status, errorBox(error));
       }
@@ -74,15 +82,16 @@ export async function coverPanel() {
     onclick: async () => {
       try {
         await fhir.operation(`${self}/$clear-cover`);
-        await redraw('Cleared. New messages come to you again.');
+        await redraw(own ? 'Cleared. New messages come to you again.' : `Cleared. New messages go to ${personName(practitioner)} again.`);
       } catch (error) {
         replace(status, errorBox(error));
       }
     },
-  }, 'I am back') : null);
+  }, own ? 'I am back' : 'End the absence') : null);
   const coverName = colleagues.find((p) => `Practitioner/${p.id}` === coverRef);
   replace(panel,
     h('h2', {}, 'Cover while away'),
+    chooser,
     coverRef
       ? h('p', { id: 'cover-current' },
         `Away ${day(param('start').valueInstant)} until ${day(param('end').valueInstant)}; ${personName(coverName) || coverRef} is covering.`)
@@ -90,4 +99,24 @@ export async function coverPanel() {
     form,
     status);
   return panel;
+}
+
+/** For clinic admins: a practitioner to choose, then their cover as in their own settings. */
+export async function coverForOthersPanel() {
+  const all = await practitioners();
+  const chooser = field('Practitioner', h('select', {
+    id: 'cover-for',
+    onchange: async (event) => {
+      const chosen = all.find((p) => p.id === event.target.value);
+      const panel = chooser.closest('section');
+      const fresh = chosen ? await coverPanel(chosen, chooser)
+        : h('section', { class: 'panel cover', id: 'cover' }, h('h2', {}, 'Cover while away'), chooser);
+      panel.replaceWith(fresh);
+      chooser.querySelector('select').focus();
+    },
+  }, option('', 'Choose a practitioner'), all.map((p) => option(p.id, personName(p) || p.id))));
+  return h('section', { class: 'panel cover', id: 'cover' },
+    h('h2', {}, 'Cover while away'),
+    h('p', { class: 'hint' }, 'Record the absence of a practitioner who cannot do it themselves, and who covers it.'),
+    chooser);
 }

@@ -10,7 +10,6 @@ const SAFE_URL = /^(https:\/\/|mailto:)[^\s"'<>`\\]+$/i;
 const MAX_URL_LENGTH = 2000;
 const BULLET = /^[-*+] (.*)$/;
 const NUMBERED = /^(\d{1,9})[.)] (.*)$/;
-const FORMATTING = /[*[\]\\]|^\s*([-*+]|\d{1,9}[.)]) /m;
 
 export const FORMATTED_TEXT = EXT('formatted-text');
 
@@ -40,13 +39,35 @@ function linkEnd(text, open) {
   return text.indexOf(')', label + 2);
 }
 
-/** Inline formatting as nodes: text nodes, strong, em, and links only to safe addresses. */
-function inline(text) {
-  const nodes = [];
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Bold or italic from the marker at `open` to the one at `close`: with where its markers stand,
+ * and whether it sits inside words (a*b, 2*3*4), which a person means as asterisks.
+ */
+function emphasis(kind, text, open, close, offset) {
+  const length = kind === 'strong' ? 2 : 1;
+  const markers = [];
+  for (let n = 0; n < length; n += 1) {
+    markers.push(offset + open + n, offset + close + n);
+  }
+  return {
+    kind, markers: markers.sort((a, b) => a - b),
+    inWords: WORD.test(text[open - 1] ?? '') && WORD.test(text[close + length] ?? ''),
+    children: tokens(text.substring(open + length, close), offset + open + length),
+  };
+}
+
+/**
+ * Inline formatting parsed as the server parses it: text, escapes, strong, em and links (each
+ * with where its '[' stands in `text`, and whether the server accepts its address).
+ */
+function tokens(text, offset = 0) {
+  const parsed = [];
   let plain = '';
   const flush = () => {
     if (plain) {
-      nodes.push(document.createTextNode(plain));
+      parsed.push({ kind: 'text', text: plain });
       plain = '';
     }
   };
@@ -54,30 +75,29 @@ function inline(text) {
   while (i < text.length) {
     const c = text[i];
     if (c === '\\' && i + 1 < text.length && ESCAPABLE.includes(text[i + 1])) {
-      plain += text[i + 1];
+      flush();
+      parsed.push({ kind: 'escape', text: text[i + 1] });
       i += 2;
     } else if (text.startsWith('**', i) && closing(text, '**', i + 2) > 0) {
       const end = closing(text, '**', i + 2);
       flush();
-      nodes.push(h('strong', {}, inline(text.substring(i + 2, end))));
+      parsed.push(emphasis('strong', text, i, end, offset));
       i = end + 2;
     } else if (c === '*' && closing(text, '*', i + 1) > 0) {
       const end = closing(text, '*', i + 1);
       flush();
-      nodes.push(h('em', {}, inline(text.substring(i + 1, end))));
+      parsed.push(emphasis('em', text, i, end, offset));
       i = end + 1;
     } else if (c === '[' && linkEnd(text, i) > 0) {
       const label = text.indexOf('](', i);
       const end = linkEnd(text, i);
       const url = text.substring(label + 2, end).trim();
       flush();
-      if (url.length <= MAX_URL_LENGTH && SAFE_URL.test(url)) {
-        const link = h('a', { rel: 'noopener noreferrer', target: '_blank' }, inline(text.substring(i + 1, label)));
-        link.setAttribute('href', url);
-        nodes.push(link);
-      } else {
-        nodes.push(document.createTextNode(text.substring(i, end + 1)));   // the server refuses these: shown as typed
-      }
+      parsed.push({
+        kind: 'link', at: offset + i, url, typed: text.substring(i, end + 1),
+        safe: url.length <= MAX_URL_LENGTH && SAFE_URL.test(url),
+        children: tokens(text.substring(i + 1, label), offset + i + 1),
+      });
       i = end + 1;
     } else {
       plain += c;
@@ -85,17 +105,49 @@ function inline(text) {
     }
   }
   flush();
-  return nodes;
+  return parsed;
+}
+
+/** Inline formatting as nodes: text nodes, strong, em, and links only to safe addresses. */
+function inline(text) {
+  const node = (token) => {
+    switch (token.kind) {
+      case 'strong':
+      case 'em':
+        return h(token.kind, {}, token.children.map(node));
+      case 'link':
+        if (token.safe) {
+          const link = h('a', { rel: 'noopener noreferrer', target: '_blank' }, token.children.map(node));
+          link.setAttribute('href', token.url);
+          return link;
+        }
+        return document.createTextNode(token.typed);   // the server refuses these: shown as typed
+      default:
+        return document.createTextNode(token.text);
+    }
+  };
+  return tokens(text).map(node);
+}
+
+/** Each line as the server reads it: bulleted or numbered item or not, and where its inline content starts. */
+function lines(text) {
+  let at = 0;
+  return text.replace(/\r\n?/g, '\n').split('\n').map((line) => {
+    const stripped = line.trim();
+    const bullet = stripped.match(BULLET);
+    const numbered = stripped.match(NUMBERED);
+    const content = bullet?.[1] ?? numbered?.[2] ?? stripped;
+    const found = { stripped, bullet, numbered, content, at: at + line.indexOf(stripped) + stripped.length - content.length };
+    at += line.length + 1;
+    return found;
+  });
 }
 
 /** The formatted text as block elements: paragraphs (lines kept), bulleted and numbered lists. */
 export function renderFormatted(markdown) {
   const blocks = [];
   let current = null;
-  for (const line of markdown.replace(/\r\n?/g, '\n').split('\n')) {
-    const stripped = line.trim();
-    const bullet = stripped.match(BULLET);
-    const numbered = stripped.match(NUMBERED);
+  for (const { stripped, bullet, numbered, content } of lines(markdown)) {
     if (!stripped) {
       current = null;
     } else if (bullet || numbered) {
@@ -104,11 +156,11 @@ export function renderFormatted(markdown) {
         current = h(tag, numbered && numbered[1] !== '1' ? { start: numbered[1] } : {});
         blocks.push(current);
       }
-      current.append(h('li', {}, inline(bullet ? bullet[1] : numbered[2])));
+      current.append(h('li', {}, inline(content)));
     } else if (current?.tagName === 'P') {
-      current.append(h('br'), ...inline(stripped));
+      current.append(h('br'), ...inline(content));
     } else {
-      current = h('p', {}, inline(stripped));
+      current = h('p', {}, inline(content));
       blocks.push(current);
     }
   }
@@ -130,11 +182,39 @@ export function typedText(message) {
   return payload?.extension?.find((e) => e.url === FORMATTED_TEXT)?.valueMarkdown ?? payload?.contentString ?? '';
 }
 
-/** The text payload for what was typed: with formatted text when it uses any formatting. */
-export function textPayload(text) {
-  return FORMATTING.test(text)
-    ? { contentString: text, extension: [{ url: FORMATTED_TEXT, valueMarkdown: text }] }
-    : { contentString: text };
+/**
+ * The text payload for what was typed. It carries formatted text only when the text uses
+ * formatting the server accepts as such (bold, italic, a list, a link); ordinary punctuation
+ * (a*b, 2*3*4, "[see](tomorrow)") is plain text, so that nothing a person types is refused or
+ * loses a character. Beside real formatting, such punctuation is escaped: asterisks inside
+ * words, and the '[' of a link to an address the server would refuse, stay as typed.
+ */
+export function textPayload(typed) {
+  const text = typed.replace(/\r\n?/g, '\n');
+  const literal = [];
+  let formats = false;
+  const walk = (parsed) => parsed.forEach((token) => {
+    if (token.kind === 'link' && !token.safe) {
+      literal.push(token.at);
+      return;
+    }
+    if (token.inWords) {
+      literal.push(...token.markers);
+    } else if (token.kind !== 'text' && token.kind !== 'escape') {
+      formats = true;   // an escape alone formats nothing: C:\.config stays as typed
+    }
+    walk(token.children ?? []);
+  });
+  for (const line of lines(text)) {
+    formats ||= Boolean(line.bullet || line.numbered);
+    walk(tokens(line.content, line.at));
+  }
+  if (!formats) {
+    return { contentString: typed };
+  }
+  const markdown = literal.sort((x, y) => x - y)
+    .reduceRight((escaped, at) => `${escaped.slice(0, at)}\\${escaped.slice(at)}`, text);
+  return { contentString: markdown, extension: [{ url: FORMATTED_TEXT, valueMarkdown: markdown }] };
 }
 
 /** Replaces the selection with what `wrap` makes of it, and selects `select` within the result. */
@@ -181,6 +261,13 @@ export function toolbar(textarea) {
 
 const QUICK_REPLY = `${CANON}/CodeSystem/basic-kind|quick-reply`;
 
+/** The clinic's quick replies, by title. */
+export const quickReplies = async () => resources(await fhir.get(`Basic?code=${encodeURIComponent(QUICK_REPLY)}`));
+
+/** A quick reply's `title` (valueString) or `text` (valueMarkdown). */
+export const quickReplyPart = (template, name) => template?.extension?.find((e) => e.url === EXT('quick-reply'))
+  ?.extension?.find((e) => e.url === name);
+
 /** The template's text with its placeholders filled: {{patient-first-name}}, {{practitioner-name}}. */
 export function fillPlaceholders(text, values) {
   return text.replace(/\{\{\s*([^{}]*?)\s*}}/g, (whole, name) => values[name] ?? whole);
@@ -188,7 +275,7 @@ export function fillPlaceholders(text, values) {
 
 /** A staff member's quick-reply picker: inserts the chosen template, filled in, at the cursor. */
 export async function quickReplyPicker(textarea, patient, practitioner) {
-  const templates = resources(await fhir.get(`Basic?code=${encodeURIComponent(QUICK_REPLY)}`));
+  const templates = await quickReplies();
   if (!templates.length) {
     return null;
   }
@@ -196,18 +283,16 @@ export async function quickReplyPicker(textarea, patient, practitioner) {
     'patient-first-name': patient?.name?.[0]?.given?.[0] ?? '',
     'practitioner-name': personName(practitioner),
   };
-  const part = (template, name) => template.extension?.find((e) => e.url === EXT('quick-reply'))
-    ?.extension?.find((e) => e.url === name);
   const select = h('select', {
     id: 'quick-reply', 'aria-label': 'Insert a quick reply',
     onchange: () => {
       const template = templates.find((t) => t.id === select.value);
       if (template) {
-        edit(textarea, () => ({ text: fillPlaceholders(part(template, 'text').valueMarkdown, values) }));
+        edit(textarea, () => ({ text: fillPlaceholders(quickReplyPart(template, 'text').valueMarkdown, values) }));
       }
       select.value = '';
     },
   }, h('option', { value: '' }, 'Insert a quick reply…'),
-  templates.map((t) => h('option', { value: t.id }, part(t, 'title')?.valueString ?? t.id)));
+  templates.map((t) => h('option', { value: t.id }, quickReplyPart(t, 'title')?.valueString ?? t.id)));
   return select;
 }

@@ -5,6 +5,7 @@ import { fhir, resources, nextLink, personName, extension } from './fhir.js';
 import {
   session, subjectFilter, messageType, senderFlag, counterpart, participantState, responseDue, refreshBadge,
 } from './session.js';
+import { awayText } from './cover.js';
 
 const PAGE = 20;
 const SEARCH_MIN = 3;
@@ -50,6 +51,8 @@ async function row(thread) {
   const otherName = other ? personName(await session.directory.read(other)) : '';
   const subject = thread.topic?.text || messageType(thread) || '(no subject)';
   const due = session.kind === 'practitioner' ? responseDue(thread) : null;
+  // The patient side sees who covers while the thread's practitioner is away.
+  const away = session.patientSide ? awayText(thread, otherName) : null;
   return h('li', { class: `thread${state.archived ? ' archived' : ''}${state.unread ? ' unread' : ''}${due?.overdue ? ' overdue' : ''}` },
     h('a', { href: `#/threads/${thread.id}`, class: 'thread-link' },
       h('span', { class: 'dot', 'aria-hidden': 'true' }),
@@ -58,7 +61,8 @@ async function row(thread) {
         h('span', { class: 'subject' }, subject),
         h('span', { class: 'meta' }, [otherName, messageType(thread), state.archived ? 'Archived' : '',
           thread.status === 'completed' ? 'Closed' : ''].filter(Boolean).join(' · ')),
-        due?.overdue ? h('span', { class: 'overdue-marker' }, `Overdue: reply was due ${when(due.due)}`) : null),
+        due?.overdue ? h('span', { class: 'overdue-marker' }, `Overdue: reply was due ${when(due.due)}`) : null,
+        away ? h('span', { class: 'away-marker' }, away) : null),
       h('span', { class: 'date' }, when(thread.meta?.lastUpdated ?? thread.sent)),
       state.unread
         ? h('span', { class: 'count', 'aria-label': `${state.unread} unread` }, state.unread)

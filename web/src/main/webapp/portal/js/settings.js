@@ -1,9 +1,11 @@
-// Settings: a clinic admin edits the clinic's messaging policy (PUT Organization/clinic);
-// a practitioner switches their own email notifications and sets their cover while away.
+// Settings: a clinic admin edits the clinic's messaging policy (PUT Organization/clinic),
+// manages the quick replies and sets a practitioner's cover; a practitioner switches their own
+// email notifications and sets their cover while away.
 import { h, replace, errorBox, field, checkbox, option } from './dom.js';
 import { fhir, extension, EXT } from './fhir.js';
 import { session, MESSAGE_TYPES } from './session.js';
-import { coverPanel } from './cover.js';
+import { coverPanel, coverForOthersPanel } from './cover.js';
+import { quickRepliesPanel } from './quickreplies.js';
 
 const value = (name, type, fallback) => extension(session.policy, name)?.[type] ?? fallback;
 
@@ -109,6 +111,7 @@ export async function renderSettings(main) {
   if (session.kind === 'admin') {
     session.policy = await fhir.get('Organization/clinic');
     adminSettings(main);
+    main.append(await quickRepliesPanel(), await coverForOthersPanel());
   } else if (session.kind === 'practitioner') {
     await practitionerSettings(main);
   } else {

@@ -1,8 +1,12 @@
 package dev.missive.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Communication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -10,7 +14,8 @@ import org.openqa.selenium.By;
 /**
  * Formatted text and quick replies in a real Chromium: Dr Lee inserts a quick reply with its
  * placeholders filled, formats his answer with the toolbar and sees it rendered; a hostile message
- * (HTML and script typed as formatted text) shows as text, runs nothing and adds no element.
+ * (HTML and script typed as formatted text) shows as text, runs nothing and adds no element; a
+ * patient's ordinary punctuation that is no formatting the server accepts is sent as typed.
  */
 @ExtendWith(Browsers.class)
 class PortalFormattingIT extends MissiveIT {
@@ -60,5 +65,50 @@ class PortalFormattingIT extends MissiveIT {
         } finally {
             Fhir.as("admin").delete("Basic/" + template);
         }
+    }
+
+    @Test
+    void alicesPunctuationIsSentAsSheTypedItAndHerFormattingBesideIt(Browsers browsers) {
+        Fhir alice = Fhir.as("alice");
+        String thread = Threads.start(alice, "alice", "drlee", "Punctuation in the portal");
+        String plain = "Can we move it? [see](tomorrow) or a*b, 2*3 pills";
+        String mixed = "**Urgent**: [see](tomorrow) or a*b, 2*3";
+        Browser browser = browsers.signIn("alice");
+        browser.open("#/threads/" + thread);
+        browser.type(By.id("reply-text"), plain);
+        browser.click(By.id("send-reply"));
+        browser.visible(
+                By.xpath("//li[contains(@class,'message')]//p[contains(@class,'text') and text()='" + plain + "']"));
+
+        browser.type(By.id("reply-text"), mixed);
+        browser.click(By.id("send-reply"));
+        By rendered = By.xpath("//li[contains(@class,'message')]//div[contains(@class,'formatted')]"
+                + "/p[strong[text()='Urgent'] and contains(., ': [see](tomorrow) or a*b, 2*3')]");
+        browser.visible(rendered);
+        assertEquals(List.of(), browser.all(By.cssSelector("#reply-refused, .reply .error")), "nothing refused");
+        browser.scrollTo(rendered);
+        browser.screenshot("formatting-punctuation-as-typed");
+
+        List<Communication> sent =
+                alice.get("Communication?part-of=Communication/" + thread).bundle().getEntry().stream()
+                        .map(Bundle.BundleEntryComponent::getResource)
+                        .map(Communication.class::cast)
+                        .toList();
+        Communication asTyped = sent.stream()
+                .filter(m -> plain.equals(
+                        m.getPayloadFirstRep().getContentStringType().getValue()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the plain message as typed: " + sent));
+        assertFalse(asTyped.getPayloadFirstRep().hasExtension(FormattedTextIT.FORMATTED_TEXT), "plain text");
+        assertEquals(
+                1L,
+                sent.stream()
+                        .filter(m -> "Urgent: [see](tomorrow) or a*b, 2*3"
+                                        .equals(m.getPayloadFirstRep()
+                                                .getContentStringType()
+                                                .getValue())
+                                && m.getPayloadFirstRep().hasExtension(FormattedTextIT.FORMATTED_TEXT))
+                        .count(),
+                "the formatted one, the punctuation as typed in its plain text: " + sent);
     }
 }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * Answering within the promised time, over HTTP: the due time on a thread's header, staff's
  * overdue search, one escalation email to the clinic admins, and the response-time report for
  * threads with known times. The suite's clinic is open around the clock
- * ({@code MISSIVE_CLINIC_HOURS}), so a response time of 0 business days is due as the message arrives.
+ * ({@code MISSIVE_CLINIC_HOURS}), so a response time of 0 business days is due as the message arrives
+ * and the report's business time is the time that passed.
  */
 class ResponseTimesIT extends MissiveIT {
 

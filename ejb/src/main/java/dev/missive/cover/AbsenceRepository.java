@@ -1,6 +1,8 @@
 package dev.missive.cover;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 public interface AbsenceRepository {
@@ -11,6 +13,9 @@ public interface AbsenceRepository {
     default Optional<Absence> running(String practitionerId, Instant at) {
         return find(practitionerId).filter(absence -> absence.runsAt(at));
     }
+
+    /** The absences of these practitioners, whenever they run (at most one each). */
+    List<Absence> findAll(Collection<String> practitionerIds);
 
     void add(Absence absence);
 

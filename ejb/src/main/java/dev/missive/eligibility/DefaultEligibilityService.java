@@ -1,5 +1,6 @@
 package dev.missive.eligibility;
 
+import dev.missive.cover.Absence;
 import dev.missive.cover.AbsenceRepository;
 import dev.missive.directory.AppointmentRepository;
 import dev.missive.directory.CareTeam;
@@ -25,10 +26,12 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 @Stateless
 @PermitAll
@@ -110,6 +113,15 @@ public class DefaultEligibilityService implements EligibilityService {
                                         .anyMatch(
                                                 role -> role.getPractitionerId().equals(coverId)))
                                 .flatMap(practitioners::find)));
+    }
+
+    @Override
+    public Set<String> awayNow(Collection<String> practitionerIds) {
+        Instant now = clock.instant();
+        return absences.findAll(Set.copyOf(practitionerIds)).stream()
+                .filter(absence -> absence.runsAt(now))
+                .map(Absence::getPractitionerId)
+                .collect(Collectors.toSet());
     }
 
     @Override

@@ -3,8 +3,10 @@ package dev.missive.eligibility;
 import dev.missive.directory.PractitionerRole;
 import dev.missive.security.Caller;
 import jakarta.ejb.Local;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who may write to whom, under the clinic's policy. Checked when a thread starts and again on
@@ -35,6 +37,9 @@ public interface EligibilityService {
      * confidential thread is covered by nobody: it stays between the patient and their practitioner.
      */
     Optional<AwayNotice> awayNotice(String patientId, String practitionerId, String messageType, boolean confidential);
+
+    /** Which of these practitioners are away now: one look-up for a page of threads. */
+    Set<String> awayNow(Collection<String> practitionerIds);
 
     /**
      * Refuses (422 naming the rule) a new thread the caller may not start; a thread whose

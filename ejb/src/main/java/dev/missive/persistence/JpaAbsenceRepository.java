@@ -5,6 +5,8 @@ import dev.missive.cover.AbsenceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -16,6 +18,16 @@ public class JpaAbsenceRepository implements AbsenceRepository {
     @Override
     public Optional<Absence> find(String practitionerId) {
         return Optional.ofNullable(em.find(Absence.class, practitionerId));
+    }
+
+    @Override
+    public List<Absence> findAll(Collection<String> practitionerIds) {
+        if (practitionerIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select a from Absence a where a.practitionerId in :ids", Absence.class)
+                .setParameter("ids", practitionerIds)
+                .getResultList();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.missive.policy;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -17,7 +18,8 @@ import java.util.Set;
  * Counting starts when the clinic is next open: a message that arrives while it is open starts
  * the count at once, one that arrives after hours at the next opening. The answer is due that
  * many business days later at the same local time of day (kept to that day's hours), so a
- * daylight saving change in between moves the instant, not the clinic's clock time.
+ * daylight saving change in between moves the instant, not the clinic's clock time. The time
+ * between two instants counts only the hours the clinic is open ({@link #businessTime}).
  */
 public final class BusinessCalendar {
 
@@ -72,6 +74,30 @@ public final class BusinessCalendar {
         }
         // In a gap (clocks put forward) the local time moves on by the gap's length.
         return ZonedDateTime.of(day, time, zone).toInstant();
+    }
+
+    /**
+     * How much of the period from {@code from} to {@code to} falls within the clinic's hours on
+     * its business days: a wait over a weekend or a night counts only the time the clinic was open.
+     */
+    public Duration businessTime(Instant from, Instant to) {
+        Duration open = Duration.ZERO;
+        LocalDate last = to.atZone(zone).toLocalDate();
+        for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+            if (isBusinessDay(day)) {
+                Hours hours = week.get(day.getDayOfWeek());
+                Instant opens = ZonedDateTime.of(day, hours.open(), zone).toInstant();
+                Instant closes = hours.close().equals(LocalTime.MAX)
+                        ? day.plusDays(1).atStartOfDay(zone).toInstant()
+                        : ZonedDateTime.of(day, hours.close(), zone).toInstant();
+                Instant start = from.isAfter(opens) ? from : opens;
+                Instant end = to.isBefore(closes) ? to : closes;
+                if (start.isBefore(end)) {
+                    open = open.plus(Duration.between(start, end));
+                }
+            }
+        }
+        return open;
     }
 
     /** The first moment from {@code local} on at which the clinic is open. */

@@ -1,5 +1,7 @@
 package dev.missive.response;
 
+import dev.missive.policy.BusinessCalendar;
+import dev.missive.policy.ClinicHours;
 import dev.missive.security.CallerContext;
 import dev.missive.security.Role;
 import dev.missive.security.Roles;
@@ -32,6 +34,9 @@ public class DefaultResponseTimes implements ResponseTimes {
     @Inject
     CallerContext callers;
 
+    @Inject
+    ClinicHours hours;
+
     @Override
     public List<PractitionerResponseTimes> byPractitioner(Instant from, Instant to) {
         if (!callers.current().has(Role.CLINIC_ADMIN)) {
@@ -43,11 +48,12 @@ public class DefaultResponseTimes implements ResponseTimes {
         if (Duration.between(from, to).compareTo(LONGEST_PERIOD) > 0) {
             throw new InvalidRequestException("A period is at most 366 days");
         }
+        BusinessCalendar calendar = hours.calendar();
         Map<String, List<Duration>> times = responses.repliesBetween(from, to).stream()
                 .collect(Collectors.groupingBy(
                         StaffReply::getPractitionerId,
                         TreeMap::new,
-                        Collectors.mapping(StaffReply::responseTime, Collectors.toList())));
+                        Collectors.mapping(reply -> reply.responseTime(calendar), Collectors.toList())));
         return times.entrySet().stream()
                 .map(entry -> PractitionerResponseTimes.of(entry.getKey(), entry.getValue()))
                 .sorted(Comparator.comparingInt(PractitionerResponseTimes::replies)

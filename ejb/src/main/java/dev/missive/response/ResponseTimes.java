@@ -9,8 +9,9 @@ import java.util.List;
 public interface ResponseTimes {
 
     /**
-     * Per practitioner, the time from a patient-side message that waited to their first reply,
-     * for the replies sent from {@code from} until {@code to}; the practitioners with most replies first.
+     * Per practitioner, the business time (the clinic's hours, holidays and time zone) from a
+     * patient-side message that waited to their first reply, for the replies sent from
+     * {@code from} until {@code to}; the practitioners with most replies first.
      */
     List<PractitionerResponseTimes> byPractitioner(Instant from, Instant to);
 }

@@ -28,6 +28,9 @@ public class DefaultReadingService implements ReadingService {
     @Inject
     CallerContext callers;
 
+    @Inject
+    ThreadCover cover;
+
     @Override
     public Message message(String id) {
         return access.requireMessage(callers.current(), id);
@@ -44,7 +47,7 @@ public class DefaultReadingService implements ReadingService {
     @Override
     public List<ThreadView> inbox(InboxFilter filter, InboxCursor after, int offset, int limit) {
         return inboxQuery(callers.current(), filter, after)
-                .map(query -> conversations.inbox(query, after == null ? offset : 0, limit))
+                .map(query -> cover.withAwayNotices(conversations.inbox(query, after == null ? offset : 0, limit)))
                 .orElse(List.of());
     }
 
@@ -52,7 +55,7 @@ public class DefaultReadingService implements ReadingService {
     public Page<ThreadView> inboxPage(InboxFilter filter, int limit) {
         return inboxQuery(callers.current(), filter, null)
                 .map(query -> new Page<>(
-                        limit > 0 ? conversations.inbox(query, 0, limit) : List.<ThreadView>of(),
+                        limit > 0 ? cover.withAwayNotices(conversations.inbox(query, 0, limit)) : List.<ThreadView>of(),
                         conversations.inboxSize(query)))
                 .orElse(new Page<>(List.of(), 0));
     }

@@ -1,5 +1,6 @@
 package dev.missive.thread;
 
+import dev.missive.policy.BusinessCalendar;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -49,7 +50,8 @@ public class StaffReply {
         return answered;
     }
 
-    public Duration responseTime() {
-        return Duration.between(asked, answered);
+    /** From the question to the reply, counting only the clinic's business hours. */
+    public Duration responseTime(BusinessCalendar calendar) {
+        return calendar.businessTime(asked, answered);
     }
 }

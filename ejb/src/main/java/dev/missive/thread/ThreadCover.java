@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Who covers a thread while its practitioner is away. The thread stays its practitioner's; the
@@ -30,6 +33,27 @@ class ThreadCover {
     Optional<AwayNotice> awayNotice(Conversation thread) {
         return eligibility.awayNotice(
                 thread.getPatientId(), thread.getPractitionerId(), thread.getCategory(), thread.isConfidential());
+    }
+
+    /**
+     * The inbox page with the notice on each open thread whose practitioner is away now: the
+     * absences of the page's practitioners are looked up at once, and a notice only for them.
+     */
+    List<ThreadView> withAwayNotices(List<ThreadView> page) {
+        Set<String> away = eligibility.awayNow(page.stream()
+                .map(view -> view.conversation().getPractitionerId())
+                .collect(Collectors.toSet()));
+        if (away.isEmpty()) {
+            return page;
+        }
+        return page.stream()
+                .map(view -> {
+                    Conversation thread = view.conversation();
+                    return away.contains(thread.getPractitionerId()) && thread.getStatus() != ConversationStatus.CLOSED
+                            ? new ThreadView(thread, view.participant(), view.changes(), awayNotice(thread))
+                            : view;
+                })
+                .toList();
     }
 
     /** The practitioner covering the thread now, if any. */

@@ -10,7 +10,7 @@ import java.util.Optional;
  * unread, last read). The state is null for callers who read threads without taking part,
  * such as the integration engine. {@code changes}: the changes of its details the person may
  * see, when the thread is read whole (empty in inbox pages); {@code away}: while the thread's
- * practitioner is away, the notice its readers see, when the thread is read whole.
+ * practitioner is away, the notice its readers see (unless it is closed), read whole or in an inbox page.
  */
 public record ThreadView(
         Conversation conversation, Participant participant, List<ThreadChange> changes, Optional<AwayNotice> away) {

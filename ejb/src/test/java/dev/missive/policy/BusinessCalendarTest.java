@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -114,6 +115,35 @@ class BusinessCalendarTest {
                 new BusinessCalendar(ZoneId.of("Australia/Sydney"), ClinicHours.week("Mon-Fri 09:00-17:00"), Set.of());
         // Friday 23:00 UTC is Saturday 10:00 in Sydney: counted from Monday 09:00 there, due Tuesday 09:00 (UTC+11)
         assertEquals(Instant.parse("2026-12-07T22:00:00Z"), sydney.due(Instant.parse("2026-12-04T23:00:00Z"), 1));
+    }
+
+    @Test
+    void aWaitOverTheWeekendCountsOnlyTheHoursTheClinicWasOpen() {
+        // Friday 16:00 to Monday 10:30: Friday's last hour and Monday's first hour and a half
+        assertEquals(
+                Duration.ofMinutes(150), clinic.businessTime(berlin("2026-12-04T16:00"), berlin("2026-12-07T10:30")));
+    }
+
+    @Test
+    void aWaitWithinOneDaysHoursCountsWhole() {
+        assertEquals(
+                Duration.ofMinutes(95), clinic.businessTime(berlin("2026-12-01T10:30"), berlin("2026-12-01T12:05")));
+    }
+
+    @Test
+    void nightsAndHolidaysDoNotCount() {
+        // Wednesday 18:00 to Thursday 08:00: closed all along
+        assertEquals(Duration.ZERO, clinic.businessTime(berlin("2026-12-02T18:00"), berlin("2026-12-03T08:00")));
+        // Thursday 24 Dec 16:00 to Tuesday 29 Dec 09:30: Friday 25 and Monday 28 are holidays
+        assertEquals(
+                Duration.ofMinutes(90), clinic.businessTime(berlin("2026-12-24T16:00"), berlin("2026-12-29T09:30")));
+    }
+
+    @Test
+    void businessTimeCountsTheClinicsClockAcrossDaylightSavingAndMidnightClosing() {
+        BusinessCalendar nights = new BusinessCalendar(BERLIN, ClinicHours.week("Sat-Sun 00:00-24:00"), Set.of());
+        // Saturday 28 March 2026 00:00 to Monday 00:00 in Berlin: Sunday has 23 hours
+        assertEquals(Duration.ofHours(47), nights.businessTime(berlin("2026-03-28T00:00"), berlin("2026-03-30T00:00")));
     }
 
     @Test

@@ -180,7 +180,8 @@ class ResponseTimesTest {
 
     @Test
     void theReportGivesEachPractitionersMedianAndP90ByNearestRank() {
-        long[] drLeeMinutes = {10, 20, 30, 40, 50, 60, 70, 80, 90, 600};
+        clinic.later(Duration.ofHours(47)); // Monday 09:00: every wait within the clinic's hours
+        long[] drLeeMinutes = {5, 10, 15, 20, 25, 30, 35, 40, 45, 180};
         for (long minutes : drLeeMinutes) {
             String thread = start("drlee");
             send("alice", thread, "Question");
@@ -199,7 +200,7 @@ class ResponseTimesTest {
         ResponseTimes report = clinic.bean(ResponseTimes.class);
         assertEquals(
                 List.of(
-                        new PractitionerResponseTimes("drlee", 10, Duration.ofMinutes(50), Duration.ofMinutes(90)),
+                        new PractitionerResponseTimes("drlee", 10, Duration.ofMinutes(25), Duration.ofMinutes(45)),
                         new PractitionerResponseTimes("drpatel", 1, Duration.ofMinutes(5), Duration.ofMinutes(5))),
                 report.byPractitioner(SATURDAY, clinic.clock.instant().plusSeconds(1)));
         assertEquals(List.of(), report.byPractitioner(SATURDAY.minus(Duration.ofDays(1)), SATURDAY));
@@ -210,5 +211,21 @@ class ResponseTimesTest {
 
         clinic.actAs("drlee");
         assertThrows(ForbiddenException.class, () -> report.byPractitioner(SATURDAY, SATURDAY.plusSeconds(60)));
+    }
+
+    @Test
+    void aWaitOverTheWeekendCountsOnlyTheClinicsBusinessHours() {
+        clinic.later(Duration.ofDays(6).plusHours(6)); // Friday 27 Nov 16:00, an hour before closing
+        String thread = start("drlee");
+        send("alice", thread, "Question before the weekend");
+        clinic.later(Duration.ofDays(2).plusHours(18)); // Monday 10:00, 66 hours later
+        send("drlee", thread, "Answer after the weekend");
+
+        clinic.actAs(new Caller("admin", EnumSet.of(Role.CLINIC_ADMIN), Optional.empty()));
+        assertEquals(
+                List.of(new PractitionerResponseTimes("drlee", 1, Duration.ofHours(2), Duration.ofHours(2))),
+                clinic.bean(ResponseTimes.class)
+                        .byPractitioner(SATURDAY, clinic.clock.instant().plusSeconds(1)),
+                "Friday's last hour and Monday's first");
     }
 }

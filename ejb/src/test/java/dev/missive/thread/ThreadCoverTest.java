@@ -177,6 +177,40 @@ class ThreadCoverTest {
     }
 
     @Test
+    void thePatientsInboxCarriesTheNoticeOnOpenThreadsWhosePractitionerIsAway() {
+        String lees = aliceWritesToDrLee("Hello");
+        clinic.role("drpatel", true, false);
+        clinic.actAs("alice");
+        String patels = clinic.start("alice", "drpatel");
+        sending.send(new NewMessage(patels, "Hello", null));
+        String closed = aliceWritesToDrLee("Closed later");
+        clinic.actAs("drlee");
+        clinic.bean(ThreadActions.class).close(closed);
+        clinic.actAs("alice");
+        assertTrue(awayIn(reading.inboxPage(InboxFilter.ALL, 10).items()).isEmpty(), "nobody is away yet");
+
+        clinic.later(Duration.ofHours(1));
+        List<ThreadView> page = reading.inboxPage(InboxFilter.ALL, 10).items();
+        assertEquals(List.of(lees), awayIn(page), "not Dr Patel's thread, nor the closed one");
+        AwayNotice notice = page.stream()
+                .filter(view -> view.conversation().getId().equals(lees))
+                .findFirst()
+                .orElseThrow()
+                .away()
+                .orElseThrow();
+        assertEquals(end, notice.until());
+        assertEquals("drpatel", notice.cover().orElseThrow().getId());
+        assertEquals(List.of(lees), awayIn(reading.inbox(InboxFilter.ALL, null, 0, 10)), "every page alike");
+    }
+
+    private static List<String> awayIn(List<ThreadView> page) {
+        return page.stream()
+                .filter(view -> view.away().isPresent())
+                .map(view -> view.conversation().getId())
+                .toList();
+    }
+
+    @Test
     void clearingTheCoverSendsNewMessagesToThePractitionerAgain() {
         clinic.later(Duration.ofHours(1));
         String thread = aliceWritesToDrLee("Hello");
