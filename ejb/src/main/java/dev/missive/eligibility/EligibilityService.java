@@ -33,6 +33,18 @@ public interface EligibilityService {
      */
     Optional<AwayNotice> awayNotice(String patientId, String practitionerId, String messageType, boolean confidential);
 
+    /**
+     * The pools a thread about this patient of this message type can be addressed to: active
+     * pools that take the type and have at least one member who may take it ({@link TeamPool}).
+     */
+    List<TeamPool> pools(String patientId, String messageType);
+
+    /** {@link #pools} for a patient the caller acts for, as {@link #recipientsForCaller}. */
+    List<TeamPool> poolsForCaller(String patientId, String messageType);
+
+    /** The pool as a thread about this patient of this type reaches it, or 422 recipient-not-eligible. */
+    TeamPool requirePool(String poolId, String patientId, String messageType);
+
     /** Refuses (422 naming the rule) a new thread the caller may not start. */
     void checkMayStart(Caller caller, String patientId, String practitionerId, String messageType);
 

@@ -36,7 +36,10 @@ public enum Rule {
     PATIENT_NOT_MERGED,
     SUBSCRIPTION_ENDPOINT_NOT_ALLOWED,
     FORMATTED_TEXT_INVALID,
-    QUICK_REPLY_PLACEHOLDER_UNKNOWN;
+    QUICK_REPLY_PLACEHOLDER_UNKNOWN,
+    POOL_THREAD_CONFIDENTIAL,
+    POOL_THREAD_CLAIMED,
+    THREAD_NOT_POOLED;
 
     /** The code in the CodeSystem: the name in lower case, words joined by hyphens. */
     public String code() {
