@@ -25,13 +25,13 @@ export function claimedBy(thread) {
 }
 
 /** "Claimed by Raj Patel" or "Not claimed yet", for staff, on a team's thread; null otherwise. */
-export async function claimLine(thread) {
+export async function claimLine(thread, id = null) {
   if (!teamOf(thread) || session.patientSide) {
     return null;
   }
   const holder = claimedBy(thread);
   const text = holder ? `Claimed by ${holder === session.me ? 'me' : personName(await session.directory.read(holder))}` : 'Not claimed yet';
-  return h('span', { class: 'claim', id: 'claimed-by' }, text);
+  return h('span', { class: 'claim', id }, text);
 }
 
 /** Claim or Release on a team's thread, for its members: what they may do now. */

@@ -193,7 +193,7 @@ export async function renderThread(main, threadId) {
       h('p', { class: 'meta' }, [otherName && `With ${otherName}`, messageType(thread),
         episode?.type?.[0]?.text && `Regarding ${episode.type[0].text}`, state.archived && 'Archived'].filter(Boolean).join(' · '),
       confidential ? h('span', { class: 'tag' }, 'Confidential') : null,
-      await claimLine(thread)),
+      await claimLine(thread, 'claimed-by')),
       threadActions),
     editing,
     awayNotice(thread, practitionerName, 'away-notice'),

@@ -40,6 +40,7 @@ class PortalPoolsIT extends MissiveIT {
         drpatel.textAppears(By.id("threads"), "Not claimed yet");
         drpatel.screenshot("pool-team-inbox");
         drpatel.open(threadView);
+        drpatel.textAppears(By.id("thread-subject"), subject);
         drpatel.click(By.id("claim"));
         drpatel.textAppears(By.id("claimed-by"), "Claimed by me");
         drpatel.visible(By.id("release"));
@@ -47,6 +48,7 @@ class PortalPoolsIT extends MissiveIT {
 
         Browser drlee = browsers.signIn("drlee");
         drlee.open(threadView);
+        drlee.textAppears(By.id("thread-subject"), subject);
         drlee.textAppears(By.id("claimed-by"), "Claimed by Raj Patel");
         assertEquals(0, drlee.all(By.id("claim")).size(), "held by another member");
         drlee.screenshot("pool-claimed-by-other");
