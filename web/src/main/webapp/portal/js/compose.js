@@ -10,6 +10,7 @@ import { session, MESSAGE_TYPES } from './session.js';
 import { cannotStart } from './inbox.js';
 import { attachmentPicker, attachmentsOf } from './attachments.js';
 import { awayNotice } from './cover.js';
+import { teamChoice } from './pools.js';
 import { textPayload, typedText, toolbar } from './formatting.js';
 
 const RESPONSE_METHODS = { ONLINEWRIT: 'Portal message', PHONE: 'Phone call', EMAILWRIT: 'Email' };
@@ -37,7 +38,7 @@ export async function billingConsent(patientId) {
 export async function recipientChoices(patientId, type) {
   const bundle = await fhir.get(`Patient/${patientId}/$message-recipients?category=${type}`);
   const practitioners = new Map(resources(bundle, 'include').map((p) => [`Practitioner/${p.id}`, p]));
-  return resources(bundle).map((role) => ({
+  return resources(bundle).map((role) => (role.resourceType === 'CareTeam' ? teamChoice(role) : {
     reference: role.practitioner.reference,
     name: personName(practitioners.get(role.practitioner.reference)) || role.practitioner.reference,
     charges: extension(role, 'charges-for-messages')?.valueBoolean === true,
@@ -246,7 +247,7 @@ export async function renderCompose(main, draftId) {
     keep ??= el.to.value;   // what is chosen now, once the list for the new type is here
     replace(el.to, choices.length ? option('', 'Choose a practitioner') : option('', 'Nobody takes this message type'),
       choices.map((c) => option(c.reference, c.name, c.reference === keep)));
-    replace(el.responder, option('', 'Anyone on my care team'), choices.map((c) => option(c.reference, c.name)));
+    replace(el.responder, option('', 'Anyone on my care team'), choices.filter((c) => !c.team).map((c) => option(c.reference, c.name)));
     el.to.onchange = () => {
       const chosen = choices.find((c) => c.reference === el.to.value);
       draft.practitioner = chosen?.reference ?? null;
@@ -297,7 +298,7 @@ export async function renderCompose(main, draftId) {
     el.confidential.querySelector('input').checked = thread.meta?.security?.some((s) => s.code === 'R') ?? false;
     const preference = extension(thread, 'response-preference');
     el.method.value = preference?.extension?.find((e) => e.url === 'method')?.valueCoding?.code ?? '';
-    await loadRecipients(thread.recipient?.find((r) => r.reference?.startsWith('Practitioner/'))?.reference);
+    await loadRecipients(thread.recipient?.find((r) => /^(Practitioner|CareTeam)\//.test(r.reference ?? ''))?.reference);
     el.responder.value = preference?.extension?.find((e) => e.url === 'responder')?.valueReference?.reference ?? '';
   } else {
     await loadRecipients();

@@ -48,7 +48,8 @@ export async function editForm(thread, saved, cancel) {
   el.episode.value = thread.about?.[0]?.reference ?? '';
   let choices = [];
   const loadRecipients = async (keep) => {
-    choices = await recipientChoices(patientId, el.type.value);
+    // a thread to one practitioner stays one: teams are chosen when a conversation starts
+    choices = (await recipientChoices(patientId, el.type.value)).filter((c) => !c.team);
     replace(el.to, choices.length ? option('', 'Choose a practitioner') : option('', 'Nobody takes this message type'),
       choices.map((c) => option(c.reference, c.name, c.reference === keep)));
     el.to.onchange();

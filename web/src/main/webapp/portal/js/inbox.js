@@ -2,6 +2,7 @@
 // search from 3 characters, for staff the overdue marker and filter) and the drafts folder.
 import { h, replace, errorBox, checkbox, field, when, debounce } from './dom.js';
 import { fhir, resources, nextLink, personName, extension } from './fhir.js';
+import { teamOf, claimLine, teamFilter } from './pools.js';
 import {
   session, subjectFilter, messageType, senderFlag, counterpart, participantState, responseDue, refreshBadge,
 } from './session.js';
@@ -9,11 +10,11 @@ import { awayText } from './cover.js';
 
 const PAGE = 20;
 const SEARCH_MIN = 3;
-const view = { showAll: false, search: '', overdueOnly: false };
+const view = { showAll: false, search: '', overdueOnly: false, team: '' };
 
 /** Forgets the search and "show all" (another patient's inbox is about to be shown). */
 export function resetInboxView() {
-  Object.assign(view, { showAll: false, search: '', overdueOnly: false });
+  Object.assign(view, { showAll: false, search: '', overdueOnly: false, team: '' });
 }
 
 function query() {
@@ -26,6 +27,9 @@ function query() {
   }
   if (view.overdueOnly) {
     q += '&overdue=true';
+  }
+  if (view.team) {
+    q += `&recipient=CareTeam/${encodeURIComponent(view.team)}`;
   }
   return q;
 }
@@ -48,7 +52,7 @@ async function row(thread) {
   const state = participantState(thread);
   const flag = await senderFlag(thread.sender?.reference);
   const other = counterpart(thread);
-  const otherName = other ? personName(await session.directory.read(other)) : '';
+  const otherName = other ? personName(await session.directory.read(other)) : teamOf(thread)?.name ?? '';
   const subject = thread.topic?.text || messageType(thread) || '(no subject)';
   const due = session.kind === 'practitioner' ? responseDue(thread) : null;
   // The patient side sees who covers while the thread's practitioner is away.
@@ -62,7 +66,8 @@ async function row(thread) {
         h('span', { class: 'meta' }, [otherName, messageType(thread), state.archived ? 'Archived' : '',
           thread.status === 'completed' ? 'Closed' : ''].filter(Boolean).join(' · ')),
         due?.overdue ? h('span', { class: 'overdue-marker' }, `Overdue: reply was due ${when(due.due)}`) : null,
-        away ? h('span', { class: 'away-marker' }, away) : null),
+        away ? h('span', { class: 'away-marker' }, away) : null,
+        await claimLine(thread)),
       h('span', { class: 'date' }, when(thread.meta?.lastUpdated ?? thread.sent)),
       state.unread
         ? h('span', { class: 'count', 'aria-label': `${state.unread} unread` }, state.unread)
@@ -88,7 +93,7 @@ async function loadThreads(results) {
     const bundle = await fhir.get(query());
     if (!bundle.entry?.length) {
       replace(results, h('p', { class: 'empty', id: 'no-threads' },
-        view.search.length >= SEARCH_MIN || view.overdueOnly ? 'No conversation matches your search.' : 'No conversations yet.'));
+        view.search.length >= SEARCH_MIN || view.overdueOnly || view.team ? 'No conversation matches your search.' : 'No conversations yet.'));
       return;
     }
     replace(results, list, more);
@@ -122,8 +127,12 @@ function toolbar(results, searchHint) {
       loadThreads(results);
     },
   });
+  const team = teamFilter(view.team, (id) => {
+    view.team = id;
+    loadThreads(results);
+  });
   return h('div', { class: 'toolbar' },
-    field('Search conversations', search), showAll, overdueOnly);
+    field('Search conversations', search), showAll, overdueOnly, team);
 }
 
 function folders(current) {

@@ -10,6 +10,7 @@ import {
 import { attachmentPicker, attachmentList } from './attachments.js';
 import { editForm, threadChanges, changeLine } from './edit.js';
 import { awayNotice } from './cover.js';
+import { teamOf, claimLine, claimButtons } from './pools.js';
 import { messageText, textPayload, toolbar, quickReplyPicker } from './formatting.js';
 
 const DEFAULT_NUMBERS = { 'en-US': '911', 'en-GB': '999', 'en-AU': '000', fr: '112', de: '112', es: '112' };
@@ -104,7 +105,7 @@ export async function renderThread(main, threadId) {
   const composer = await replyBox(thread, (message) => { replyTo = message; }, () => replyTo, reload);
 
   const other = counterpart(thread);
-  const otherName = other ? personName(await session.directory.read(other)) : '';
+  const otherName = other ? personName(await session.directory.read(other)) : teamOf(thread)?.name ?? '';
   const episode = thread.about?.[0]?.reference ? await session.directory.read(thread.about[0].reference) : null;
   const confidential = thread.meta?.security?.some((s) => s.code === 'R');
   const practitioner = thread.recipient?.find((r) => r.reference?.startsWith('Practitioner/'))?.reference;
@@ -174,7 +175,8 @@ export async function renderThread(main, threadId) {
     }
   };
   const threadActions = participant ? h('div', { class: 'thread-actions' },
-    session.patientSide && thread.status === 'in-progress'
+    claimButtons(thread, act),
+    session.patientSide && thread.status === 'in-progress' && !teamOf(thread)
       ? h('button', { type: 'button', id: 'edit-thread', onclick: openEditor }, 'Edit') : null,
     h('button', { type: 'button', id: state.archived ? 'unarchive' : 'archive', onclick: () => act(state.archived ? 'unarchive' : 'archive') },
       state.archived ? 'Unarchive' : 'Archive'),
@@ -190,7 +192,8 @@ export async function renderThread(main, threadId) {
       h('h1', { id: 'thread-subject' }, thread.topic?.text || messageType(thread) || '(no subject)'),
       h('p', { class: 'meta' }, [otherName && `With ${otherName}`, messageType(thread),
         episode?.type?.[0]?.text && `Regarding ${episode.type[0].text}`, state.archived && 'Archived'].filter(Boolean).join(' · '),
-      confidential ? h('span', { class: 'tag' }, 'Confidential') : null),
+      confidential ? h('span', { class: 'tag' }, 'Confidential') : null,
+      await claimLine(thread, 'claimed-by')),
       threadActions),
     editing,
     awayNotice(thread, practitionerName, 'away-notice'),
@@ -213,6 +216,9 @@ async function stillEligible(thread) {
     return true;
   }
   const practitioner = counterpart(thread);
+  if (!practitioner && teamOf(thread)) {
+    return true;   // a team's thread until a member answers: the server decides on send
+  }
   const category = thread.category?.[0]?.coding?.[0]?.code ?? 'general';
   try {
     const bundle = await fhir.get(`Patient/${thread.subject.reference.split('/')[1]}/$message-recipients?category=${category}`);

@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.DynamicTest;
@@ -339,6 +340,46 @@ class AuthorizationMatrixIT extends MissiveIT {
                             .status());
         }));
         return cells;
+    }
+
+    /**
+     * A thread Alice addressed to the nurses' pool (one per cell): the members it reached (Dr Lee,
+     * Dr Patel) claim, release and assign it; clinic admins release and assign; whoever else sees
+     * it (Alice, the engine) is refused (403); everyone else does not see it (404).
+     */
+    @TestFactory
+    List<DynamicTest> aTeamThreadIsClaimedByItsMembersAndPassedOnByThemOrTheClinicAdmin() {
+        Set<String> members = Set.of("drlee", "drpatel");
+        Set<String> seeIt = Set.of("alice", "admin", Tokens.INTEGRATION);
+        Fhir alice = Fhir.as("alice");
+        return CALLERS.stream()
+                .map(caller -> dynamicTest(caller + " × a team thread", () -> {
+                    String thread = Threads.start(alice, PoolsIT.toNurses("Matrix pool"));
+                    Threads.send(alice, thread, "Alice's secret refill");
+                    String path = "Communication/" + thread + "/";
+                    Fhir client = Fhir.as(caller);
+                    boolean member = members.contains(caller);
+                    int refused = seeIt.contains(caller) ? 403 : 404;
+                    assertEquals(
+                            member || seeIt.contains(caller) ? 200 : 404,
+                            client.get("Communication/" + thread).status());
+                    assertEquals(
+                            member ? 200 : refused,
+                            client.postEmpty(path + "$claim").status(),
+                            "claim");
+                    boolean passes = member || caller.equals("admin");
+                    assertEquals(
+                            passes ? 200 : refused,
+                            client.postEmpty(path + "$release").status(),
+                            "release");
+                    Parameters toDrPatel = new Parameters();
+                    toDrPatel.addParameter().setName("practitioner").setValue(new Reference("Practitioner/drpatel"));
+                    assertEquals(
+                            passes ? 200 : refused,
+                            client.post(path + "$assign", toDrPatel).status(),
+                            "assign");
+                }))
+                .toList();
     }
 
     /** The threads of the matrix, started through the API as the demo users would. */

@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.MetadataResource;
 import org.hl7.fhir.r4.model.OperationDefinition;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +74,11 @@ class ConformanceIT extends MissiveIT {
         validates(alice.post("", transaction), 200);
 
         validates(alice.get("Patient/" + aliceId + "/$message-recipients?category=general"), 200);
+        validates(alice.get("Patient/" + aliceId + "/$message-recipients?category=medication-renewal"), 200);
+        String pooled = Threads.start(alice, PoolsIT.toNurses("Conformance pool"));
+        Threads.send(alice, pooled, "To the team");
+        validates(Fhir.as("drlee").post("Communication/" + pooled + "/$claim", new Parameters()), 200);
+        validates(alice.get("Communication/" + pooled), 200);
         validates(alice.post("Communication", Threads.message("no-such-thread", "Lost")), 404);
         validates(Fhir.withToken(Tokens.withScopes("alice", "openid")).get("Communication?part-of:missing=true"), 403);
         validates(alice.get("Communication?_sort=date"), 400);

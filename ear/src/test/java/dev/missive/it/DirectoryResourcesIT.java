@@ -193,8 +193,9 @@ class DirectoryResourcesIT extends MissiveIT {
                 Set.of("appointment-chloe-drlee"),
                 ids(drlee.get("Appointment?practitioner=Practitioner/drlee").bundle()));
         assertEquals(
-                Set.of("careteam-alice", "careteam-ben", "careteam-chloe"),
-                ids(drlee.get("CareTeam?participant=Practitioner/drlee").bundle()));
+                Set.of("careteam-alice", "careteam-ben", "careteam-chloe", "pool-nurses"),
+                ids(drlee.get("CareTeam?participant=Practitioner/drlee").bundle()),
+                "his patients' care teams and his team pool");
     }
 
     @Test

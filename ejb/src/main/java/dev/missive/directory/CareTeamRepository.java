@@ -12,5 +12,8 @@ public interface CareTeamRepository extends DirectoryRepository<CareTeam> {
     /** Whether the practitioner is on an active care team of the patient. */
     boolean isOnCareTeam(String patientId, String practitionerId);
 
+    /** The pools, active or not. */
+    List<CareTeam> findPools();
+
     CareTeam add(CareTeam careTeam);
 }

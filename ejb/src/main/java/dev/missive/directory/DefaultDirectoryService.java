@@ -211,6 +211,15 @@ public class DefaultDirectoryService implements DirectoryService {
         return caller.seesEverything() ? DirectoryScope.EVERYTHING : DirectoryScope.ofPatients(patientSide(caller));
     }
 
+    /** A patient's care team names the patient; a pool is no patient's. */
+    private void requireSubjectUnlessPool(CareTeam team) {
+        if (!team.isPool()) {
+            requirePatient(team.getPatientId(), "CareTeam.subject");
+        } else if (team.getPatientId() != null) {
+            throw new InvalidRequestException("A pool CareTeam has no subject: it is no patient's");
+        }
+    }
+
     /** The patient's side, and the practitioners on the patient's active care team. */
     private static DirectoryScope patientRecords(Caller caller) {
         return consents(caller).withCareTeamMember(caller.idAs(PartyType.PRACTITIONER));
@@ -302,7 +311,7 @@ public class DefaultDirectoryService implements DirectoryService {
                                 careTeams,
                                 CareTeam::copyFrom,
                                 team -> {
-                                    requirePatient(team.getPatientId(), "CareTeam.subject");
+                                    requireSubjectUnlessPool(team);
                                     requirePractitioners(team.getPractitionerIds(), "CareTeam.participant");
                                 },
                                 DefaultDirectoryService::patientRecords),

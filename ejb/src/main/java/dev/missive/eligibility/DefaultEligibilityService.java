@@ -82,12 +82,7 @@ public class DefaultEligibilityService implements EligibilityService {
 
     @Override
     public List<MessageRecipient> recipientsForCaller(String patientId, String messageType) {
-        Caller caller = callers.current();
-        if (!caller.seesEverything() && caller.patientSideFor(patientId).isEmpty()) {
-            throw new NotFoundException("Patient", patientId);
-        }
-        if (!policies.current().isPatientsMayStart()) {
-            // whom the patient side may start a thread with: nobody, whoever asks
+        if (!patientSideMayStart(patientId)) {
             return List.of();
         }
         return recipients(patientId, messageType).stream()
@@ -96,6 +91,55 @@ public class DefaultEligibilityService implements EligibilityService {
                         practitioners.find(role.getPractitionerId()).orElseThrow(),
                         awayNotice(patientId, role.getPractitionerId(), messageType, false)))
                 .toList();
+    }
+
+    /** Whether the caller may ask whom this patient may write to, and the clinic lets the patient side start threads. */
+    private boolean patientSideMayStart(String patientId) {
+        Caller caller = callers.current();
+        if (!caller.seesEverything() && caller.patientSideFor(patientId).isEmpty()) {
+            throw new NotFoundException("Patient", patientId);
+        }
+        // whom the patient side may start a thread with: nobody, whoever asks
+        return policies.current().isPatientsMayStart();
+    }
+
+    @Override
+    public List<TeamPool> pools(String patientId, String messageType) {
+        List<PractitionerRole> reachable = recipients(patientId, messageType);
+        if (reachable.isEmpty()) {
+            return List.of();
+        }
+        return careTeams.findPools().stream()
+                .filter(team -> team.takesAsPool(messageType))
+                .map(team -> teamPool(team, reachable))
+                .filter(pool -> !pool.memberIds().isEmpty())
+                .toList();
+    }
+
+    private TeamPool teamPool(CareTeam team, List<PractitionerRole> reachable) {
+        Instant now = clock.instant();
+        return new TeamPool(
+                team,
+                team.getPractitionerIds().stream()
+                        .filter(memberId -> reachable.stream()
+                                .anyMatch(role -> role.getPractitionerId().equals(memberId)))
+                        .filter(memberId -> absences.running(memberId, now).isEmpty())
+                        .sorted()
+                        .toList());
+    }
+
+    @Override
+    public List<TeamPool> poolsForCaller(String patientId, String messageType) {
+        return patientSideMayStart(patientId) ? pools(patientId, messageType) : List.of();
+    }
+
+    @Override
+    public TeamPool requirePool(String poolId, String patientId, String messageType) {
+        return pools(patientId, messageType).stream()
+                .filter(pool -> pool.team().getId().equals(poolId))
+                .findFirst()
+                .orElseThrow(() -> new RuleViolationException(
+                        Rule.RECIPIENT_NOT_ELIGIBLE, "The team cannot be messaged for this message type"));
     }
 
     @Override

@@ -42,6 +42,18 @@ public interface EligibilityService {
     Set<String> awayNow(Collection<String> practitionerIds);
 
     /**
+     * The pools a thread about this patient of this message type can be addressed to: active
+     * pools that take the type and have at least one member who may take it ({@link TeamPool}).
+     */
+    List<TeamPool> pools(String patientId, String messageType);
+
+    /** {@link #pools} for a patient the caller acts for, as {@link #recipientsForCaller}. */
+    List<TeamPool> poolsForCaller(String patientId, String messageType);
+
+    /** The pool as a thread about this patient of this type reaches it, or 422 recipient-not-eligible. */
+    TeamPool requirePool(String poolId, String patientId, String messageType);
+
+    /**
      * Refuses (422 naming the rule) a new thread the caller may not start; a thread whose
      * practitioner is its patient (one account) is {@code message-to-self}, whoever starts it.
      */

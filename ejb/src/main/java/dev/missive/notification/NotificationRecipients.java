@@ -105,6 +105,7 @@ public class NotificationRecipients {
                         .filter(p -> p.isEmailNotifications() && hasAddress(p.getEmail()))
                         .filter(p -> !staffActivity.isActive(p.getId()))
                         .map(p -> new Addressee(new Recipient(p.getEmail(), null), ThreadScope.ofPerson(party)));
+            case CARE_TEAM -> Optional.empty(); // a pool is emailed through its members' rows
         };
     }
 

@@ -18,6 +18,11 @@ public class JpaCareTeamRepository extends JpaDirectoryRepository<CareTeam> impl
     }
 
     @Override
+    public List<CareTeam> findPools() {
+        return listBy("pool", true);
+    }
+
+    @Override
     public boolean isOnCareTeam(String patientId, String practitionerId) {
         return !em.createQuery(
                         "select t.id from CareTeam t join t.practitionerIds practitioner"
@@ -28,6 +33,11 @@ public class JpaCareTeamRepository extends JpaDirectoryRepository<CareTeam> impl
                 .setMaxResults(1)
                 .getResultList()
                 .isEmpty();
+    }
+
+    @Override
+    String memberCondition() {
+        return "(e.pool = true and :scopeMember member of e.practitionerIds)";
     }
 
     @Override

@@ -80,6 +80,11 @@ abstract class JpaDirectoryRepository<T extends DirectoryEntry> {
                 .getResultList();
     }
 
+    /** Entries the practitioner {@code :scopeMember} is on themselves (a team pool is no patient's); null: none. */
+    String memberCondition() {
+        return null;
+    }
+
     /** How a practitioner criterion applies to this type, on the parameter {@code :practitioner}. */
     String practitionerCondition() {
         return staffPath == null ? null : staffPath + " = :practitioner";
@@ -153,6 +158,10 @@ abstract class JpaDirectoryRepository<T extends DirectoryEntry> {
         if (scope.careTeamMember().isPresent() && patientPath != null) {
             any.add("exists (select t.id from CareTeam t join t.practitionerIds m where t.patientId = " + patientPath
                     + " and t.active = true and m = :scopeMember)");
+            where.bind("scopeMember", scope.careTeamMember().get());
+        }
+        if (scope.careTeamMember().isPresent() && memberCondition() != null) {
+            any.add(memberCondition());
             where.bind("scopeMember", scope.careTeamMember().get());
         }
         if (scope.portalUsername().isPresent() && accountPath() != null) {

@@ -95,7 +95,11 @@ final class ScopedThreads {
 
     /** Whether a person's inbox must read the thread itself, not only their rows, for this filter. */
     static boolean filtersOnThread(InboxFilter filter) {
-        return filter.category() != null || filter.patientId() != null || filter.text() != null || filter.overdueOnly();
+        return filter.category() != null
+                || filter.patientId() != null
+                || filter.text() != null
+                || filter.overdueOnly()
+                || filter.poolId() != null;
     }
 
     String orderedNewestFirst() {
@@ -172,6 +176,9 @@ final class ScopedThreads {
         }
         if (filter.patientId() != null) {
             where.and("c.patientId = :patient", "patient", filter.patientId());
+        }
+        if (filter.poolId() != null) {
+            where.and("c.pool.id = :pool", "pool", filter.poolId());
         }
         if (filter.text() != null) {
             where.and(

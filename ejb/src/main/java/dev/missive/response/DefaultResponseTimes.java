@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 @Stateless
@@ -39,6 +40,25 @@ public class DefaultResponseTimes implements ResponseTimes {
 
     @Override
     public List<PractitionerResponseTimes> byPractitioner(Instant from, Instant to) {
+        return timesBy(repliesBetween(from, to), StaffReply::getPractitionerId).entrySet().stream()
+                .map(entry -> PractitionerResponseTimes.of(entry.getKey(), entry.getValue()))
+                .sorted(Comparator.comparingInt(PractitionerResponseTimes::replies)
+                        .reversed())
+                .toList();
+    }
+
+    @Override
+    public List<TeamResponseTimes> byPool(Instant from, Instant to) {
+        List<StaffReply> pooled = repliesBetween(from, to).stream()
+                .filter(reply -> reply.getPoolId() != null)
+                .toList();
+        return timesBy(pooled, StaffReply::getPoolId).entrySet().stream()
+                .map(entry -> TeamResponseTimes.of(entry.getKey(), entry.getValue()))
+                .sorted(Comparator.comparingInt(TeamResponseTimes::replies).reversed())
+                .toList();
+    }
+
+    private List<StaffReply> repliesBetween(Instant from, Instant to) {
         if (!callers.current().has(Role.CLINIC_ADMIN)) {
             throw new ForbiddenException("Only a clinic admin reads response times");
         }
@@ -48,16 +68,19 @@ public class DefaultResponseTimes implements ResponseTimes {
         if (Duration.between(from, to).compareTo(LONGEST_PERIOD) > 0) {
             throw new InvalidRequestException("A period is at most 366 days");
         }
+        return responses.repliesBetween(from, to);
+    }
+
+    /**
+     * The business-time response times of the replies by key, in key order: the report lists
+     * ties in a stable order.
+     */
+    private Map<String, List<Duration>> timesBy(List<StaffReply> replies, Function<StaffReply, String> key) {
         BusinessCalendar calendar = hours.calendar();
-        Map<String, List<Duration>> times = responses.repliesBetween(from, to).stream()
+        return replies.stream()
                 .collect(Collectors.groupingBy(
-                        StaffReply::getPractitionerId,
+                        key,
                         TreeMap::new,
                         Collectors.mapping(reply -> reply.responseTime(calendar), Collectors.toList())));
-        return times.entrySet().stream()
-                .map(entry -> PractitionerResponseTimes.of(entry.getKey(), entry.getValue()))
-                .sorted(Comparator.comparingInt(PractitionerResponseTimes::replies)
-                        .reversed())
-                .toList();
     }
 }

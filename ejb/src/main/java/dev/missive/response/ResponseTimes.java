@@ -14,4 +14,10 @@ public interface ResponseTimes {
      * {@code from} until {@code to}; the practitioners with most replies first.
      */
     List<PractitionerResponseTimes> byPractitioner(Instant from, Instant to);
+
+    /**
+     * Per team pool, the same figures over the first replies in threads addressed to it, whichever
+     * member answered (each also counts for that practitioner); the pools with most replies first.
+     */
+    List<TeamResponseTimes> byPool(Instant from, Instant to);
 }

@@ -37,7 +37,10 @@ public enum Rule {
     SUBSCRIPTION_ENDPOINT_NOT_ALLOWED,
     FORMATTED_TEXT_INVALID,
     QUICK_REPLY_PLACEHOLDER_UNKNOWN,
-    MESSAGE_TO_SELF;
+    MESSAGE_TO_SELF,
+    POOL_THREAD_CONFIDENTIAL,
+    POOL_THREAD_CLAIMED,
+    THREAD_NOT_POOLED;
 
     /** The code in the CodeSystem: the name in lower case, words joined by hyphens. */
     public String code() {

@@ -1,6 +1,8 @@
 package dev.missive.thread;
 
+import dev.missive.directory.CareTeam;
 import dev.missive.domain.Party;
+import dev.missive.domain.PartyType;
 import dev.missive.eligibility.Correspondence;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
@@ -9,7 +11,10 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -104,6 +109,21 @@ public class Conversation implements Correspondence {
     /** When that answer is due, by the clinic's business calendar as it was when the message arrived. */
     @Column(name = "response_due")
     private Instant responseDue;
+
+    /**
+     * The team pool the thread was addressed to, if any. Its practitioner is then the member who
+     * holds it: the one who claimed it, or while nobody has, one of the members it reached.
+     */
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "pool_id")
+    private CareTeam pool;
+
+    @Column(name = "claimed_by", length = 64)
+    private String claimedBy;
+
+    /** Whether a member has answered: from then on the patient side sees who. */
+    @Column(name = "pool_answered", nullable = false)
+    private boolean poolAnswered;
 
     protected Conversation() {}
 
@@ -286,14 +306,53 @@ public class Conversation implements Correspondence {
 
     /** A staff reply answers what waited: the wait it ended, if one did. */
     public Optional<StaffReply> answer(Message reply) {
+        poolAnswered = pool != null;
         if (awaitingMessageId == null) {
             return Optional.empty();
         }
-        StaffReply answered = new StaffReply(reply.getId(), id, practitionerId, awaitingSince, reply.getSent());
+        StaffReply answered = new StaffReply(
+                reply.getId(), id, practitionerId, pool == null ? null : pool.getId(), awaitingSince, reply.getSent());
         awaitingMessageId = null;
         awaitingSince = null;
         responseDue = null;
         return Optional.of(answered);
+    }
+
+    /** Addresses the thread to a pool; the practitioner holds it for the pool until a member claims it. */
+    public void addressTo(CareTeam pool) {
+        this.pool = pool;
+    }
+
+    public Optional<CareTeam> getPool() {
+        return Optional.ofNullable(pool);
+    }
+
+    public boolean isPooled() {
+        return pool != null;
+    }
+
+    public Optional<String> getClaimedBy() {
+        return Optional.ofNullable(claimedBy);
+    }
+
+    /** A member takes the thread: from now on it is theirs to answer. */
+    public void claim(String practitionerId) {
+        this.claimedBy = practitionerId;
+        this.practitionerId = practitionerId;
+    }
+
+    /** Back to the pool: any member may claim it. */
+    public void release() {
+        this.claimedBy = null;
+    }
+
+    public boolean isPoolAnswered() {
+        return poolAnswered;
+    }
+
+    /** What the patient side sees as the thread's recipient: the pool until a member answers. */
+    public Party recipientForPatientSide() {
+        return pool != null && !poolAnswered ? new Party(PartyType.CARE_TEAM, pool.getId()) : practitioner();
     }
 
     public String getAwaitingMessageId() {

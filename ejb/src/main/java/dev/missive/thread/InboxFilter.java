@@ -5,11 +5,17 @@ import dev.missive.service.InvalidRequestException;
 /**
  * Narrows an inbox: by the caller's archived state, to threads with unread messages, by
  * message type, by patient, and by text (at least 3 characters) in the subject, the messages
- * or the participants' names, and (for staff) to open threads past their response time. A null
- * field does not narrow.
+ * or the participants' names, and (for staff) to open threads past their response time, and to
+ * the threads addressed to one team pool (the team inbox). A null field does not narrow.
  */
 public record InboxFilter(
-        Boolean archived, boolean unreadOnly, String category, String patientId, String text, boolean overdueOnly) {
+        Boolean archived,
+        boolean unreadOnly,
+        String category,
+        String patientId,
+        String text,
+        boolean overdueOnly,
+        String poolId) {
 
     public static final int MIN_TEXT_LENGTH = 3;
 
@@ -17,6 +23,11 @@ public record InboxFilter(
 
     public InboxFilter(Boolean archived, boolean unreadOnly, String category, String patientId, String text) {
         this(archived, unreadOnly, category, patientId, text, false);
+    }
+
+    public InboxFilter(
+            Boolean archived, boolean unreadOnly, String category, String patientId, String text, boolean overdueOnly) {
+        this(archived, unreadOnly, category, patientId, text, overdueOnly, null);
     }
 
     public InboxFilter {

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What writing a message takes, sent at once or kept as a draft first: who writes as whom, the
@@ -74,8 +75,9 @@ class MessageWriting {
         String formatted = checkedFormattedText(request.formattedText());
         String text = textOf(request, formatted);
         checkInResponseTo(conversation, request.inResponseTo());
-        Party recipient =
-                sender.type() == PartyType.PRACTITIONER ? conversation.patient() : conversation.practitioner();
+        Party recipient = sender.type() == PartyType.PRACTITIONER
+                ? conversation.patient()
+                : conversation.recipientForPatientSide();
         Message message =
                 new Message(conversation.getId(), sender, recipient, text, request.inResponseTo(), clock.instant());
         message.format(formatted);
@@ -106,6 +108,10 @@ class MessageWriting {
         }
         eligibility.checkMayWrite(caller, conversation);
         Instant now = message.getSent();
+        if (conversation.isPooled() && message.getSender().type() == PartyType.PRACTITIONER) {
+            // the member who answers takes the thread, if nobody has
+            conversation.claim(message.getSender().id());
+        }
         joinIfNew(conversation, message.getSender(), now);
         boolean practitionerAway = cover.route(conversation, now);
         conversation.recordActivity(now);
@@ -118,7 +124,7 @@ class MessageWriting {
             participant.messageArrived(now, participant.getParty().equals(message.getSender()));
             boolean awayPractitioner =
                     practitionerAway && participant.getParty().equals(conversation.practitioner());
-            if (!sameSide && !awayPractitioner) {
+            if (!sameSide && !awayPractitioner && !leftToClaimer(conversation, participant)) {
                 notifications.publish(
                         new NotificationRequested(message.getId(), conversation.getId(), participant.getParty()));
             }
@@ -132,6 +138,13 @@ class MessageWriting {
         } else {
             conversation.answer(message).ifPresent(conversations::add);
         }
+    }
+
+    /** Once a member has claimed a pool thread, the other members see it without being emailed. */
+    private static boolean leftToClaimer(Conversation conversation, Participant participant) {
+        return participant.isPoolMember()
+                && conversation.getClaimedBy().isPresent()
+                && !participant.getParty().equals(conversation.practitioner());
     }
 
     /** A proxy who became one after the thread started takes part from their first message on. */
@@ -151,8 +164,25 @@ class MessageWriting {
         }
         return caller.patientSideFor(conversation.getPatientId())
                 .or(() -> cover.coverOf(conversation).filter(caller::is))
+                .or(() -> poolMemberWriting(caller, conversation))
                 .orElseThrow(() -> new ForbiddenException(
                         "Only the patient, their proxy or their practitioner write in a thread"));
+    }
+
+    /** A member of the pool a thread is addressed to writes in it while nobody else has claimed it. */
+    private Optional<Party> poolMemberWriting(Caller caller, Conversation conversation) {
+        Optional<Party> member = caller.idAs(PartyType.PRACTITIONER)
+                .map(Party::practitioner)
+                .filter(party -> conversation.isPooled()
+                        && conversations
+                                .findParticipant(conversation.getId(), party)
+                                .filter(row -> row.isPoolMember() && row.isActive())
+                                .isPresent());
+        if (member.isPresent() && conversation.getClaimedBy().isPresent()) {
+            throw new RuleViolationException(
+                    Rule.POOL_THREAD_CLAIMED, "Another member of the team has claimed the thread");
+        }
+        return member;
     }
 
     /** The message's plain text: derived from its formatted text when it has one, as given otherwise. */

@@ -55,6 +55,10 @@ public class Participant {
     @Column(nullable = false)
     private boolean covering;
 
+    /** Whether this practitioner takes part as a member of the pool the thread was addressed to. */
+    @Column(name = "pool_member", nullable = false)
+    private boolean poolMember;
+
     protected Participant() {}
 
     public Participant(String conversationId, Party party, Instant lastActivity) {
@@ -125,6 +129,14 @@ public class Participant {
         this.lastActivity = when;
         this.archived = false;
         this.unread = waiting;
+    }
+
+    public boolean isPoolMember() {
+        return poolMember;
+    }
+
+    public void joinAsPoolMember() {
+        this.poolMember = true;
     }
 
     public boolean isCovering() {

@@ -26,6 +26,10 @@ public class StaffReply {
     @Column(name = "practitioner_id", nullable = false, length = 64)
     private String practitionerId;
 
+    /** The pool the thread was addressed to, if any: the reply counts for the team too. */
+    @Column(name = "pool_id", length = 64)
+    private String poolId;
+
     @Column(nullable = false)
     private Instant asked;
 
@@ -34,16 +38,27 @@ public class StaffReply {
 
     protected StaffReply() {}
 
-    public StaffReply(String messageId, String conversationId, String practitionerId, Instant asked, Instant answered) {
+    public StaffReply(
+            String messageId,
+            String conversationId,
+            String practitionerId,
+            String poolId,
+            Instant asked,
+            Instant answered) {
         this.messageId = messageId;
         this.conversationId = conversationId;
         this.practitionerId = practitionerId;
+        this.poolId = poolId;
         this.asked = asked;
         this.answered = answered;
     }
 
     public String getPractitionerId() {
         return practitionerId;
+    }
+
+    public String getPoolId() {
+        return poolId;
     }
 
     public Instant getAnswered() {

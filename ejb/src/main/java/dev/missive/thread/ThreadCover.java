@@ -31,6 +31,9 @@ class ThreadCover {
 
     /** The notice for the thread's practitioner now, if they are away. */
     Optional<AwayNotice> awayNotice(Conversation thread) {
+        if (thread.isPooled() && thread.getClaimedBy().isEmpty()) {
+            return Optional.empty(); // its members share it: nobody covers for the one holding it
+        }
         return eligibility.awayNotice(
                 thread.getPatientId(), thread.getPractitionerId(), thread.getCategory(), thread.isConfidential());
     }

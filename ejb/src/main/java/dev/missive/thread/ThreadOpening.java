@@ -11,6 +11,7 @@ import dev.missive.directory.RelatedPersonRepository;
 import dev.missive.domain.Party;
 import dev.missive.domain.PartyType;
 import dev.missive.eligibility.EligibilityService;
+import dev.missive.eligibility.TeamPool;
 import dev.missive.policy.ClinicPolicy;
 import dev.missive.security.Caller;
 import dev.missive.security.Role;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -72,13 +74,16 @@ class ThreadOpening {
                 : caller.idAs(PartyType.PATIENT)
                         .orElseThrow(() -> new InvalidRequestException(
                                 "Communication.subject must name the Patient the thread is about"));
-        Party starter = starterFor(caller, patientId, request.practitionerId());
+        Optional<TeamPool> pool = poolFor(caller, patientId, request);
+        String practitionerId = pool.map(TeamPool::holderUntilClaimed).orElse(request.practitionerId());
+        Party starter = starterFor(caller, patientId, practitionerId);
         AssertedSender.requireWriter(request.sender(), starter);
         if (request.confidential() && starter.type() == PartyType.RELATED_PERSON) {
             throw new ForbiddenException("Only the patient or the practitioner can make a thread confidential");
         }
         Conversation conversation =
-                new Conversation(patientId, request.practitionerId(), starter, request.category(), clock.instant());
+                new Conversation(patientId, practitionerId, starter, request.category(), clock.instant());
+        pool.ifPresent(team -> conversation.addressTo(team.team()));
         applyDetails(conversation, request);
         conversation.setConfidential(request.confidential());
         conversation.setNoResponseNeeded(request.noResponseNeeded());
@@ -86,14 +91,36 @@ class ThreadOpening {
         return conversation;
     }
 
+    /**
+     * The pool a new thread is addressed to, with the members it reaches: only the patient side
+     * addresses a pool, never in confidence (a confidential thread is between the patient and
+     * one practitioner).
+     */
+    private Optional<TeamPool> poolFor(Caller caller, String patientId, NewThread request) {
+        if (request.poolId() == null) {
+            return Optional.empty();
+        }
+        if (request.confidential()) {
+            throw new RuleViolationException(
+                    Rule.POOL_THREAD_CONFIDENTIAL, "A confidential thread goes to one practitioner, not to a team");
+        }
+        if (caller.has(Role.PRACTITIONER) || caller.patientSideFor(patientId).isEmpty()) {
+            throw new ForbiddenException("Only the patient side addresses a thread to a team");
+        }
+        return Optional.of(eligibility.requirePool(request.poolId(), patientId, request.category()));
+    }
+
     /** A draft thread's details as edited: the same patient, any practitioner the caller may write to. */
     void edit(Caller caller, Conversation draft, NewThread edited) {
         if (edited.patientId() != null && !edited.patientId().equals(draft.getPatientId())) {
             throw new InvalidRequestException("A draft cannot move to another patient");
         }
-        starterFor(caller, draft.getPatientId(), edited.practitionerId());
+        Optional<TeamPool> pool = poolFor(caller, draft.getPatientId(), edited);
+        String practitionerId = pool.map(TeamPool::holderUntilClaimed).orElse(edited.practitionerId());
+        starterFor(caller, draft.getPatientId(), practitionerId);
         AssertedSender.requireWriter(edited.sender(), draft.getStartedBy());
-        draft.redirect(edited.practitionerId(), edited.category());
+        draft.redirect(practitionerId, edited.category());
+        draft.addressTo(pool.map(TeamPool::team).orElse(null));
         applyDetails(draft, edited);
         draft.setConfidential(edited.confidential());
         draft.setNoResponseNeeded(edited.noResponseNeeded());
@@ -117,6 +144,10 @@ class ThreadOpening {
             throw new InvalidRequestException("A thread's confidentiality is set when it starts");
         }
         AssertedSender.requireWriter(edited.sender(), thread.getStartedBy());
+        if (thread.isPooled() || edited.poolId() != null) {
+            throw new InvalidRequestException(
+                    "A thread to a team keeps its details; a thread to a practitioner stays one");
+        }
         boolean recheck = !edited.practitionerId().equals(thread.getPractitionerId())
                 || !edited.category().equals(thread.getCategory())
                 || !Objects.equals(edited.episodeId(), thread.getEpisodeId());
@@ -177,6 +208,12 @@ class ThreadOpening {
      * the thread is confidential. Returns the caller's own row.
      */
     Participant open(Caller caller, Conversation conversation) {
+        // a pool is checked again as it is now: a draft's members may have changed
+        Optional<TeamPool> pool = conversation
+                .getPool()
+                .map(team ->
+                        eligibility.requirePool(team.getId(), conversation.getPatientId(), conversation.getCategory()));
+        pool.ifPresent(team -> conversation.redirect(team.holderUntilClaimed(), conversation.getCategory()));
         eligibility.checkMayStart(
                 caller, conversation.getPatientId(), conversation.getPractitionerId(), conversation.getCategory());
         if (conversation.getStartedBy().type() != PartyType.PRACTITIONER) {
@@ -201,8 +238,24 @@ class ThreadOpening {
                 own = participant;
             }
         }
+        pool.ifPresent(team -> joinMembers(conversation, team, now));
         cover.route(conversation, now);
         return own;
+    }
+
+    /** Every member the pool reaches takes part, marked as a pool member: each sees it in the team inbox. */
+    private void joinMembers(Conversation conversation, TeamPool pool, Instant now) {
+        for (String memberId : pool.memberIds()) {
+            Party member = Party.practitioner(memberId);
+            Participant participant = conversations
+                    .findParticipant(conversation.getId(), member)
+                    .orElseGet(() -> {
+                        Participant joined = new Participant(conversation.getId(), member, now);
+                        conversations.add(joined);
+                        return joined;
+                    });
+            participant.joinAsPoolMember();
+        }
     }
 
     private void requireRegardingWhenAmbiguous(Conversation conversation) {

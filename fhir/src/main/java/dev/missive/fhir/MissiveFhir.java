@@ -30,6 +30,9 @@ public final class MissiveFhir {
     public static final String POLICY_GUIDELINES = BASE + "/StructureDefinition/guidelines";
     public static final String POLICY_EMERGENCY_NUMBER = BASE + "/StructureDefinition/emergency-number";
     public static final String PRACTITIONER_ROLE = BASE + "/CodeSystem/practitioner-role";
+    public static final String CARE_TEAM_CATEGORY = BASE + "/CodeSystem/care-team-category";
+    public static final String POOL = "pool";
+    public static final String CLAIMED_BY = BASE + "/StructureDefinition/claimed-by";
     public static final String PORTAL_MESSAGING = "portal-messaging";
     public static final String CHARGES_FOR_MESSAGES = BASE + "/StructureDefinition/charges-for-messages";
     public static final String MESSAGE_TYPES = BASE + "/StructureDefinition/message-types";

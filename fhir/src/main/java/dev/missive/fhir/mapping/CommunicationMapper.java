@@ -78,8 +78,12 @@ public final class CommunicationMapper {
         List<Reference> practitioners = resource.getRecipient().stream()
                 .filter(recipient -> References.isTo(recipient, "Practitioner"))
                 .toList();
-        if (practitioners.size() != 1) {
-            throw new InvalidRequestException("Communication.recipient must name exactly one Practitioner");
+        List<Reference> pools = resource.getRecipient().stream()
+                .filter(recipient -> References.isTo(recipient, "CareTeam"))
+                .toList();
+        if (practitioners.size() + pools.size() != 1) {
+            throw new InvalidRequestException(
+                    "Communication.recipient must name exactly one Practitioner, or one CareTeam (a team pool)");
         }
         boolean confidential = resource.getMeta().getSecurity().stream()
                 .anyMatch(c -> MissiveFhir.CONFIDENTIALITY.equals(c.getSystem()) && CONFIDENTIAL.equals(c.getCode()));
@@ -110,7 +114,9 @@ public final class CommunicationMapper {
                         && "no-response-needed".equals(c.getCode()));
         return new NewThread(
                 patientId,
-                practitioners.get(0).getReferenceElement().getIdPart(),
+                practitioners.isEmpty()
+                        ? null
+                        : practitioners.get(0).getReferenceElement().getIdPart(),
                 categoryOf(resource),
                 topic,
                 confidential,
@@ -120,7 +126,8 @@ public final class CommunicationMapper {
                 method,
                 noResponseNeeded,
                 draft,
-                senderOf(resource));
+                senderOf(resource),
+                pools.isEmpty() ? null : pools.get(0).getReferenceElement().getIdPart());
     }
 
     public static NewMessage newMessage(Communication resource) {
@@ -223,7 +230,13 @@ public final class CommunicationMapper {
         }
         resource.setSender(References.to(conversation.getStartedBy()));
         resource.addRecipient(References.to(conversation.patient()));
-        resource.addRecipient(References.to(conversation.practitioner()));
+        conversation
+                .getPool()
+                .ifPresent(pool ->
+                        resource.addRecipient(new Reference("CareTeam/" + pool.getId()).setDisplay(pool.getName())));
+        if (!conversation.isPooled() || conversation.isPoolAnswered()) {
+            resource.addRecipient(References.to(conversation.practitioner()));
+        }
         if (conversation.getStartedBy().type() == PartyType.RELATED_PERSON) {
             resource.addRecipient(References.to(conversation.getStartedBy()));
         }
@@ -247,10 +260,20 @@ public final class CommunicationMapper {
         }
         view.changes().forEach(change -> resource.addExtension(threadChange(change)));
         view.away().ifPresent(notice -> resource.addExtension(CoverMapper.toExtension(notice)));
+        conversation
+                .getClaimedBy()
+                .filter(holder -> conversation.isPoolAnswered() || readByStaff(view))
+                .ifPresent(holder ->
+                        resource.addExtension(MissiveFhir.CLAIMED_BY, new Reference("Practitioner/" + holder)));
         if (view.participant() != null) {
             resource.addExtension(participantState(view.participant()));
         }
         return resource;
+    }
+
+    /** Who holds a pool thread is the team's business: the patient side learns it from the member's answer. */
+    private static boolean readByStaff(ThreadView view) {
+        return view.participant() != null && view.participant().getParty().type() == PartyType.PRACTITIONER;
     }
 
     /** When the staff reply is due, and whether it is overdue now (by the server's clock, as the overdue search). */

@@ -1,9 +1,17 @@
 package dev.missive.fhir.mapping;
 
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import dev.missive.directory.DirectoryEntry;
+import dev.missive.fhir.MissiveFhir;
+import dev.missive.policy.ClinicPolicy;
 import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Resource;
@@ -24,6 +32,21 @@ final class DirectoryMapping {
                 .filter(Identifier::hasValue)
                 .map(identifier -> new dev.missive.directory.Identifier(identifier.getSystem(), identifier.getValue()))
                 .toList();
+    }
+
+    /** The message types each {@code message-types} extension names: a code from the message-type CodeSystem, or a 400. */
+    static Set<String> messageTypes(DomainResource resource) {
+        Set<String> types = new LinkedHashSet<>();
+        for (Extension messageType : resource.getExtensionsByUrl(MissiveFhir.MESSAGE_TYPES)) {
+            if (!(messageType.getValue() instanceof CodeType code)
+                    || code.getValue() == null
+                    || !ClinicPolicy.MESSAGE_TYPES.contains(code.getValue())) {
+                throw new InvalidRequestException(
+                        "Each message-types extension is a code from " + MissiveFhir.MESSAGE_TYPE);
+            }
+            types.add(code.getValue());
+        }
+        return types;
     }
 
     static void toFhir(DirectoryEntry entry, Resource resource, List<Identifier> identifiers) {

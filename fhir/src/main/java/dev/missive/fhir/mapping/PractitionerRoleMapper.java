@@ -1,13 +1,10 @@
 package dev.missive.fhir.mapping;
 
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import dev.missive.fhir.MissiveFhir;
-import dev.missive.policy.ClinicPolicy;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 
@@ -33,15 +30,7 @@ public final class PractitionerRoleMapper {
                 .anyMatch(coding -> MissiveFhir.PRACTITIONER_ROLE.equals(coding.getSystem())
                         && MissiveFhir.PORTAL_MESSAGING.equals(coding.getCode())));
         role.setChargesForMessages(Extensions.flag(Extensions.single(resource, MissiveFhir.CHARGES_FOR_MESSAGES)));
-        for (Extension messageType : resource.getExtensionsByUrl(MissiveFhir.MESSAGE_TYPES)) {
-            if (!(messageType.getValue() instanceof CodeType code)
-                    || code.getValue() == null
-                    || !ClinicPolicy.MESSAGE_TYPES.contains(code.getValue())) {
-                throw new InvalidRequestException(
-                        "Each message-types extension is a code from " + MissiveFhir.MESSAGE_TYPE);
-            }
-            role.getMessageTypes().add(code.getValue());
-        }
+        role.getMessageTypes().addAll(DirectoryMapping.messageTypes(resource));
         return role;
     }
 

@@ -19,6 +19,7 @@ public final class References {
             case PATIENT -> "Patient";
             case PRACTITIONER -> "Practitioner";
             case RELATED_PERSON -> "RelatedPerson";
+            case CARE_TEAM -> "CareTeam";
         };
     }
 
@@ -37,7 +38,7 @@ public final class References {
         String type = reference.getReferenceElement().getResourceType();
         String id = reference.getReferenceElement().getIdPart();
         for (PartyType candidate : PartyType.values()) {
-            if (id != null && typeOf(candidate).equals(type)) {
+            if (id != null && candidate.isPerson() && typeOf(candidate).equals(type)) {
                 return new Party(candidate, id);
             }
         }

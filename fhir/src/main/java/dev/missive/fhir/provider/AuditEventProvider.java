@@ -91,7 +91,7 @@ public class AuditEventProvider implements IResourceProvider {
 
     private static PartyType partyType(String resourceType) {
         return Arrays.stream(PartyType.values())
-                .filter(type -> References.typeOf(type).equals(resourceType))
+                .filter(type -> type.isPerson() && References.typeOf(type).equals(resourceType))
                 .findFirst()
                 .orElseThrow(() -> new InvalidRequestException(
                         "agent is a Patient, Practitioner or RelatedPerson, or an account name"));

@@ -135,7 +135,8 @@ public class CommunicationProvider implements IResourceProvider {
 
     /**
      * {@code part-of:missing=true} is the caller's inbox, newest activity first, narrowed by
-     * {@code archived}, {@code unread}, {@code overdue} (staff), {@code category}, {@code subject} and {@code _content};
+     * {@code archived}, {@code unread}, {@code overdue} (staff), {@code category}, {@code subject}, {@code _content}
+     * and {@code recipient=CareTeam/{id}} (the team inbox: the threads addressed to that pool);
      * {@code part-of=Communication/{id}} is one thread's messages in the order they were sent;
      * {@code status=preparation} is the caller's drafts. {@code _include=Communication:sender}
      * adds the senders of a thread's messages that the caller may see. {@code identifier}, alone,
@@ -151,6 +152,7 @@ public class CommunicationProvider implements IResourceProvider {
             @OptionalParam(name = SP_OVERDUE) TokenParam overdue,
             @OptionalParam(name = Communication.SP_CATEGORY) TokenParam category,
             @OptionalParam(name = Communication.SP_SUBJECT) ReferenceParam subject,
+            @OptionalParam(name = Communication.SP_RECIPIENT) ReferenceParam recipient,
             @OptionalParam(name = Constants.PARAM_CONTENT) StringParam content,
             @IncludeParam(allow = "Communication:sender") Set<Include> includes,
             @Count Integer count,
@@ -158,7 +160,7 @@ public class CommunicationProvider implements IResourceProvider {
         // A count reads no page; otherwise the first page comes with the total in one call.
         int firstPage = summary == SummaryEnum.COUNT ? 0 : Paging.firstPageSize(count);
         if (identifier != null) {
-            if (Stream.of(partOf, status, archived, unread, overdue, category, subject, content)
+            if (Stream.of(partOf, status, archived, unread, overdue, category, subject, recipient, content)
                     .anyMatch(Objects::nonNull)) {
                 throw new InvalidRequestException("identifier is searched alone");
             }
@@ -171,6 +173,10 @@ public class CommunicationProvider implements IResourceProvider {
             }
             return drafts();
         }
+        if (recipient != null && (partOf == null || !Boolean.TRUE.equals(partOf.getMissing()))) {
+            throw new InvalidRequestException(
+                    "recipient narrows the inbox: part-of:missing=true&recipient=CareTeam/{id}");
+        }
         if (partOf == null) {
             throw new InvalidRequestException(
                     "Search with part-of:missing=true (inbox), part-of=Communication/{id} (a thread) or status=preparation (drafts)");
@@ -182,7 +188,8 @@ public class CommunicationProvider implements IResourceProvider {
                     category == null ? null : category.getValue(),
                     SearchParams.idOf(subject, "Patient"),
                     content == null ? null : content.getValue(),
-                    overdueOnly(overdue));
+                    overdueOnly(overdue),
+                    SearchParams.idOf(recipient, "CareTeam"));
             return InboxResults.of(reading, filter, firstPage);
         }
         if (partOf.getMissing() != null

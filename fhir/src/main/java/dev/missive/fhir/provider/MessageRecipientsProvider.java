@@ -8,7 +8,9 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import dev.missive.eligibility.EligibilityService;
 import dev.missive.eligibility.MessageRecipient;
+import dev.missive.eligibility.TeamPool;
 import dev.missive.fhir.MissiveFhir;
+import dev.missive.fhir.mapping.CareTeamMapper;
 import dev.missive.fhir.mapping.CoverMapper;
 import dev.missive.fhir.mapping.PractitionerMapper;
 import dev.missive.fhir.mapping.PractitionerRoleMapper;
@@ -26,7 +28,8 @@ import org.hl7.fhir.r4.model.Resource;
  * {@code GET /Patient/{id}/$message-recipients?category=}: whom the patient (or their proxy)
  * may write to for that message type, as the PractitionerRoles that make them reachable with
  * their Practitioners included, ready for a portal's "To" list; a role of a practitioner who is
- * away carries the notice (until when, who covers).
+ * away carries the notice (until when, who covers). The team pools that take the type come first,
+ * as CareTeams with their name only (a thread to one is addressed to the CareTeam).
  */
 @ApplicationScoped
 public class MessageRecipientsProvider {
@@ -45,7 +48,11 @@ public class MessageRecipientsProvider {
             throw new InvalidRequestException("category must be a code from " + MissiveFhir.MESSAGE_TYPE);
         }
         List<MessageRecipient> recipients = eligibility.recipientsForCaller(patient.getIdPart(), messageType);
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(recipients.size());
+        List<TeamPool> pools = eligibility.poolsForCaller(patient.getIdPart(), messageType);
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(recipients.size() + pools.size());
+        for (TeamPool pool : pools) {
+            add(bundle, details, CareTeamMapper.poolToFhir(pool.team()), Bundle.SearchEntryMode.MATCH);
+        }
         for (MessageRecipient recipient : recipients) {
             PractitionerRole role = PractitionerRoleMapper.toFhir(recipient.role());
             recipient.away().ifPresent(notice -> role.addExtension(CoverMapper.toExtension(notice)));

@@ -27,7 +27,8 @@ public class ResponseTimesProvider {
             @OperationParam(name = "end", min = 1, max = 1) DateTimeType end) {
         Instant from = instant(start, "start");
         Instant to = instant(end, "end");
-        return ResponseTimesMapper.toFhir(from, to, responseTimes.byPractitioner(from, to));
+        return ResponseTimesMapper.toFhir(
+                from, to, responseTimes.byPractitioner(from, to), responseTimes.byPool(from, to));
     }
 
     private static Instant instant(DateTimeType value, String name) {

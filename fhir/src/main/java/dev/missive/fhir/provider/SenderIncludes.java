@@ -44,6 +44,7 @@ final class SenderIncludes {
                         case RELATED_PERSON ->
                             RelatedPersonMapper.toFhir(
                                     directory.read(dev.missive.directory.RelatedPerson.class, party.id()));
+                        case CARE_TEAM -> throw new NotFoundException("CareTeam", party.id()); // never a sender
                     });
         } catch (NotFoundException hidden) {
             return Optional.empty();

@@ -30,6 +30,7 @@ import dev.missive.fhir.provider.QuickReplyProvider;
 import dev.missive.fhir.provider.RelatedPersonProvider;
 import dev.missive.fhir.provider.ResponseTimesProvider;
 import dev.missive.fhir.provider.SubscriptionProvider;
+import dev.missive.fhir.provider.TeamPoolProvider;
 import dev.missive.fhir.provider.ThreadActionProvider;
 import dev.missive.fhir.provider.TransactionProvider;
 import dev.missive.search.PagedSearches;
@@ -86,6 +87,9 @@ public class MissiveRestfulServer extends RestfulServer {
 
     @Inject
     transient ThreadActionProvider threadActions;
+
+    @Inject
+    transient TeamPoolProvider teamPools;
 
     @Inject
     transient MessageRecipientsProvider messageRecipients;
@@ -184,6 +188,7 @@ public class MissiveRestfulServer extends RestfulServer {
                 organizations,
                 transactions,
                 threadActions,
+                teamPools,
                 messageRecipients));
         registerProviders(List.of(practitionerRoles, relatedPersons, episodes, appointments, consents));
         registerProvider(notificationDeadLetters);

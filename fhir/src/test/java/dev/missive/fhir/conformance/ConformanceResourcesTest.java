@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -232,7 +233,12 @@ class ConformanceResourcesTest {
         thread.addExtension(state);
         thread.addExtension(threadChange("topic", "recipient"));
         thread.addExtension(away(true));
+        thread.addExtension(extension("claimed-by", new Reference("Practitioner/nurse")));
         assertValid(thread);
+        CareTeam pool = new CareTeam().setName("Clinic nurses");
+        pool.addCategory().addCoding(new Coding(MissiveFhir.CARE_TEAM_CATEGORY, MissiveFhir.POOL, "Team pool"));
+        pool.addExtension(extension("message-types", new CodeType("medication-renewal")));
+        assertValid(pool);
         assertValid(new PractitionerRole().addExtension(away(false)));
 
         assertValid(new Patient().addExtension(extension("do-not-email", new BooleanType(true))));
@@ -289,6 +295,10 @@ class ConformanceResourcesTest {
                 errors(new PractitionerRole().addExtension(extension("message-types", new CodeType("gossip"))))
                         .isEmpty(),
                 "not a message type");
+        assertFalse(
+                errors(new Patient().addExtension(extension("claimed-by", new Reference("Practitioner/nurse"))))
+                        .isEmpty(),
+                "a thread header's extension");
         Extension noNumber = extension("emergency-number", null);
         noNumber.addExtension("locale", new CodeType("en-GB"));
         assertFalse(
