@@ -162,6 +162,7 @@ class TeamPoolsTest {
 
     @Test
     void aReplyInATeamsThreadCountsForTheTeamAndForTheMemberWhoAnswered() {
+        clinic.later(Duration.ofDays(2)); // Monday 10:00: the report counts business time
         String pooled = writesToNurses("alice", "Refill please");
         clinic.later(Duration.ofMinutes(30));
         clinic.actAs("drpatel");
