@@ -187,8 +187,11 @@ final class ScopedThreads {
                                     + " and lower(m.text) like :text escape '!')"
                                     + " or exists (select pt.id from Patient pt where pt.id = c.patientId and "
                                     + nameLikeText("pt") + ")"
-                                    + " or exists (select pr.id from Practitioner pr where pr.id = c.practitionerId and "
-                                    + nameLikeText("pr") + ")"
+                                    // a team's thread nobody has answered yet is held by a member the
+                                    // patient is not shown: their name must not find it either
+                                    + " or ((c.pool is null or c.poolAnswered = true) and exists (select pr.id"
+                                    + " from Practitioner pr where pr.id = c.practitionerId and "
+                                    + nameLikeText("pr") + "))"
                                     // the proxies who took part: a parent looks for their child's threads by their own
                                     // name too
                                     + " or exists (select rp.id from Participant pp, RelatedPerson rp"

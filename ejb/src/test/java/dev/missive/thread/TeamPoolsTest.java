@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.missive.directory.CareTeam;
+import dev.missive.directory.Practitioner;
 import dev.missive.domain.Party;
 import dev.missive.domain.PartyType;
 import dev.missive.response.PractitionerResponseTimes;
@@ -86,6 +87,24 @@ class TeamPoolsTest {
         clinic.actAs("alice");
         Message sent = reading.messages(thread, 0, 10).get(0);
         assertEquals(new Party(PartyType.CARE_TEAM, "nurses"), sent.getRecipient());
+    }
+
+    @Test
+    void theMemberHoldingAnUnansweredTeamThreadIsNotFoundByTheirName() {
+        Practitioner lee = new Practitioner("drlee");
+        lee.setGivenName("Emma");
+        lee.setFamilyName("Lee");
+        clinic.save(lee);
+        String thread = writesToNurses("alice", "Refill please");
+        InboxFilter byName = new InboxFilter(null, false, null, null, "emma lee");
+        clinic.actAs("alice");
+        assertEquals(List.of(), reading.inbox(byName, null, 0, 10), "held by Dr Lee, shown as the team");
+
+        clinic.actAs("drlee");
+        sending.send(new NewMessage(thread, "Sent to your pharmacy", null));
+        clinic.actAs("alice");
+        assertEquals(
+                thread, reading.inbox(byName, null, 0, 10).get(0).conversation().getId(), "answered by Dr Lee");
     }
 
     @Test
