@@ -15,7 +15,6 @@ import dev.missive.thread.ThreadView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
@@ -240,8 +239,12 @@ public class JpaConversationRepository implements ConversationRepository {
     @Override
     public void lock(String conversationId) {
         // select ... for update before anything else of the thread is read; the other writers wait.
-        // (PESSIMISTIC_FORCE_INCREMENT is "for no key update nowait" on PostgreSQL: they would fail.)
-        em.find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE);
+        // The row alone, in SQL: a locking find also joins the thread's pool, and Hibernate then
+        // locks in a second select on PostgreSQL that fails a writer who waited (409) instead of
+        // letting it go next. (PESSIMISTIC_FORCE_INCREMENT is "for no key update nowait" there.)
+        em.createNativeQuery("select id from conversation where id = :id for update")
+                .setParameter("id", conversationId)
+                .getResultList();
     }
 
     @Override
