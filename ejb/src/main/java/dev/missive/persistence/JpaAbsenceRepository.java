@@ -25,9 +25,14 @@ public class JpaAbsenceRepository implements AbsenceRepository {
         if (practitionerIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select a from Absence a where a.practitionerId in :ids", Absence.class)
+        // SQL, as JpaCommunicationIdentifierRepository.ofCommunications: this runs for every inbox
+        // page, and Hibernate translates a JPQL query with a list parameter anew on every call
+        @SuppressWarnings("unchecked")
+        List<Absence> found = em.createNativeQuery(
+                        "select * from practitioner_absence where practitioner_id in (:ids)", Absence.class)
                 .setParameter("ids", practitionerIds)
                 .getResultList();
+        return found;
     }
 
     @Override
