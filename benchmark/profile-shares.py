@@ -19,6 +19,7 @@ PARTS = {
     "JSON encoding": r"ca\.uhn\.fhir\.parser\.BaseParser\.encodeResource",
     "the PostgreSQL driver": r"^org\.postgresql\.",
     "H2": r"^org\.h2\.",
+    "H2 writing a chunk at commit": r"^org\.h2\.mvstore\.MVStore\.store$",
     "resolving the caller": r"SessionCallerContext\.current",
     "the paged-search record": r"CallersSearches\.storeResultList",
     "sending a message": r"CommunicationProvider\.create",
