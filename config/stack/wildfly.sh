@@ -35,11 +35,17 @@ WILDFLY_URL=http://localhost:$WILDFLY_HTTP_PORT
 # The demo clinic admin gets the escalation of threads past their response time (in GreenMail).
 : "${MISSIVE_CLINIC_ADMIN_EMAIL:=admin@example.com}"
 export SMTP_HOST SMTP_PORT OIDC_PROVIDER_URL MISSIVE_PORTAL_URL MISSIVE_CLINIC_ADMIN_EMAIL
-# WildFly's JVM, chosen by measurement on 2 cores (docs/performance.md "JVM options"): a 320 MB
-# heap holds the live set several times over, the serial collector costs least where two cores
-# are shared, and two malloc arenas keep native memory from growing with the thread count.
-: "${MISSIVE_JVM_OPTS:=-Xms128m -Xmx320m -XX:+UseSerialGC}"
+# Two malloc arenas keep native memory from growing with the thread count.
 : "${MALLOC_ARENA_MAX:=2}"
+
+# WildFly's JVM unless MISSIVE_JVM_OPTS says otherwise, chosen by measurement on 2 cores
+# (docs/performance.md "JVM options"): the serial collector costs least where two cores are
+# shared; the heap holds the live set with room, and H2, which runs inside WildFly, needs more.
+wildfly_jvm_opts() {
+    local heap=320m
+    [[ ${MISSIVE_DB_DRIVER:-} == postgresql ]] && heap=256m
+    echo "${MISSIVE_JVM_OPTS:--Xms128m -Xmx$heap -XX:+UseSerialGC}"
+}
 
 wildfly_provision() {
     [[ -d $WILDFLY_HOME ]] && return
@@ -105,7 +111,7 @@ wildfly_start() {
     # LAUNCH_JBOSS_IN_BACKGROUND: standalone.sh forwards TERM to the JVM it forks and writes
     # the JVM's pid to JBOSS_PIDFILE; our own pid file holds the session leader (standalone.sh).
     launch "$WILDFLY_NODE" env LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$RUN/$WILDFLY_NODE-java.pid" \
-        JBOSS_JAVA_SIZING="$MISSIVE_JVM_OPTS" MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" \
+        JBOSS_JAVA_SIZING="$(wildfly_jvm_opts)" MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" \
         "$WILDFLY_HOME/bin/standalone.sh" -c "$WILDFLY_CONFIG" -b 127.0.0.1 -bmanagement 127.0.0.1 \
         -Djboss.server.base.dir="$WILDFLY_BASE" -Djboss.socket.binding.port-offset="$WILDFLY_OFFSET" \
         "${WILDFLY_OPTS[@]}"
