@@ -40,7 +40,7 @@ export SMTP_HOST SMTP_PORT OIDC_PROVIDER_URL MISSIVE_PORTAL_URL MISSIVE_CLINIC_A
 
 # WildFly's JVM unless MISSIVE_JVM_OPTS says otherwise, chosen by measurement on 2 cores
 # (docs/performance.md "JVM options"): the serial collector costs least where two cores are
-# shared; the heap holds the live set with room, and H2, which runs inside WildFly, needs more.
+# shared; the heap holds the live set with room, and H2 keeps its page cache in it too.
 wildfly_jvm_opts() {
     local heap=320m
     [[ ${MISSIVE_DB_DRIVER:-} == postgresql ]] && heap=256m
