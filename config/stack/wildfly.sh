@@ -40,10 +40,11 @@ export SMTP_HOST SMTP_PORT OIDC_PROVIDER_URL MISSIVE_PORTAL_URL MISSIVE_CLINIC_A
 
 # WildFly's JVM unless MISSIVE_JVM_OPTS says otherwise, chosen by measurement on 2 cores
 # (docs/performance.md "JVM options"): the serial collector costs least where two cores are
-# shared; the heap holds the live set with room, and H2 keeps its page cache in it too.
+# shared; the heap holds the live set with room: 256 MB for one node on PostgreSQL, 320 MB where
+# H2 keeps its page cache in it too or a cluster node its replicated caches.
 wildfly_jvm_opts() {
     local heap=320m
-    [[ ${MISSIVE_DB_DRIVER:-} == postgresql ]] && heap=256m
+    [[ ${MISSIVE_DB_DRIVER:-} == postgresql && $WILDFLY_CONFIG == standalone-full.xml ]] && heap=256m
     echo "${MISSIVE_JVM_OPTS:--Xms128m -Xmx$heap -XX:+UseSerialGC}"
 }
 
