@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Where a JFR recording of WildFly spent its time, as the share of execution samples of the
-request threads ("default task-*") and the messaging threads (Artemis, its listeners, the managed
-executors) whose stack passes through each part named below: a sample counts for every part on
-its stack, so the shares overlap. Start-up, JIT and GC threads are left out.
+request threads and the messaging threads (grouped by name as the load client's CPU split groups
+them, ServerProcess.groupOf) whose stack passes through each part named below: a sample counts
+for every part on its stack, so the shares overlap. Start-up, JIT and GC threads are left out.
 
     benchmark/profile-shares.py p1.jfr      (a recording made as benchmark/README.md says)
 """
@@ -27,7 +27,7 @@ PARTS = {
 }
 FRAME = re.compile(r"^\s+([\w$.<>/]+)\(.*\)\s+line:")
 THREAD = re.compile(r'^\s+sampledThread = "(.*)"')
-WORKER = re.compile(r"^(default task|ActiveMQ|Thread-|EE-Managed)")
+WORKER = re.compile(r"^(default task|default I/O|Thread-|EE-Managed)|ActiveMQ")
 
 
 def samples(recording):
@@ -53,7 +53,7 @@ def main():
     counts = dict.fromkeys(PARTS, 0)
     total = 0
     for thread, frames in samples(sys.argv[1]):
-        if not WORKER.match(thread):
+        if not WORKER.search(thread):
             continue
         total += 1
         for name, pattern in patterns.items():
